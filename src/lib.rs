@@ -1,0 +1,6 @@
+//! mini4d: an interpreter for the language of the 4D platform.
+//!
+//! Data flows one way: text → tokens ([`syntax::lexer`]) → AST ([`syntax::ast`]) → resolved program
+//! ([`resolve`]) → execution ([`interp`]) over the values and processes of [`runtime`].
+
+pub mod syntax;
