@@ -3,4 +3,10 @@
 //! Data flows one way: text → tokens ([`syntax::lexer`]) → AST ([`syntax::ast`]) → resolved program
 //! ([`resolve`]) → execution ([`interp`]) over the values and processes of [`runtime`].
 
+pub mod cli;
+pub mod commands;
+pub mod diagnostics;
+pub mod interp;
+pub mod resolve;
+pub mod runtime;
 pub mod syntax;

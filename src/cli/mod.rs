@@ -1,0 +1,1 @@
+//! (front end work in progress)
