@@ -1,9 +1,148 @@
 //! Built-in commands: one file per theme, one table ([`catalog`]) of every 4D command and constant
 //! name that also feeds the lexer.
+//!
+//! Each theme file exports `COMMANDS: &[(&str, CommandFn)]` (canonical 4D names). At first use
+//! they are bound to catalog indexes, so a resolved program calls a command through a plain
+//! function pointer.
+
+use std::sync::OnceLock;
+
+use crate::runtime::{RtError, Value};
+use crate::syntax::ast::Span;
 
 pub mod catalog;
 
+/// What a command may ask of the interpreter running it.
+pub trait Host {
+    /// Calls a `4D.Function` value (from `Formula`) or a project method given by name (Text),
+    /// with `args` as `$1…`, returning its result.
+    fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError>;
+    /// Writes to standard output exactly (no newline added).
+    fn write_stdout(&mut self, text: &str);
+    /// Writes to standard error exactly.
+    fn write_stderr(&mut self, text: &str);
+}
+
+/// The evaluated arguments of one command call.
+pub struct Args {
+    pub values: Vec<Value>,
+    /// Span of each argument, for error labels.
+    pub spans: Vec<Span>,
+    /// Span of the whole call.
+    pub call_span: Span,
+    /// Values written back to variable arguments (out-parameters such as
+    /// `Get database parameter(User param value; $text)`), by argument position.
+    pub outputs: Vec<(usize, Value)>,
+    /// Whether a `*` argument was given.
+    pub star: bool,
+}
+
+impl Args {
+    pub fn new(values: Vec<Value>) -> Args {
+        let n = values.len();
+        Args { values, spans: vec![Span::default(); n], call_span: Span::default(), outputs: Vec::new(), star: false }
+    }
+    pub fn len(&self) -> usize {
+        self.values.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.values.get(i)
+    }
+    /// Argument `i` (Undefined when absent).
+    pub fn value(&self, i: usize) -> Value {
+        self.values.get(i).cloned().unwrap_or(Value::Undefined)
+    }
+    /// Whether `*` was passed anywhere in the arguments (it is removed from `values` by the
+    /// interpreter and recorded here).
+    pub fn has_star(&self) -> bool {
+        self.star
+    }
+    pub fn set_output(&mut self, i: usize, value: Value) {
+        self.outputs.push((i, value));
+    }
+    /// Fails unless `min <= len <= max`.
+    pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
+        let n = self.values.len();
+        if n < min || n > max {
+            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            return Err(RtError::new(
+                crate::runtime::ErrorKind::WrongArgCount,
+                format!("{name} expects {wanted} argument(s), got {n}"),
+            ));
+        }
+        Ok(())
+    }
+    /// Argument `i` as a number (Undefined → 0). Other types are a type error.
+    pub fn num(&self, i: usize, name: &str) -> Result<f64, RtError> {
+        match self.values.get(i) {
+            None | Some(Value::Undefined) | Some(Value::Null) => Ok(0.0),
+            Some(Value::Int(n)) => Ok(*n as f64),
+            Some(Value::Real(r)) => Ok(*r),
+            Some(Value::Time(t)) => Ok(*t as f64),
+            Some(Value::Bool(b)) => Ok(if *b { 1.0 } else { 0.0 }),
+            Some(v) => Err(RtError::type_mismatch(format!(
+                "{name}: argument {} must be a number, not {}",
+                i + 1,
+                v.kind_name()
+            ))),
+        }
+    }
+    /// Argument `i` as text (Undefined → ""). Other types are a type error.
+    pub fn text(&self, i: usize, name: &str) -> Result<String, RtError> {
+        match self.values.get(i) {
+            None | Some(Value::Undefined) => Ok(String::new()),
+            Some(Value::Text(t)) => Ok(t.as_str().to_owned()),
+            Some(v) => Err(RtError::type_mismatch(format!(
+                "{name}: argument {} must be a text, not {}",
+                i + 1,
+                v.kind_name()
+            ))),
+        }
+    }
+    /// Argument `i` as a boolean (Undefined → False).
+    pub fn boolean(&self, i: usize, name: &str) -> Result<bool, RtError> {
+        match self.values.get(i) {
+            None | Some(Value::Undefined) => Ok(false),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(v) => Err(RtError::type_mismatch(format!(
+                "{name}: argument {} must be a boolean, not {}",
+                i + 1,
+                v.kind_name()
+            ))),
+        }
+    }
+}
+
+/// A built-in command.
+pub type CommandFn = fn(&mut dyn Host, &mut Args) -> Result<Value, RtError>;
+
+fn implementations() -> &'static [Option<CommandFn>] {
+    static TABLE: OnceLock<Vec<Option<CommandFn>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![None; catalog::commands().len()];
+        for theme in THEMES {
+            for &(name, f) in *theme {
+                if let Some(i) = catalog::command_index(name) {
+                    table[i as usize] = Some(f);
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Every theme's command list.
+const THEMES: &[&[(&str, CommandFn)]] = &[];
+
+/// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
+pub fn implementation(index: u16) -> Option<CommandFn> {
+    implementations().get(index as usize).copied().flatten()
+}
+
 /// Whether mini4d implements the command at `index` in [`catalog::commands`].
-pub fn is_implemented(_index: u16) -> bool {
-    false
+pub fn is_implemented(index: u16) -> bool {
+    implementation(index).is_some()
 }

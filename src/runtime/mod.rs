@@ -1,1 +1,20 @@
-//! (work in progress)
+//! The run-time data: values, objects and collections, shared values with their locks, errors,
+//! sessions and processes.
+//!
+//! Non-shared values are plain `Rc`/`RefCell` references: no atomics, no locks. Only shared objects
+//! and collections (in [`shared`]) pay for thread safety.
+
+pub mod collection;
+pub mod date;
+pub mod error;
+pub mod format;
+pub mod object;
+pub mod shared;
+pub mod text;
+pub mod value;
+
+pub use collection::CollRef;
+pub use date::Date;
+pub use error::{ErrorKind, RtError};
+pub use object::{Key, ObjRef};
+pub use value::Value;

@@ -1,0 +1,208 @@
+//! Shared objects and collections: the only values that cross process (thread) boundaries.
+//!
+//! The *data* of a shared value sits behind a short-lived `parking_lot::RwLock`, which keeps reads
+//! memory-safe while another process writes. The *4D lock* — what `Use…End use` takes — is a
+//! re-entrant, counted lock owned by a process and shared by every member of a shared group
+//! ([`Group`]). Writes check that the current process holds that lock.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use parking_lot::{Condvar, Mutex, RwLock};
+
+use super::date::Date;
+
+/// A process number (1 = the main process; 0 = none).
+pub type ProcId = u32;
+
+thread_local! {
+    static CURRENT_PROCESS: Cell<ProcId> = const { Cell::new(1) };
+}
+
+/// The process running on this thread.
+pub fn current_process() -> ProcId {
+    CURRENT_PROCESS.with(|c| c.get())
+}
+
+pub fn set_current_process(id: ProcId) {
+    CURRENT_PROCESS.with(|c| c.set(id));
+}
+
+static NEXT_GROUP_ID: AtomicU64 = AtomicU64::new(1);
+
+#[derive(Default)]
+struct LockState {
+    owner: ProcId,
+    count: u32,
+}
+
+/// The locking identifier of a shared group: a re-entrant lock with a counter.
+pub struct Group {
+    pub id: u64,
+    /// True once another shared value joined: from then on membership is permanent.
+    grouped: AtomicBool,
+    state: Mutex<LockState>,
+    released: Condvar,
+}
+
+impl Group {
+    pub fn new() -> Arc<Group> {
+        Arc::new(Group {
+            id: NEXT_GROUP_ID.fetch_add(1, Ordering::Relaxed),
+            grouped: AtomicBool::new(false),
+            state: Mutex::new(LockState::default()),
+            released: Condvar::new(),
+        })
+    }
+
+    pub fn is_grouped(&self) -> bool {
+        self.grouped.load(Ordering::Acquire)
+    }
+
+    pub fn mark_grouped(&self) {
+        self.grouped.store(true, Ordering::Release)
+    }
+
+    /// Whether `process` holds this lock (at any depth).
+    pub fn held_by(&self, process: ProcId) -> bool {
+        self.state.lock().owner == process
+    }
+
+    /// The process holding the lock, if any.
+    pub fn owner(&self) -> Option<ProcId> {
+        let s = self.state.lock();
+        (s.count > 0).then_some(s.owner)
+    }
+
+    /// Takes the lock without waiting; false when another process holds it.
+    pub fn try_lock(&self, process: ProcId) -> bool {
+        let mut s = self.state.lock();
+        if s.count == 0 || s.owner == process {
+            s.owner = process;
+            s.count += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Waits until the lock is free or `give_up()` says to stop (checked at each wake-up, and at
+    /// least every `poll`). Returns false when it gave up.
+    pub fn lock_or(&self, process: ProcId, poll: std::time::Duration, mut give_up: impl FnMut() -> bool) -> bool {
+        let mut s = self.state.lock();
+        loop {
+            if s.count == 0 || s.owner == process {
+                s.owner = process;
+                s.count += 1;
+                return true;
+            }
+            if give_up() {
+                return false;
+            }
+            self.released.wait_for(&mut s, poll);
+        }
+    }
+
+    /// `End use`: decrements the counter, freeing the lock at zero.
+    pub fn unlock(&self, process: ProcId) {
+        let mut s = self.state.lock();
+        if s.owner == process && s.count > 0 {
+            s.count -= 1;
+            if s.count == 0 {
+                s.owner = 0;
+                drop(s);
+                self.released.notify_all();
+            }
+        }
+    }
+
+    /// The locking counter as seen by `process` (0 if it does not hold the lock).
+    pub fn depth(&self, process: ProcId) -> u32 {
+        let s = self.state.lock();
+        if s.owner == process {
+            s.count
+        } else {
+            0
+        }
+    }
+}
+
+/// A property name of a shared object (thread-safe counterpart of [`super::Key`]).
+pub type SharedKey = Arc<str>;
+
+/// A value stored inside a shared object or collection: scalars, null and shared references only.
+#[derive(Clone, Debug)]
+pub enum SharedValue {
+    Null,
+    Bool(bool),
+    Real(f64),
+    Text(Arc<str>),
+    Date(Date),
+    Object(Arc<SharedObject>),
+    Collection(Arc<SharedCollection>),
+}
+
+/// What kind of root a shared object is: `Storage` and session storages never join groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SharedRoot {
+    Plain,
+    Storage,
+}
+
+pub struct SharedObject {
+    pub props: RwLock<IndexMap<SharedKey, SharedValue>>,
+    pub group: Mutex<Arc<Group>>,
+    pub root: SharedRoot,
+}
+
+pub struct SharedCollection {
+    pub items: RwLock<Vec<SharedValue>>,
+    pub group: Mutex<Arc<Group>>,
+}
+
+impl std::fmt::Debug for SharedObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedObject({} props)", self.len())
+    }
+}
+
+impl std::fmt::Debug for SharedCollection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedCollection({} items)", self.len())
+    }
+}
+
+impl SharedObject {
+    pub fn new(root: SharedRoot) -> Arc<SharedObject> {
+        Arc::new(SharedObject { props: RwLock::new(IndexMap::new()), group: Mutex::new(Group::new()), root })
+    }
+    pub fn len(&self) -> usize {
+        self.props.read().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn group(&self) -> Arc<Group> {
+        self.group.lock().clone()
+    }
+    pub fn get(&self, name: &str) -> Option<SharedValue> {
+        self.props.read().get(name).cloned()
+    }
+}
+
+impl SharedCollection {
+    pub fn new() -> Arc<SharedCollection> {
+        Arc::new(SharedCollection { items: RwLock::new(Vec::new()), group: Mutex::new(Group::new()) })
+    }
+    pub fn len(&self) -> usize {
+        self.items.read().len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn group(&self) -> Arc<Group> {
+        self.group.lock().clone()
+    }
+}
