@@ -146,3 +146,14 @@ pub fn implementation(index: u16) -> Option<CommandFn> {
 pub fn is_implemented(index: u16) -> bool {
     implementation(index).is_some()
 }
+
+/// Calls collection function `name` (`push`, `sort`, …) on `coll`; `None` when collections have
+/// no function of that name.
+pub fn collection_member(
+    _host: &mut dyn Host,
+    _coll: &crate::runtime::CollRef,
+    _name: &str,
+    _args: &mut Args,
+) -> Option<Result<Value, RtError>> {
+    None
+}

@@ -1,1 +1,454 @@
-//! (work in progress)
+//! The tree-walking interpreter: one [`Interp`] per 4D process, evaluating the resolved program
+//! of [`crate::resolve`].
+
+pub mod convert;
+mod eval;
+mod exec;
+mod intrinsics;
+pub mod ops;
+pub mod project;
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::commands::Host;
+use crate::resolve::ir::{Method, ResultKind, VarType};
+use crate::resolve::{self, Names};
+use crate::runtime::error::Frame as ChainFrame;
+use crate::runtime::{ErrorKind, RtError, Value};
+use crate::syntax::ast::Span;
+use project::Project;
+
+/// Why evaluation stopped early.
+pub enum Unwind {
+    Error(Box<RtError>),
+    /// `return`: leaves the current method.
+    Return,
+    /// `ABORT`: leaves the whole process.
+    Abort,
+    /// `QUIT 4D`.
+    Quit,
+}
+
+impl From<RtError> for Unwind {
+    fn from(e: RtError) -> Unwind {
+        Unwind::Error(Box::new(e))
+    }
+}
+
+pub type Flow<T> = Result<T, Unwind>;
+
+/// Where a process writes: the real stdout/stderr, or buffers for embedding and tests.
+pub trait Output: Send + Sync {
+    fn stdout(&self, text: &str);
+    fn stderr(&self, text: &str);
+}
+
+/// Standard output and error of the OS process.
+pub struct StdOutput;
+
+impl Output for StdOutput {
+    fn stdout(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+    fn stderr(&self, text: &str) {
+        let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// Settings of a run.
+#[derive(Clone)]
+pub struct Options {
+    /// What `Get database parameter(User param value; $t)` returns.
+    pub user_param: String,
+    /// Deepest method call nesting before "stack full".
+    pub max_call_depth: usize,
+    /// Stop after this many statements (`--max-steps`).
+    pub max_steps: Option<u64>,
+    /// Stop at this instant (`--timeout`).
+    pub deadline: Option<Instant>,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { user_param: String::new(), max_call_depth: 2000, max_steps: None, deadline: None }
+    }
+}
+
+/// What every process of a run shares.
+pub struct Engine {
+    pub project: Project,
+    /// The `Storage` object.
+    pub storage: Arc<crate::runtime::shared::SharedObject>,
+    pub options: Options,
+    pub output: Box<dyn Output>,
+    pub started: Instant,
+}
+
+impl Engine {
+    pub fn new(project: Project, options: Options, output: Box<dyn Output>) -> Arc<Engine> {
+        Arc::new(Engine {
+            project,
+            options,
+            output,
+            storage: crate::runtime::shared::SharedObject::new(crate::runtime::shared::SharedRoot::Storage),
+            started: Instant::now(),
+        })
+    }
+}
+
+/// One entry of the process's method table.
+struct MethodSlot {
+    name: String,
+    code: Option<Rc<Method>>,
+}
+
+/// A call frame.
+struct Frame {
+    method: Rc<Method>,
+    base: usize,
+    argc: usize,
+    /// Arguments beyond the declared parameters (reached with `${N}`).
+    extra: Vec<Value>,
+    this: Value,
+    /// The statement being executed (for the call chain).
+    stmt_span: Span,
+    /// Value of `return expr`.
+    ret: Value,
+}
+
+/// One 4D process: its call stack, process variables and error-handling state.
+pub struct Interp {
+    pub engine: Arc<Engine>,
+    methods: Vec<MethodSlot>,
+    method_ids: HashMap<String, u32>,
+    pvar_ids: HashMap<String, u32>,
+    pvars: Vec<Value>,
+    pvar_types: Vec<VarType>,
+    stack: Vec<Value>,
+    frames: Vec<Frame>,
+    /// Base of the current frame in `stack` (cached from `frames`).
+    base: usize,
+    /// `Last errors`: the errors of the latest failure.
+    last_errors: Vec<RtError>,
+    error_handler: Option<String>,
+    in_error_handler: bool,
+    try_depth: u32,
+    assert_enabled: bool,
+    steps: u64,
+}
+
+impl Interp {
+    pub fn new(engine: Arc<Engine>) -> Interp {
+        Interp {
+            engine,
+            methods: Vec::new(),
+            method_ids: HashMap::new(),
+            pvar_ids: HashMap::new(),
+            pvars: Vec::new(),
+            pvar_types: Vec::new(),
+            stack: Vec::with_capacity(256),
+            frames: Vec::new(),
+            base: 0,
+            last_errors: Vec::new(),
+            error_handler: None,
+            in_error_handler: false,
+            try_depth: 0,
+            assert_enabled: true,
+            steps: 0,
+        }
+    }
+
+    /// Runs the method in file `file` with `args`. Uncaught errors come back as `Err`.
+    pub fn run_file(&mut self, file: u32, args: Vec<Value>) -> Result<Value, RtError> {
+        let entry = self.engine.project.file(file).ok_or_else(|| RtError::generic("no such file"))?;
+        let method = Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        self.run_top(method, args)
+    }
+
+    /// Runs project method `name` with `args`.
+    pub fn run_method(&mut self, name: &str, args: Vec<Value>) -> Result<Value, RtError> {
+        let id = self
+            .method_id(name)
+            .ok_or_else(|| RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found")))?;
+        let method = match self.method_code(id) {
+            Ok(m) => m,
+            Err(Unwind::Error(e)) => return Err(*e),
+            Err(_) => return Ok(Value::Undefined),
+        };
+        self.run_top(method, args)
+    }
+
+    fn run_top(&mut self, method: Rc<Method>, args: Vec<Value>) -> Result<Value, RtError> {
+        match self.call(method, args, Value::Undefined, Span::default()) {
+            Ok(v) => Ok(v),
+            Err(Unwind::Error(e)) => Err(*e),
+            Err(Unwind::Abort) => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
+            Err(Unwind::Return) | Err(Unwind::Quit) => Ok(Value::Undefined),
+        }
+    }
+
+    /// The resolved code of method `id`, resolving it on first use.
+    fn method_code(&mut self, id: u32) -> Flow<Rc<Method>> {
+        if let Some(code) = self.methods.get(id as usize).and_then(|m| m.code.clone()) {
+            return Ok(code);
+        }
+        let name = self.methods.get(id as usize).map(|m| m.name.clone()).unwrap_or_default();
+        let file = match self.engine.project.load_method(&name) {
+            Ok(Some(f)) => f,
+            Ok(None) => {
+                return Err(RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found")).into())
+            }
+            Err(msg) => return Err(RtError::new(ErrorKind::MethodNotFound, msg).into()),
+        };
+        let entry =
+            self.engine.project.file(file).ok_or_else(|| RtError::new(ErrorKind::MethodNotFound, name.clone()))?;
+        if let Some(err) = entry.errors.first() {
+            return Err(RtError::generic(format!(
+                "the method `{}` has a syntax error at line {}: {}",
+                entry.method,
+                entry.line_of(err.span),
+                err.message
+            ))
+            .into());
+        }
+        let code = Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        if let Some(slot) = self.methods.get_mut(id as usize) {
+            slot.code = Some(code.clone());
+        }
+        Ok(code)
+    }
+
+    /// Calls a resolved method: binds arguments to parameters (converting them to the
+    /// declared types), runs the body, and returns the result.
+    fn call(&mut self, method: Rc<Method>, args: Vec<Value>, this: Value, call_span: Span) -> Flow<Value> {
+        self.call_with(method, args, this, call_span, &[])
+    }
+
+    /// [`Interp::call`] with some slots preset (a formula's captured locals).
+    fn call_with(
+        &mut self,
+        method: Rc<Method>,
+        args: Vec<Value>,
+        this: Value,
+        call_span: Span,
+        preset: &[(u32, Value)],
+    ) -> Flow<Value> {
+        if self.frames.len() >= self.engine.options.max_call_depth {
+            return Err(RtError::new(
+                ErrorKind::StackFull,
+                format!("stack full: more than {} nested method calls", self.engine.options.max_call_depth),
+            )
+            .into());
+        }
+        let _ = call_span;
+        let base = self.stack.len();
+        for &ty in &method.slot_types {
+            self.stack.push(convert::default_for(ty));
+        }
+        for (slot, v) in preset {
+            if let Some(cell) = self.stack.get_mut(base + *slot as usize) {
+                *cell = v.clone();
+            }
+        }
+        let argc = args.len();
+        let mut extra = Vec::new();
+        for (i, arg) in args.into_iter().enumerate() {
+            if let Some(p) = method.params.get(i) {
+                match convert::coerce(p.ty, arg) {
+                    Ok(v) => self.stack[base + p.slot as usize] = v,
+                    Err(v) => {
+                        self.stack.truncate(base);
+                        return Err(RtError::type_mismatch(format!(
+                            "parameter ${} of `{}` is declared {} but received {}",
+                            p.name,
+                            method.name,
+                            p.ty.name(),
+                            v.kind_name()
+                        ))
+                        .into());
+                    }
+                }
+            } else {
+                let arg = match method.variadic {
+                    Some(ty) => match convert::coerce(ty, arg) {
+                        Ok(v) => v,
+                        Err(v) => {
+                            self.stack.truncate(base);
+                            return Err(RtError::type_mismatch(format!(
+                                "parameter {} of `{}` is declared {} but received {}",
+                                i + 1,
+                                method.name,
+                                ty.name(),
+                                v.kind_name()
+                            ))
+                            .into());
+                        }
+                    },
+                    None => arg,
+                };
+                extra.push(arg);
+            }
+        }
+        let saved_base = self.base;
+        self.base = base;
+        self.frames.push(Frame {
+            method: method.clone(),
+            base,
+            argc,
+            extra,
+            this,
+            stmt_span: Span::default(),
+            ret: Value::Undefined,
+        });
+        let outcome = self.exec_block(&method.body);
+        let frame = self.frames.pop();
+        self.base = saved_base;
+        let result = match outcome {
+            Ok(()) | Err(Unwind::Return) => {
+                let ret = frame.map(|f| f.ret).unwrap_or_default();
+                Ok(match method.result {
+                    ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
+                    ResultKind::Returned(ty) => convert::coerce(ty, ret).unwrap_or_default(),
+                    ResultKind::None => ret,
+                })
+            }
+            Err(e) => Err(e),
+        };
+        self.stack.truncate(base);
+        result
+    }
+
+    /// Counts a statement against `--max-steps` / `--timeout`.
+    #[inline]
+    fn tick(&mut self) -> Flow<()> {
+        self.steps += 1;
+        if self.steps & 0x3ff == 0 {
+            let opts = &self.engine.options;
+            if opts.max_steps.is_some_and(|m| self.steps > m) {
+                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into());
+            }
+            if opts.deadline.is_some_and(|d| Instant::now() >= d) {
+                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
+            }
+        } else if let Some(m) = self.engine.options.max_steps {
+            if self.steps > m {
+                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into());
+            }
+        }
+        Ok(())
+    }
+
+    fn current_file(&self) -> u32 {
+        self.frames.last().map(|f| f.method.file).unwrap_or(u32::MAX)
+    }
+
+    /// Fills in where an error happened and the 4D call chain, if not done yet.
+    fn locate(&self, mut e: RtError, span: Span) -> RtError {
+        if e.location.is_none() {
+            e = e.at(self.current_file(), span);
+        }
+        if e.frames.is_empty() {
+            e.frames = self
+                .frames
+                .iter()
+                .map(|f| {
+                    let line = self.engine.project.file(f.method.file).map(|s| s.line_of(f.stmt_span)).unwrap_or(0);
+                    ChainFrame { method: f.method.name.clone(), line }
+                })
+                .collect();
+        }
+        e
+    }
+
+    /// Records `e` as the current error (for `Last errors` and the `Error` system variables).
+    fn record_error(&mut self, e: &RtError) {
+        self.last_errors = vec![e.clone()];
+        let code = e.code;
+        self.set_system_var("error", Value::Int(code));
+        let method = e.frames.last().map(|f| f.method.clone()).unwrap_or_default();
+        let line = e.frames.last().map(|f| f.line).unwrap_or(0);
+        self.set_system_var("error method", Value::text(method));
+        self.set_system_var("error line", Value::Int(line as i32));
+    }
+
+    fn set_system_var(&mut self, name: &str, v: Value) {
+        let i = self.process_var(name) as usize;
+        self.pvars[i] = v;
+    }
+}
+
+impl RtError {
+    fn with_abort(mut self) -> RtError {
+        self.kind = ErrorKind::Generic;
+        self.message = "execution aborted by ABORT".to_string();
+        self.component = "ABORT".to_string();
+        self
+    }
+
+    /// Whether this error stands for an `ABORT` that left the process.
+    pub fn is_abort(&self) -> bool {
+        self.component == "ABORT"
+    }
+}
+
+impl Names for Interp {
+    fn method_id(&mut self, name: &str) -> Option<u32> {
+        let key = name.to_lowercase();
+        if let Some(&id) = self.method_ids.get(&key) {
+            return Some(id);
+        }
+        if !self.engine.project.has_method(&key) {
+            return None;
+        }
+        let id = self.methods.len() as u32;
+        self.methods.push(MethodSlot { name: name.to_string(), code: None });
+        self.method_ids.insert(key, id);
+        Some(id)
+    }
+
+    fn process_var(&mut self, name: &str) -> u32 {
+        let key = name.to_lowercase();
+        if let Some(&i) = self.pvar_ids.get(&key) {
+            return i;
+        }
+        let i = self.pvars.len() as u32;
+        self.pvars.push(Value::Undefined);
+        self.pvar_types.push(VarType::Variant);
+        self.pvar_ids.insert(key, i);
+        i
+    }
+
+    fn declare_process_var(&mut self, index: u32, ty: VarType) {
+        if let Some(t) = self.pvar_types.get_mut(index as usize) {
+            if *t == VarType::Variant {
+                *t = ty;
+                self.pvars[index as usize] = convert::default_for(ty);
+            }
+        }
+    }
+}
+
+impl Host for Interp {
+    fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
+        match self.call_value(function, Value::Undefined, args, Span::default()) {
+            Ok(v) => Ok(v),
+            Err(Unwind::Error(e)) => Err(*e),
+            Err(Unwind::Abort) => Err(RtError::generic("execution aborted by ABORT").with_abort()),
+            Err(_) => Ok(Value::Undefined),
+        }
+    }
+
+    fn write_stdout(&mut self, text: &str) {
+        self.engine.output.stdout(text);
+    }
+
+    fn write_stderr(&mut self, text: &str) {
+        self.engine.output.stderr(text);
+    }
+}

@@ -1,1 +1,541 @@
-//! (work in progress)
+//! The resolver: lowers the AST of one method into the [`ir`] the interpreter walks.
+//!
+//! Locals and parameters become frame slots, commands become function pointers (or
+//! [`ir::Intrinsic`]s), names become project-method ids or process-variable indexes, and literal
+//! property names become pre-hashed keys. Errors found here do not stop resolution: the
+//! offending node becomes an `Invalid` node that raises when (and only if) it runs, as in
+//! interpreted 4D.
+
+pub mod ir;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::commands::{self, catalog};
+use crate::runtime::{Date, Key, Value};
+use crate::syntax::ast::{self, BasicType, ExprKind as A, Span, StmtKind as S, TypeKind};
+use ir::*;
+
+/// What the resolver needs from the process it resolves for: method ids and process variables.
+pub trait Names {
+    /// The id of the project method called `name` (case-insensitive), if one exists.
+    fn method_id(&mut self, name: &str) -> Option<u32>;
+    /// The index of process variable `name` (case-insensitive), created on first use.
+    fn process_var(&mut self, name: &str) -> u32;
+    /// Declares a process variable's type (from `var name : Type`).
+    fn declare_process_var(&mut self, index: u32, ty: VarType);
+}
+
+/// Lowers one method (or the main method of a run) to its resolved form.
+pub fn resolve_method(name: &str, file: u32, text: &str, source: &ast::SourceFile, names: &mut dyn Names) -> Method {
+    let mut r = Resolver::new(names, file, text);
+    r.method(name, file, source.declare.as_ref(), &source.body)
+}
+
+struct Resolver<'n> {
+    names: &'n mut dyn Names,
+    slots: HashMap<String, Slot>,
+    slot_types: Vec<VarType>,
+    slot_names: Vec<String>,
+    /// Slots of `$1…$n` by position (legacy sequential parameters and `#DECLARE` names).
+    param_slots: Vec<Slot>,
+    /// Set while lowering a `Formula(…)` body: the enclosing method's slots it may capture.
+    enclosing: Option<Rc<HashMap<String, Slot>>>,
+    captures: Vec<(Slot, Slot)>,
+    /// The file being resolved and its text (for `Formula` sources and `ASSERT` messages).
+    file: u32,
+    source: &'n str,
+}
+
+fn lower_name(name: &str) -> String {
+    name.to_lowercase()
+}
+
+pub fn basic_var_type(t: BasicType) -> VarType {
+    match t {
+        BasicType::Text => VarType::Text,
+        BasicType::Date => VarType::Date,
+        BasicType::Time => VarType::Time,
+        BasicType::Boolean => VarType::Boolean,
+        BasicType::Integer => VarType::Integer,
+        BasicType::Real => VarType::Real,
+        BasicType::Pointer => VarType::Pointer,
+        BasicType::Picture => VarType::Picture,
+        BasicType::Blob => VarType::Blob,
+        BasicType::Collection => VarType::Collection,
+        BasicType::Variant => VarType::Variant,
+        BasicType::Object => VarType::Object,
+    }
+}
+
+fn type_of(t: Option<&ast::TypeRef>) -> VarType {
+    match t.map(|t| &t.kind) {
+        None => VarType::Variant,
+        Some(TypeKind::Basic(b)) => basic_var_type(*b),
+        Some(TypeKind::Class { .. }) => VarType::Object,
+    }
+}
+
+/// Value of a catalog constant. Constants whose value the 4D documentation does not give get a
+/// value chosen by mini4d (see the README).
+pub fn constant_value(index: u16) -> Option<Value> {
+    let info = catalog::constants().get(index as usize)?;
+    let chosen = match info.name.to_lowercase().as_str() {
+        "ck resolve pointers" => Some(1),
+        "ck shared" => Some(2),
+        "ck ignore null or empty" => Some(1),
+        "ck keep null" => Some(2),
+        "ck not shared" => Some(0),
+        _ => None,
+    };
+    if let Some(v) = chosen {
+        return Some(Value::Int(v));
+    }
+    let raw = info.value?;
+    if let Ok(i) = raw.parse::<i32>() {
+        return Some(Value::Int(i));
+    }
+    if let Some(hex) = raw.strip_prefix("0x").or_else(|| raw.strip_prefix("0X")) {
+        if let Ok(u) = u32::from_str_radix(hex, 16) {
+            return Some(Value::Int(u as i32));
+        }
+    }
+    if let Ok(r) = raw.parse::<f64>() {
+        return Some(Value::Real(r));
+    }
+    Some(Value::text(raw))
+}
+
+/// Commands the interpreter handles itself, by canonical 4D name.
+fn intrinsic(name: &str) -> Option<Intrinsic> {
+    use Intrinsic::*;
+    Some(match name.to_lowercase().as_str() {
+        "count parameters" => CountParameters,
+        "last errors" => LastErrors,
+        "on err call" => OnErrCall,
+        "method called on error" => MethodCalledOnError,
+        "abort" => Abort,
+        "assert" => Assert,
+        "set assert enabled" => SetAssertEnabled,
+        "get assert enabled" => GetAssertEnabled,
+        "throw" => Throw,
+        "log event" => LogEvent,
+        "alert" => Alert,
+        "trace" => Trace,
+        "get database parameter" => GetDatabaseParameter,
+        "quit 4d" => Quit4D,
+        "type" => Type,
+        "ob set" => ObSet,
+        "current method name" => CurrentMethodName,
+        "application type" => ApplicationType,
+        "application info" => ApplicationInfo,
+        "new shared object" => NewSharedObject,
+        "new shared collection" => NewSharedCollection,
+        "ob copy" => ObCopy,
+        "storage" => Storage,
+        "session" => Session,
+        "session storage" => SessionStorage,
+        "session info" => SessionInfo,
+        "process activity" => ProcessActivity,
+        "process info" => ProcessInfo,
+        "current process" => CurrentProcess,
+        "current process name" => CurrentProcessName,
+        "process number" => ProcessNumber,
+        "process state" => ProcessState,
+        "new process" => NewProcess,
+        "call worker" => CallWorker,
+        "kill worker" => KillWorker,
+        "delay process" => DelayProcess,
+        "generate uuid" => GenerateUuid,
+        _ => return None,
+    })
+}
+
+impl<'n> Resolver<'n> {
+    fn new(names: &'n mut dyn Names, file: u32, source: &'n str) -> Resolver<'n> {
+        Resolver {
+            file,
+            source,
+            names,
+            slots: HashMap::new(),
+            slot_types: Vec::new(),
+            slot_names: Vec::new(),
+            param_slots: Vec::new(),
+            enclosing: None,
+            captures: Vec::new(),
+        }
+    }
+
+    fn new_slot(&mut self, name: &str, ty: VarType) -> Slot {
+        let slot = self.slot_types.len() as Slot;
+        self.slots.insert(lower_name(name), slot);
+        self.slot_types.push(ty);
+        self.slot_names.push(name.to_string());
+        slot
+    }
+
+    /// The slot of local `$name`, created (Variant) on first use. Inside a formula, a local of
+    /// the enclosing method is captured instead.
+    fn local(&mut self, name: &str) -> Slot {
+        let key = lower_name(name);
+        if let Some(&s) = self.slots.get(&key) {
+            return s;
+        }
+        let outer = self.enclosing.as_ref().and_then(|e| e.get(&key).copied());
+        let slot = self.new_slot(name, VarType::Variant);
+        if let Some(outer) = outer {
+            self.captures.push((outer, slot));
+        }
+        slot
+    }
+
+    fn declare_local(&mut self, name: &str, ty: VarType) -> Slot {
+        let key = lower_name(name);
+        match self.slots.get(&key) {
+            Some(&s) => {
+                if self.slot_types[s as usize] == VarType::Variant {
+                    self.slot_types[s as usize] = ty;
+                }
+                s
+            }
+            None => self.new_slot(name, ty),
+        }
+    }
+
+    /// Slot of the n-th parameter (1-based), creating legacy slots `$1…$n` as needed.
+    fn param_slot(&mut self, n: u32) -> Slot {
+        while self.param_slots.len() < n as usize {
+            let k = self.param_slots.len() + 1;
+            let s = self.local(&k.to_string());
+            self.param_slots.push(s);
+        }
+        self.param_slots[n as usize - 1]
+    }
+
+    fn method(&mut self, name: &str, file: u32, declare: Option<&ast::Declare>, body: &ast::Block) -> Method {
+        let mut params = Vec::new();
+        let mut variadic = None;
+        let mut result = ResultKind::None;
+        let mut result_type = VarType::Variant;
+        if let Some(d) = declare {
+            for p in &d.params {
+                let ty = type_of(p.ty.as_ref());
+                if p.variadic {
+                    variadic = Some(ty);
+                    continue;
+                }
+                if let Some(n) = &p.name {
+                    let slot = self.declare_local(&n.text, ty);
+                    self.param_slots.push(slot);
+                    params.push(ParamSpec { slot, ty, name: n.text.clone() });
+                }
+            }
+            match &d.result {
+                None => {}
+                Some(ast::ResultDecl::Named { name, ty }) => {
+                    let t = type_of(ty.as_ref());
+                    let slot = self.declare_local(&name.text, t);
+                    result = ResultKind::Slot(slot);
+                    result_type = t;
+                }
+                Some(ast::ResultDecl::Typed(ty)) => {
+                    result_type = type_of(Some(ty));
+                    result = ResultKind::Returned(result_type);
+                }
+            }
+        }
+        let body = self.block(body);
+        // `$1…$n` used beyond the declared parameters (or without `#DECLARE`) are parameters too.
+        for i in params.len()..self.param_slots.len() {
+            params.push(ParamSpec { slot: self.param_slots[i], ty: VarType::Variant, name: (i + 1).to_string() });
+        }
+        if result == ResultKind::None {
+            // Legacy `$0` result.
+            if let Some(&s) = self.slots.get("0") {
+                result = ResultKind::Slot(s);
+            }
+        }
+        Method {
+            name: name.to_string(),
+            file,
+            params,
+            variadic,
+            result,
+            result_type,
+            slot_types: std::mem::take(&mut self.slot_types),
+            slot_names: std::mem::take(&mut self.slot_names),
+            body,
+        }
+    }
+
+    fn block(&mut self, block: &ast::Block) -> Block {
+        block.iter().map(|s| self.stmt(s)).collect()
+    }
+
+    fn stmt(&mut self, s: &ast::Stmt) -> Stmt {
+        let kind = match &s.kind {
+            S::Var { names, ty, init } => {
+                let t = type_of(ty.as_ref());
+                let t = match (ty, init) {
+                    // `var $n:=20`: the type is inferred from the initializer.
+                    (None, Some(e)) => infer_type(e),
+                    _ => t,
+                };
+                let targets: Vec<LValue> = names.iter().map(|n| self.declare_var(n, t)).collect();
+                match init {
+                    Some(e) if targets.len() == 1 => {
+                        let value = self.expr(e);
+                        let mut targets = targets;
+                        match targets.pop() {
+                            Some(target) => StmtKind::Assign { target, op: None, value },
+                            None => StmtKind::Declare(Vec::new()),
+                        }
+                    }
+                    Some(_) => StmtKind::Invalid("an initializer is allowed only when `var` declares one variable".into()),
+                    None => StmtKind::Declare(targets),
+                }
+            }
+            S::Assign { target, op, value } => {
+                let op = match op {
+                    ast::AssignOp::Assign => None,
+                    ast::AssignOp::Add => Some(ast::BinOp::Add),
+                    ast::AssignOp::Sub => Some(ast::BinOp::Sub),
+                    ast::AssignOp::Mul => Some(ast::BinOp::Mul),
+                    ast::AssignOp::Div => Some(ast::BinOp::Div),
+                };
+                match self.lvalue(target) {
+                    Ok(target) => StmtKind::Assign { target, op, value: self.expr(value) },
+                    Err(msg) => StmtKind::Invalid(msg.into()),
+                }
+            }
+            S::Expr(e) => StmtKind::Expr(self.expr(e)),
+            S::If { cond, then, otherwise } => StmtKind::If {
+                cond: self.expr(cond),
+                then: self.block(then),
+                otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
+            },
+            S::Case { branches, otherwise } => StmtKind::Case {
+                branches: branches.iter().map(|(c, b)| (self.expr(c), self.block(b))).collect(),
+                otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
+            },
+            S::While { cond, body } => StmtKind::While { cond: self.expr(cond), body: self.block(body) },
+            S::Repeat { body, until } => StmtKind::Repeat { body: self.block(body), until: self.expr(until) },
+            S::For { var, start, end, step, body } => match self.lvalue(var) {
+                Ok(var) => StmtKind::For {
+                    var,
+                    start: self.expr(start),
+                    end: self.expr(end),
+                    step: step.as_ref().map(|e| self.expr(e)),
+                    body: self.block(body),
+                },
+                Err(msg) => StmtKind::Invalid(msg.into()),
+            },
+            S::ForEach { item, source, begin, end, cond, body } => match self.lvalue(item) {
+                Ok(item) => StmtKind::ForEach {
+                    item,
+                    source: self.expr(source),
+                    begin: begin.as_ref().map(|e| self.expr(e)),
+                    end: end.as_ref().map(|e| self.expr(e)),
+                    cond: cond.as_ref().map(|(k, e)| (*k, self.expr(e))),
+                    body: self.block(body),
+                },
+                Err(msg) => StmtKind::Invalid(msg.into()),
+            },
+            S::Use { target, body } => StmtKind::Use { target: self.expr(target), body: self.block(body) },
+            S::Try { body, catch } => StmtKind::Try {
+                body: self.block(body),
+                catch: catch.as_ref().map(|b| self.block(b)).unwrap_or_default(),
+            },
+            S::Return(e) => StmtKind::Return(e.as_ref().map(|e| self.expr(e))),
+            S::MisplacedDeclare(_) => StmtKind::Invalid("`#DECLARE` must be the first statement of the method".into()),
+        };
+        Stmt { kind, span: s.span }
+    }
+
+    fn declare_var(&mut self, name: &ast::Name, ty: VarType) -> LValue {
+        let text = name.text.strip_prefix('$');
+        match text {
+            Some(local) => LValue::Local(self.declare_local(local, ty)),
+            None if name.text.starts_with("<>") => LValue::Interprocess(lower_name(&name.text[2..]).into()),
+            None => {
+                let index = self.names.process_var(&name.text);
+                self.names.declare_process_var(index, ty);
+                LValue::ProcessVar(index)
+            }
+        }
+    }
+
+    fn lvalue(&mut self, e: &ast::Expr) -> Result<LValue, String> {
+        Ok(match &e.kind {
+            A::Local(n) => LValue::Local(self.local(n)),
+            A::LegacyParam(n) => {
+                if *n == 0 {
+                    LValue::Local(self.local("0"))
+                } else {
+                    LValue::Local(self.param_slot(*n))
+                }
+            }
+            A::ParamIndex(i) => LValue::Param(Box::new(self.expr(i))),
+            A::Name(n) => LValue::ProcessVar(self.names.process_var(n)),
+            A::Interprocess(n) => LValue::Interprocess(lower_name(n).into()),
+            A::Member { object, name } => {
+                LValue::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
+            }
+            A::Index { object, index } => {
+                LValue::Index { object: Box::new(self.expr(object)), index: Box::new(self.expr(index)) }
+            }
+            A::CharIndex { text, index } => {
+                LValue::CharIndex { target: Box::new(self.lvalue(text)?), index: Box::new(self.expr(index)) }
+            }
+            A::Command { index, args, .. } if args.is_empty() => {
+                // A system variable spelled like a command (e.g. `Error`) is a process variable.
+                let name = catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?");
+                LValue::ProcessVar(self.names.process_var(name))
+            }
+            _ => return Err("this expression cannot be assigned to".to_string()),
+        })
+    }
+
+    fn exprs(&mut self, es: &[ast::Expr]) -> Vec<Expr> {
+        es.iter().filter(|e| !matches!(e.kind, A::Star)).map(|e| self.expr(e)).collect()
+    }
+
+    fn expr(&mut self, e: &ast::Expr) -> Expr {
+        let span = e.span;
+        let kind = match &e.kind {
+            A::Number(n) => ExprKind::Literal(Value::Real(*n)),
+            A::Text(t) => ExprKind::Literal(Value::text(t.clone())),
+            A::Date(d) => ExprKind::Literal(Value::Date(Date::new(d.year, d.month, d.day))),
+            A::Time(t) => ExprKind::Literal(Value::Time(*t)),
+            A::Local(n) => ExprKind::Local(self.local(n)),
+            A::LegacyParam(0) => ExprKind::Local(self.local("0")),
+            A::LegacyParam(n) => ExprKind::Local(self.param_slot(*n)),
+            A::ParamIndex(i) => ExprKind::Param(Box::new(self.expr(i))),
+            A::Name(n) => match self.names.method_id(n) {
+                Some(id) => ExprKind::Method { id, args: Vec::new() },
+                None => ExprKind::ProcessVar(self.names.process_var(n)),
+            },
+            A::Interprocess(n) => ExprKind::Interprocess(lower_name(n).into()),
+            A::Command { index, args, .. } => self.command(*index, args, span),
+            A::Constant(i) => match constant_value(*i) {
+                Some(v) => ExprKind::Literal(v),
+                None => {
+                    let name = catalog::constants().get(*i as usize).map(|c| c.name).unwrap_or("?");
+                    ExprKind::Invalid(format!("the constant `{name}` is not supported by mini4d").into())
+                }
+            },
+            A::MethodCall { name, args, .. } => match self.names.method_id(name) {
+                Some(id) => ExprKind::Method { id, args: self.exprs(args) },
+                None => ExprKind::Invalid(format!("unknown method `{name}`").into()),
+            },
+            A::Star => ExprKind::Invalid("`*` is only allowed as a command argument".into()),
+            A::Member { object, name } => {
+                ExprKind::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
+            }
+            A::Index { object, index } => {
+                ExprKind::Index { object: Box::new(self.expr(object)), index: Box::new(self.expr(index)) }
+            }
+            A::CharIndex { text, index } => {
+                ExprKind::CharIndex { text: Box::new(self.expr(text)), index: Box::new(self.expr(index)) }
+            }
+            A::Call { callee, args } => match &callee.kind {
+                A::Member { object, name } => ExprKind::MemberCall {
+                    object: Box::new(self.expr(object)),
+                    key: Key::new(&name.text),
+                    args: self.exprs(args),
+                },
+                _ => ExprKind::Call { callee: Box::new(self.expr(callee)), args: self.exprs(args) },
+            },
+            A::Object(entries) => {
+                ExprKind::Object(entries.iter().map(|(k, v)| (Key::new(&k.text), self.expr(v))).collect())
+            }
+            A::Collection(items) => ExprKind::Collection(self.exprs(items)),
+            A::Neg(inner) => match &inner.kind {
+                A::Number(n) => ExprKind::Literal(Value::Real(-n)),
+                _ => ExprKind::Neg(Box::new(self.expr(inner))),
+            },
+            A::Binary { op, left, right } => {
+                ExprKind::Binary { op: *op, left: Box::new(self.expr(left)), right: Box::new(self.expr(right)) }
+            }
+            A::Ternary { cond, then, otherwise } => ExprKind::Ternary {
+                cond: Box::new(self.expr(cond)),
+                then: Box::new(self.expr(then)),
+                otherwise: Box::new(self.expr(otherwise)),
+            },
+            A::Pointer(_) => ExprKind::Invalid("pointers are not supported by mini4d".into()),
+            A::TryExpr(inner) => ExprKind::Try(Box::new(self.expr(inner))),
+            A::This => ExprKind::This,
+            A::Super => ExprKind::Invalid("`Super` is only allowed in a class".into()),
+            A::Error => ExprKind::Invalid("syntax error".into()),
+        };
+        Expr { kind, span }
+    }
+
+    fn command(&mut self, index: u16, args: &[ast::Expr], span: Span) -> ExprKind {
+        let name = catalog::commands().get(index as usize).map(|c| c.name).unwrap_or("");
+        let star = args.iter().any(|a| matches!(a.kind, A::Star));
+        if args.is_empty() {
+            match name.to_lowercase().as_str() {
+                "true" => return ExprKind::Literal(Value::Bool(true)),
+                "false" => return ExprKind::Literal(Value::Bool(false)),
+                "null" => return ExprKind::Literal(Value::Null),
+                _ => {}
+            }
+        }
+        if name.eq_ignore_ascii_case("Formula") {
+            return self.formula(args, span);
+        }
+        if let Some(which) = intrinsic(name) {
+            return ExprKind::Intrinsic { which, args: self.exprs(args), star };
+        }
+        match commands::implementation(index) {
+            Some(f) => ExprKind::Command { index, f, args: self.exprs(args), star },
+            None => ExprKind::Unimplemented { index },
+        }
+    }
+
+    /// `Formula(expr)`: resolves `expr` as the body of a small method whose `$1…` are the call
+    /// arguments; locals of the enclosing method it mentions are captured by value.
+    fn formula(&mut self, args: &[ast::Expr], span: Span) -> ExprKind {
+        let [body] = args else {
+            return ExprKind::Invalid("Formula expects exactly one expression".into());
+        };
+        let enclosing = Rc::new(self.slots.clone());
+        let mut inner = Resolver::new(&mut *self.names, self.file, self.source);
+        inner.enclosing = Some(enclosing);
+        let value = inner.expr(body);
+        let stmt = Stmt { kind: StmtKind::Return(Some(value)), span: body.span };
+        let captures = std::mem::take(&mut inner.captures);
+        let params = (0..inner.param_slots.len())
+            .map(|i| ParamSpec { slot: inner.param_slots[i], ty: VarType::Variant, name: (i + 1).to_string() })
+            .collect();
+        let method = Method {
+            name: "Formula".to_string(),
+            file: self.file,
+            params,
+            variadic: None,
+            result: ResultKind::Returned(VarType::Variant),
+            result_type: VarType::Variant,
+            slot_types: std::mem::take(&mut inner.slot_types),
+            slot_names: std::mem::take(&mut inner.slot_names),
+            body: vec![stmt],
+        };
+        let _ = span;
+        let source = self.source.get(body.span.range()).unwrap_or("").trim();
+        ExprKind::Formula(Rc::new(FormulaCode { method: Rc::new(method), captures, source: Rc::from(source) }))
+    }
+}
+
+/// The type `var $x:=init` gives `$x`: an integer literal infers Real (as in 4D).
+fn infer_type(e: &ast::Expr) -> VarType {
+    match &e.kind {
+        A::Number(_) => VarType::Real,
+        A::Neg(inner) if matches!(inner.kind, A::Number(_)) => VarType::Real,
+        A::Text(_) => VarType::Text,
+        A::Date(_) => VarType::Date,
+        A::Time(_) => VarType::Time,
+        A::Object(_) => VarType::Object,
+        A::Collection(_) => VarType::Collection,
+        _ => VarType::Variant,
+    }
+}

@@ -2,7 +2,8 @@
 
 use std::fmt;
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Field order (year, month, day) makes the derived ordering chronological.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Date {
     pub year: u16,
     pub month: u8,

@@ -8,6 +8,7 @@ pub mod collection;
 pub mod date;
 pub mod error;
 pub mod format;
+pub mod json;
 pub mod object;
 pub mod shared;
 pub mod text;

@@ -1,0 +1,58 @@
+//! Typed variables: defaults and the conversions an assignment may make.
+
+use crate::resolve::ir::VarType;
+use crate::runtime::{Date, Value};
+
+/// The value a variable of type `ty` starts with.
+pub fn default_for(ty: VarType) -> Value {
+    match ty {
+        VarType::Variant => Value::Undefined,
+        VarType::Text => Value::empty_text(),
+        VarType::Integer => Value::Int(0),
+        VarType::Real => Value::Real(0.0),
+        VarType::Boolean => Value::Bool(false),
+        VarType::Date => Value::Date(Date::NULL),
+        VarType::Time => Value::Time(0),
+        VarType::Object | VarType::Collection | VarType::Pointer | VarType::Picture | VarType::Blob => Value::Null,
+    }
+}
+
+/// Converts `v` for storage in a variable of type `ty`; `Err(v)` when the types are incompatible.
+/// Undefined resets to the type's default (like `CLEAR VARIABLE`).
+#[inline]
+pub fn coerce(ty: VarType, v: Value) -> Result<Value, Value> {
+    match (ty, v) {
+        (VarType::Variant, v) => Ok(v),
+        (_, Value::Undefined) => Ok(default_for(ty)),
+        (VarType::Real, Value::Real(r)) => Ok(Value::Real(r)),
+        (VarType::Real, Value::Int(i)) => Ok(Value::Real(i as f64)),
+        (VarType::Integer, Value::Int(i)) => Ok(Value::Int(i)),
+        (VarType::Integer, Value::Real(r)) => Ok(Value::Int(real_to_longint(r))),
+        (VarType::Text, v @ Value::Text(_)) => Ok(v),
+        (VarType::Boolean, v @ Value::Bool(_)) => Ok(v),
+        (VarType::Date, v @ Value::Date(_)) => Ok(v),
+        (VarType::Time, v @ Value::Time(_)) => Ok(v),
+        (VarType::Time, Value::Real(r)) => Ok(Value::Time(r.round() as i64)),
+        (VarType::Time, Value::Int(i)) => Ok(Value::Time(i as i64)),
+        (VarType::Integer | VarType::Real, Value::Time(t)) => {
+            Ok(if ty == VarType::Integer { Value::Int(t as i32) } else { Value::Real(t as f64) })
+        }
+        (
+            VarType::Object,
+            v @ (Value::Object(_) | Value::SharedObject(_) | Value::Function(_) | Value::Null),
+        ) => Ok(v),
+        (VarType::Collection, v @ (Value::Collection(_) | Value::SharedCollection(_) | Value::Null)) => Ok(v),
+        (_, v) => Err(v),
+    }
+}
+
+/// Real → Longint on assignment: rounded to the nearest integer (halves away from zero),
+/// wrapping outside the 32-bit range.
+#[inline]
+pub fn real_to_longint(r: f64) -> i32 {
+    if r.is_nan() {
+        0
+    } else {
+        (r.round() as i64) as i32
+    }
+}

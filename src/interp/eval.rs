@@ -1,0 +1,753 @@
+//! Expressions: reading variables and properties, calling commands, methods and functions.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::ops;
+use super::{Flow, Interp, Unwind};
+use crate::commands::{catalog, Args};
+use crate::resolve::ir::{Expr, ExprKind, FormulaCode};
+use crate::runtime::shared::{self, Group, SharedValue};
+use crate::runtime::value::Function;
+use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
+use crate::syntax::ast::{BinOp, Span};
+
+impl Interp {
+    pub(super) fn eval(&mut self, e: &Expr) -> Flow<Value> {
+        match &e.kind {
+            ExprKind::Literal(v) => Ok(v.clone()),
+            ExprKind::Local(s) => Ok(self.stack[self.base + *s as usize].clone()),
+            ExprKind::Binary { op, left, right } => match op {
+                BinOp::AndAnd => {
+                    let l = self.eval(left)?;
+                    if !l.is_truthy() {
+                        Ok(l)
+                    } else {
+                        self.eval(right)
+                    }
+                }
+                BinOp::OrOr => {
+                    let l = self.eval(left)?;
+                    if l.is_truthy() {
+                        Ok(l)
+                    } else {
+                        self.eval(right)
+                    }
+                }
+                _ => {
+                    let l = self.eval(left)?;
+                    let r = self.eval(right)?;
+                    ops::binary(*op, l, r).map_err(|err| err.at(self.current_file(), e.span).into())
+                }
+            },
+            ExprKind::Param(n) => {
+                let n = self.eval(n)?;
+                self.param_value(&n)
+            }
+            ExprKind::ProcessVar(i) => Ok(self.pvars[*i as usize].clone()),
+            ExprKind::Interprocess(name) => Ok(self.read_interprocess(name)),
+            ExprKind::Command { index, f, args, star } => {
+                let mut a = self.eval_args(args, *star)?;
+                a.call_span = e.span;
+                let r = f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
+                self.write_outputs(*index, args, a)?;
+                Ok(r)
+            }
+            ExprKind::Intrinsic { which, args, star } => self.intrinsic(*which, args, *star, e.span),
+            ExprKind::Unimplemented { index } => {
+                let name = catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?");
+                Err(RtError::new(
+                    ErrorKind::Unimplemented,
+                    format!("Unimplemented command or function: `{name}` is not implemented in mini4d"),
+                )
+                .at(self.current_file(), e.span)
+                .into())
+            }
+            ExprKind::Method { id, args } => {
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.eval(a)?);
+                }
+                let code = self.method_code(*id).map_err(|u| self.at_span(u, e.span))?;
+                self.call(code, values, Value::Undefined, e.span)
+            }
+            ExprKind::Member { object, key } => {
+                let obj = self.eval(object)?;
+                self.get_member(&obj, key, e.span)
+            }
+            ExprKind::Index { object, index } => {
+                let obj = self.eval(object)?;
+                let idx = self.eval(index)?;
+                self.get_index(&obj, &idx, e.span)
+            }
+            ExprKind::CharIndex { text, index } => {
+                let t = self.eval(text)?;
+                let i = self.eval(index)?;
+                self.char_at(&t, &i, e.span)
+            }
+            ExprKind::MemberCall { object, key, args } => {
+                let obj = self.eval(object)?;
+                self.member_call(obj, key, args, e.span)
+            }
+            ExprKind::Call { callee, args } => {
+                let f = self.eval(callee)?;
+                let mut values = Vec::with_capacity(args.len());
+                for a in args {
+                    values.push(self.eval(a)?);
+                }
+                self.call_value(&f, Value::Undefined, values, e.span)
+            }
+            ExprKind::Object(entries) => {
+                let o = ObjRef::new();
+                for (k, v) in entries {
+                    let v = self.eval(v)?;
+                    if !v.is_undefined() {
+                        o.set(k.clone(), v);
+                    }
+                }
+                Ok(Value::Object(o))
+            }
+            ExprKind::Collection(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for i in items {
+                    out.push(match self.eval(i)? {
+                        Value::Undefined => Value::Null,
+                        v => v.for_storage(),
+                    });
+                }
+                Ok(Value::Collection(CollRef::from_vec(out)))
+            }
+            ExprKind::Neg(x) => match self.eval(x)? {
+                Value::Real(r) => Ok(Value::Real(-r)),
+                Value::Int(i) => Ok(Value::Real(-(i as f64))),
+                Value::Time(t) => Ok(Value::Time(-t)),
+                v => Err(RtError::type_mismatch(format!("cannot negate a {}", v.kind_name()))
+                    .at(self.current_file(), e.span)
+                    .into()),
+            },
+            ExprKind::Ternary { cond, then, otherwise } => {
+                if self.eval(cond)?.is_truthy() {
+                    self.eval(then)
+                } else {
+                    self.eval(otherwise)
+                }
+            }
+            ExprKind::Try(inner) => self.eval_try(inner),
+            ExprKind::Formula(code) => Ok(self.make_formula(code)),
+            ExprKind::This => Ok(self.frames.last().map(|f| f.this.clone()).unwrap_or_default()),
+            ExprKind::Invalid(msg) => Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into()),
+        }
+    }
+
+    fn at_span(&self, u: Unwind, span: Span) -> Unwind {
+        match u {
+            Unwind::Error(e) => Unwind::Error(Box::new(e.at(self.current_file(), span))),
+            other => other,
+        }
+    }
+
+    fn eval_args(&mut self, args: &[Expr], star: bool) -> Flow<Args> {
+        let mut values = Vec::with_capacity(args.len());
+        let mut spans = Vec::with_capacity(args.len());
+        for a in args {
+            values.push(self.eval(a)?);
+            spans.push(a.span);
+        }
+        let mut a = Args::new(values);
+        a.spans = spans;
+        a.star = star;
+        Ok(a)
+    }
+
+    /// Writes a command's out-parameters back to the variables given as arguments.
+    fn write_outputs(&mut self, _index: u16, args: &[Expr], a: Args) -> Flow<()> {
+        for (i, v) in a.outputs {
+            if let Some(e) = args.get(i) {
+                if let Some(target) = as_lvalue(e) {
+                    self.assign_expr_target(target, v, e.span)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Assigns to an argument expression that names a variable.
+    pub(super) fn assign_expr_target(&mut self, e: &Expr, v: Value, span: Span) -> Flow<()> {
+        match &e.kind {
+            ExprKind::Local(s) => self.store_local(*s, v, span),
+            ExprKind::ProcessVar(i) => {
+                self.pvars[*i as usize] = v;
+                Ok(())
+            }
+            ExprKind::Member { object, key } => {
+                let obj = self.eval(object)?;
+                self.set_member(&obj, key.clone(), v, span)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// `${n}`: the n-th parameter of the current method.
+    pub(super) fn param_value(&mut self, n: &Value) -> Flow<Value> {
+        let n = n.as_number().unwrap_or(0.0) as i64;
+        let Some(frame) = self.frames.last() else { return Ok(Value::Undefined) };
+        if n < 1 {
+            return Ok(Value::Undefined);
+        }
+        let i = (n - 1) as usize;
+        if let Some(p) = frame.method.params.get(i) {
+            return Ok(self.stack[frame.base + p.slot as usize].clone());
+        }
+        let extra_i = i - frame.method.params.len();
+        Ok(frame.extra.get(extra_i).cloned().unwrap_or_default())
+    }
+
+    pub(super) fn set_param(&mut self, n: &Value, v: Value, span: Span) -> Flow<()> {
+        let n = n.as_number().unwrap_or(0.0) as i64;
+        if n < 1 {
+            return Err(RtError::generic("parameter numbers start at 1").at(self.current_file(), span).into());
+        }
+        let i = (n - 1) as usize;
+        let slot = self.frames.last().and_then(|f| f.method.params.get(i).map(|p| p.slot));
+        if let Some(s) = slot {
+            return self.store_local(s, v, span);
+        }
+        if let Some(frame) = self.frames.last_mut() {
+            let extra_i = i - frame.method.params.len();
+            if extra_i >= frame.extra.len() {
+                frame.extra.resize(extra_i + 1, Value::Undefined);
+            }
+            frame.extra[extra_i] = v;
+        }
+        Ok(())
+    }
+
+    pub(super) fn arg_count(&self) -> usize {
+        self.frames.last().map(|f| f.argc).unwrap_or(0)
+    }
+
+    // ----- objects -------------------------------------------------------------------------
+
+    /// `obj.key`. Reading from Undefined gives Undefined; from Null it is an error.
+    pub(super) fn get_member(&mut self, obj: &Value, key: &Key, span: Span) -> Flow<Value> {
+        match obj {
+            Value::Object(o) => {
+                let v = o.borrow().props.get(key).cloned();
+                match v {
+                    Some(v) => Ok(v),
+                    None => Ok(self.class_member(obj, key).unwrap_or_default()),
+                }
+            }
+            Value::SharedObject(o) => Ok(o.get(key.as_str()).map(shared_to_value).unwrap_or_default()),
+            Value::Collection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
+            Value::SharedCollection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
+            Value::Function(f) if key.as_str() == "source" => Ok(Value::text(f.source.to_string())),
+            Value::Undefined => Ok(Value::Undefined),
+            Value::Collection(_) | Value::SharedCollection(_) | Value::Function(_) => Ok(Value::Undefined),
+            Value::Null => Err(RtError::new(
+                ErrorKind::NullAccess,
+                format!("cannot read property `{}` of Null", key.as_str()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+            v => Err(RtError::new(
+                ErrorKind::ObjectExpected,
+                format!("cannot read property `{}` of a {}: an object was expected", key.as_str(), v.kind_name()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+        }
+    }
+
+    /// Hook for class instances (filled in by the classes work).
+    fn class_member(&self, _obj: &Value, _key: &Key) -> Option<Value> {
+        None
+    }
+
+    pub(super) fn set_member(&mut self, obj: &Value, key: Key, v: Value, span: Span) -> Flow<()> {
+        match obj {
+            Value::Object(o) => {
+                if v.is_undefined() {
+                    let mut data = o.borrow_mut();
+                    if let Some(cur) = data.props.get_mut(&key) {
+                        *cur = reset_for_undefined(cur);
+                    }
+                    return Ok(());
+                }
+                o.set(key, v);
+                Ok(())
+            }
+            Value::SharedObject(o) => {
+                self.shared_set(o, key.as_str(), v).map_err(|e| Unwind::from(e.at(self.current_file(), span)))
+            }
+            Value::Null | Value::Undefined => Err(RtError::new(
+                ErrorKind::UninitializedObject,
+                format!("cannot set property `{}`: the object is not initialized", key.as_str()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+            v => Err(RtError::new(
+                ErrorKind::ObjectExpected,
+                format!("cannot set property `{}` on a {}: an object was expected", key.as_str(), v.kind_name()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+        }
+    }
+
+    /// Stores into a shared object: the value must be shareable and the process must hold `Use`.
+    pub(super) fn shared_set(
+        &mut self,
+        o: &Arc<shared::SharedObject>,
+        key: &str,
+        v: Value,
+    ) -> Result<(), RtError> {
+        let group = o.group();
+        if !group.held_by(shared::current_process()) {
+            return Err(RtError::new(
+                ErrorKind::SharedNotLocked,
+                format!("cannot modify property `{key}` of a shared object outside Use…End use"),
+            ));
+        }
+        if v.is_undefined() {
+            let mut props = o.props.write();
+            if let Some(cur) = props.get_mut(key) {
+                *cur = reset_shared_for_undefined(cur);
+            }
+            return Ok(());
+        }
+        let sv = to_shared(&v, Some(&group), o.root == shared::SharedRoot::Storage)?;
+        if o.root == shared::SharedRoot::Storage && !matches!(sv, SharedValue::Object(_) | SharedValue::Collection(_)) {
+            return Err(not_sharable("a scalar or null (Storage accepts only shared objects and collections)"));
+        }
+        o.props.write().insert(Arc::from(key), sv);
+        Ok(())
+    }
+
+    /// `obj[index]`: a collection element, or a property by computed name.
+    pub(super) fn get_index(&mut self, obj: &Value, idx: &Value, span: Span) -> Flow<Value> {
+        match (obj, idx) {
+            (Value::Collection(c), i) => {
+                let i = self.index_number(i, span)?;
+                match c.borrow().get(i) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(self.out_of_range(i, c.len(), span)),
+                }
+            }
+            (Value::SharedCollection(c), i) => {
+                let i = self.index_number(i, span)?;
+                let items = c.items.read();
+                match items.get(i) {
+                    Some(v) => Ok(shared_to_value(v.clone())),
+                    None => {
+                        let len = items.len();
+                        drop(items);
+                        Err(self.out_of_range(i, len, span))
+                    }
+                }
+            }
+            (o, Value::Text(name)) => self.get_member(o, &Key::new(name), span),
+            (Value::Undefined, _) => Ok(Value::Undefined),
+            (o, i) => Err(RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
+                .at(self.current_file(), span)
+                .into()),
+        }
+    }
+
+    fn out_of_range(&self, i: usize, len: usize, span: Span) -> Unwind {
+        RtError::new(
+            ErrorKind::IndexOutOfRange,
+            format!("collection index {i} is out of range (the collection has {len} elements)"),
+        )
+        .at(self.current_file(), span)
+        .into()
+    }
+
+    fn index_number(&self, i: &Value, span: Span) -> Flow<usize> {
+        match i.as_number() {
+            Some(n) if n >= 0.0 && n < crate::runtime::value::MAX_COLLECTION_LEN as f64 => Ok(n as usize),
+            Some(n) => Err(RtError::new(ErrorKind::IndexOutOfRange, format!("collection index {n} is out of range"))
+                .at(self.current_file(), span)
+                .into()),
+            None => Err(RtError::type_mismatch(format!("a collection index must be a number, not {}", i.kind_name()))
+                .at(self.current_file(), span)
+                .into()),
+        }
+    }
+
+    pub(super) fn set_index(&mut self, obj: &Value, idx: &Value, v: Value, span: Span) -> Flow<()> {
+        match (obj, idx) {
+            (Value::Collection(c), i) => {
+                let i = self.index_number(i, span)?;
+                c.set(i, if v.is_undefined() { Value::Null } else { v });
+                Ok(())
+            }
+            (Value::SharedCollection(c), i) => {
+                let i = self.index_number(i, span)?;
+                let group = c.group();
+                if !group.held_by(shared::current_process()) {
+                    return Err(RtError::new(
+                        ErrorKind::SharedNotLocked,
+                        "cannot modify an element of a shared collection outside Use…End use",
+                    )
+                    .at(self.current_file(), span)
+                    .into());
+                }
+                let sv = to_shared(&v, Some(&group), false).map_err(|e| Unwind::from(e.at(self.current_file(), span)))?;
+                let mut items = c.items.write();
+                if i >= items.len() {
+                    items.resize(i + 1, SharedValue::Null);
+                }
+                items[i] = sv;
+                Ok(())
+            }
+            (o, Value::Text(name)) => self.set_member(o, Key::new(name), v, span),
+            (o, i) => Err(RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
+                .at(self.current_file(), span)
+                .into()),
+        }
+    }
+
+    /// `t[[i]]`: the i-th character (1-based).
+    pub(super) fn char_at(&mut self, t: &Value, i: &Value, span: Span) -> Flow<Value> {
+        let Value::Text(t) = t else {
+            return Err(RtError::type_mismatch(format!("[[…]] needs a text, not {}", t.kind_name()))
+                .at(self.current_file(), span)
+                .into());
+        };
+        let n = i.as_number().unwrap_or(0.0);
+        if n < 1.0 {
+            return Ok(Value::empty_text());
+        }
+        Ok(t.chars().nth(n as usize - 1).map(|c| Value::text(c.to_string())).unwrap_or_else(Value::empty_text))
+    }
+
+    /// `t[[i]]:=c`: a copy of `t` with character i replaced (out of range: unchanged).
+    pub(super) fn replace_char(&mut self, t: &Value, i: &Value, c: &Value, span: Span) -> Flow<Value> {
+        let (Value::Text(t), Value::Text(c)) = (t, c) else {
+            return Err(RtError::type_mismatch("[[…]]:= needs a text and a character").at(self.current_file(), span).into());
+        };
+        let n = i.as_number().unwrap_or(0.0);
+        let mut chars: Vec<char> = t.chars().collect();
+        if n >= 1.0 && (n as usize) <= chars.len() {
+            if let Some(ch) = c.chars().next() {
+                chars[n as usize - 1] = ch;
+            }
+        }
+        Ok(Value::text(chars.into_iter().collect::<String>()))
+    }
+
+    /// Items of a collection (a snapshot for shared ones).
+    pub(super) fn collection_items(&self, v: &Value) -> Vec<Value> {
+        match v {
+            Value::Collection(c) => c.to_vec(),
+            Value::SharedCollection(c) => c.items.read().iter().cloned().map(shared_to_value).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    // ----- calls ----------------------------------------------------------------------------
+
+    fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
+        let mut values = Vec::with_capacity(args.len());
+        let mut spans = Vec::with_capacity(args.len());
+        for a in args {
+            values.push(self.eval(a)?);
+            spans.push(a.span);
+        }
+        match &obj {
+            Value::Collection(c) => {
+                let mut a = Args::new(values);
+                a.spans = spans;
+                a.call_span = span;
+                let c = c.clone();
+                match crate::commands::collection_member(self, &c, key.as_str(), &mut a) {
+                    Some(r) => r.map_err(|e| e.at(self.current_file(), span).into()),
+                    None => Err(RtError::new(
+                        ErrorKind::FunctionExpected,
+                        format!("`{}` is not a function of collections", key.as_str()),
+                    )
+                    .at(self.current_file(), span)
+                    .into()),
+                }
+            }
+            Value::SharedCollection(c) => {
+                let c = c.clone();
+                self.shared_collection_call(&c, key.as_str(), values, span)
+            }
+            Value::Function(f) => match key.as_str() {
+                "call" => {
+                    let mut it = values.into_iter();
+                    let this = it.next().unwrap_or_default();
+                    let f = Value::Function(f.clone());
+                    self.call_value(&f, this, it.collect(), span)
+                }
+                "apply" => {
+                    let mut it = values.into_iter();
+                    let this = it.next().unwrap_or_default();
+                    let list = it.next().map(|c| self.collection_items(&c)).unwrap_or_default();
+                    let f = Value::Function(f.clone());
+                    self.call_value(&f, this, list, span)
+                }
+                other => Err(RtError::new(ErrorKind::FunctionExpected, format!("`{other}` is not a function of 4D.Function"))
+                    .at(self.current_file(), span)
+                    .into()),
+            },
+            Value::Object(_) | Value::SharedObject(_) => {
+                let f = self.get_member(&obj, key, span)?;
+                match f {
+                    Value::Function(_) => self.call_value(&f, obj.clone(), values, span),
+                    Value::Undefined => Err(RtError::new(
+                        ErrorKind::FunctionExpected,
+                        format!("the object has no function `{}`", key.as_str()),
+                    )
+                    .at(self.current_file(), span)
+                    .into()),
+                    other => Err(RtError::new(
+                        ErrorKind::FunctionExpected,
+                        format!("`{}` is a {}, not a function", key.as_str(), other.kind_name()),
+                    )
+                    .at(self.current_file(), span)
+                    .into()),
+                }
+            }
+            Value::Null => Err(RtError::new(
+                ErrorKind::NullAccess,
+                format!("cannot call `{}` on Null", key.as_str()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+            other => Err(RtError::new(
+                ErrorKind::FunctionExpected,
+                format!("cannot call `{}` on a {}", key.as_str(), other.kind_name()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+        }
+    }
+
+    /// A collection function on a shared collection: mutating functions take the collection's
+    /// lock themselves (an internal `Use`) and work on a copy that is written back.
+    fn shared_collection_call(
+        &mut self,
+        c: &Arc<shared::SharedCollection>,
+        name: &str,
+        values: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
+        let mutating = matches!(
+            name,
+            "push" | "pop" | "shift" | "unshift" | "insert" | "remove" | "combine" | "fill" | "resize" | "clear" | "sort"
+        );
+        let group = c.group();
+        let me = shared::current_process();
+        if mutating {
+            self.lock_group(&group, span)?;
+        }
+        let items: Vec<Value> = c.items.read().iter().cloned().map(shared_to_value).collect();
+        let temp = CollRef::from_vec(items);
+        let mut a = Args::new(values);
+        a.call_span = span;
+        let r = crate::commands::collection_member(self, &temp, name, &mut a);
+        let result = match r {
+            None => Err(RtError::new(ErrorKind::FunctionExpected, format!("`{name}` is not a function of collections"))),
+            Some(Err(e)) => Err(e),
+            Some(Ok(v)) => {
+                if mutating {
+                    let mut out = Vec::with_capacity(temp.len());
+                    let mut failed = None;
+                    for v in temp.to_vec() {
+                        match to_shared(&v, Some(&group), false) {
+                            Ok(sv) => out.push(sv),
+                            Err(e) => {
+                                failed = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    match failed {
+                        Some(e) => Err(e),
+                        None => {
+                            *c.items.write() = out;
+                            // Chainable functions return the collection itself.
+                            Ok(match v {
+                                Value::Collection(r) if r.ptr_eq(&temp) => Value::SharedCollection(c.clone()),
+                                v => v,
+                            })
+                        }
+                    }
+                } else {
+                    Ok(v)
+                }
+            }
+        };
+        if mutating {
+            group.unlock(me);
+        }
+        result.map_err(|e| e.at(self.current_file(), span).into())
+    }
+
+    /// Calls a `4D.Function`, or a project method named by a Text.
+    pub(super) fn call_value(&mut self, f: &Value, this: Value, args: Vec<Value>, span: Span) -> Flow<Value> {
+        match f {
+            Value::Function(func) => {
+                let Some(code) = func.code.clone().downcast::<FormulaInstance>().ok() else {
+                    return Err(RtError::new(ErrorKind::FunctionExpected, "this function cannot be called here").into());
+                };
+                let method = code.code.method.clone();
+                self.call_with(method, args, this, span, &code.captured)
+            }
+            Value::Text(name) => {
+                let Some(id) = super::Names::method_id(self, name) else {
+                    return Err(RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found"))
+                        .at(self.current_file(), span)
+                        .into());
+                };
+                let code = self.method_code(id)?;
+                self.call(code, args, this, span)
+            }
+            other => Err(RtError::new(
+                ErrorKind::FunctionExpected,
+                format!("a function was expected, not {}", other.kind_name()),
+            )
+            .at(self.current_file(), span)
+            .into()),
+        }
+    }
+
+    fn make_formula(&mut self, code: &Rc<FormulaCode>) -> Value {
+        let captured = code.captures.iter().map(|(outer, inner)| (*inner, self.stack[self.base + *outer as usize].clone())).collect();
+        let inst = FormulaInstance { code: code.clone(), captured };
+        Value::Function(Rc::new(Function { source: code.source.clone(), code: Rc::new(inst) }))
+    }
+
+    // ----- interprocess variables and locks -------------------------------------------------
+
+    pub(super) fn read_interprocess(&self, _name: &str) -> Value {
+        Value::Undefined
+    }
+
+    pub(super) fn write_interprocess(&mut self, _name: &str, _v: Value) {}
+
+    /// Takes a shared group's lock for this process, waiting while another process holds it.
+    pub(super) fn lock_group(&mut self, group: &Arc<Group>, span: Span) -> Flow<()> {
+        let me = shared::current_process();
+        if group.try_lock(me) {
+            return Ok(());
+        }
+        let ok = group.lock_or(me, std::time::Duration::from_millis(50), || false);
+        if ok {
+            Ok(())
+        } else {
+            Err(RtError::new(ErrorKind::Deadlock, "deadlock").at(self.current_file(), span).into())
+        }
+    }
+}
+
+/// A formula value: its code and the locals it captured when created.
+pub(super) struct FormulaInstance {
+    pub code: Rc<FormulaCode>,
+    pub captured: Vec<(u32, Value)>,
+}
+
+/// An argument expression that can receive a command's out-parameter.
+fn as_lvalue(e: &Expr) -> Option<&Expr> {
+    match e.kind {
+        ExprKind::Local(_) | ExprKind::ProcessVar(_) | ExprKind::Member { .. } => Some(e),
+        _ => None,
+    }
+}
+
+/// What an existing property becomes when Undefined is assigned to it.
+fn reset_for_undefined(cur: &Value) -> Value {
+    match cur {
+        Value::Bool(_) => Value::Bool(false),
+        Value::Text(_) => Value::empty_text(),
+        Value::Real(_) | Value::Int(_) => Value::Real(0.0),
+        Value::Date(_) => Value::Date(crate::runtime::Date::NULL),
+        Value::Time(_) => Value::Real(0.0),
+        Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_) | Value::Function(_) => {
+            Value::Null
+        }
+        Value::Null | Value::Undefined => cur.clone(),
+    }
+}
+
+fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {
+    match cur {
+        SharedValue::Bool(_) => SharedValue::Bool(false),
+        SharedValue::Text(_) => SharedValue::Text(Arc::from("")),
+        SharedValue::Real(_) => SharedValue::Real(0.0),
+        SharedValue::Date(_) => SharedValue::Date(crate::runtime::Date::NULL),
+        SharedValue::Object(_) | SharedValue::Collection(_) => SharedValue::Null,
+        SharedValue::Null => SharedValue::Null,
+    }
+}
+
+/// A shared value read into a process.
+pub fn shared_to_value(v: SharedValue) -> Value {
+    match v {
+        SharedValue::Null => Value::Null,
+        SharedValue::Bool(b) => Value::Bool(b),
+        SharedValue::Real(r) => Value::Real(r),
+        SharedValue::Text(t) => Value::text(t.to_string()),
+        SharedValue::Date(d) => Value::Date(d),
+        SharedValue::Object(o) => Value::SharedObject(o),
+        SharedValue::Collection(c) => Value::SharedCollection(c),
+    }
+}
+
+/// Converts a value for storage in a shared object or collection of `group`: only scalars, null
+/// and shared values are allowed (-10721 otherwise); storing a shared value joins it to `group`
+/// unless the container is `Storage`.
+pub fn to_shared(v: &Value, group: Option<&Arc<Group>>, is_storage: bool) -> Result<SharedValue, RtError> {
+    let join = |member: &parking_lot::Mutex<Arc<Group>>| -> Result<(), RtError> {
+        let Some(group) = group else { return Ok(()) };
+        if is_storage {
+            return Ok(());
+        }
+        let mut mine = member.lock();
+        if Arc::ptr_eq(&mine, group) {
+            return Ok(());
+        }
+        if mine.is_grouped() {
+            return Err(RtError::new(
+                ErrorKind::SharedOtherGroup,
+                "this shared object or collection already belongs to another shared group",
+            ));
+        }
+        group.mark_grouped();
+        *mine = group.clone();
+        Ok(())
+    };
+    Ok(match v {
+        Value::Null | Value::Undefined => SharedValue::Null,
+        Value::Bool(b) => SharedValue::Bool(*b),
+        Value::Int(i) => SharedValue::Real(*i as f64),
+        Value::Real(r) => SharedValue::Real(*r),
+        Value::Time(t) => SharedValue::Real(*t as f64 * 1000.0),
+        Value::Text(t) => SharedValue::Text(Arc::from(t.as_str())),
+        Value::Date(d) => SharedValue::Date(*d),
+        Value::SharedObject(o) => {
+            if o.root == shared::SharedRoot::Storage {
+                return Err(not_sharable("Storage"));
+            }
+            join(&o.group)?;
+            SharedValue::Object(o.clone())
+        }
+        Value::SharedCollection(c) => {
+            join(&c.group)?;
+            SharedValue::Collection(c.clone())
+        }
+        Value::Object(_) => return Err(not_sharable("a non-shared object")),
+        Value::Collection(_) => return Err(not_sharable("a non-shared collection")),
+        Value::Function(_) => return Err(not_sharable("a function")),
+    })
+}
+
+fn not_sharable(what: &str) -> RtError {
+    RtError::new(
+        ErrorKind::NotSharable,
+        format!("Not supported value type in a shared object or shared collection: {what}"),
+    )
+}

@@ -1,0 +1,541 @@
+//! Statements: assignment, control flow, `Use`, `Try`, and what happens when one fails.
+
+use std::rc::Rc;
+
+use super::convert;
+use super::ops;
+use super::{Flow, Interp, Unwind};
+use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind};
+use crate::runtime::{ErrorKind, RtError, Value};
+use crate::syntax::ast::{BinOp, LoopCond, Span};
+
+/// Deepest nesting of `Try` blocks and expressions.
+const MAX_TRY_DEPTH: u32 = 10_000;
+
+impl Interp {
+    /// Runs a block. A failing statement's error goes, in order, to the innermost `Try`, to the
+    /// `ON ERR CALL` handler (execution then continues with the next statement), or up the call
+    /// stack as an uncaught error.
+    pub(super) fn exec_block(&mut self, block: &Block) -> Flow<()> {
+        for stmt in block {
+            if let Some(f) = self.frames.last_mut() {
+                f.stmt_span = stmt.span;
+            }
+            self.tick()?;
+            match self.exec(stmt) {
+                Ok(()) => {}
+                Err(Unwind::Error(e)) => {
+                    if e.is_abort() {
+                        return Err(Unwind::Abort);
+                    }
+                    let e = self.locate(*e, stmt.span);
+                    if self.try_depth > 0 || self.in_error_handler {
+                        return Err(e.into());
+                    }
+                    match self.error_handler.clone() {
+                        Some(handler) => self.run_error_handler(&handler, e)?,
+                        None => {
+                            self.record_error(&e);
+                            return Err(e.into());
+                        }
+                    }
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls the `ON ERR CALL` method for `e`; an error inside the handler is uncaught.
+    fn run_error_handler(&mut self, handler: &str, e: RtError) -> Flow<()> {
+        self.record_error(&e);
+        let Some(id) = super::Names::method_id(self, handler) else {
+            return Err(RtError::new(
+                ErrorKind::MethodNotFound,
+                format!("the error handler `{handler}` installed by ON ERR CALL was not found"),
+            )
+            .into());
+        };
+        let code = self.method_code(id)?;
+        self.in_error_handler = true;
+        let r = self.call(code, Vec::new(), Value::Undefined, Span::default());
+        self.in_error_handler = false;
+        match r {
+            Ok(_) | Err(Unwind::Return) => Ok(()),
+            Err(other) => Err(other),
+        }
+    }
+
+    fn exec(&mut self, stmt: &Stmt) -> Flow<()> {
+        match &stmt.kind {
+            StmtKind::Expr(e) => {
+                self.eval(e)?;
+                Ok(())
+            }
+            StmtKind::Assign { target, op, value } => self.assign_stmt(target, *op, value),
+            StmtKind::If { cond, then, otherwise } => {
+                if self.condition(cond)? {
+                    self.exec_block(then)
+                } else {
+                    self.exec_block(otherwise)
+                }
+            }
+            StmtKind::Case { branches, otherwise } => {
+                for (cond, body) in branches {
+                    if self.condition(cond)? {
+                        return self.exec_block(body);
+                    }
+                }
+                self.exec_block(otherwise)
+            }
+            StmtKind::While { cond, body } => {
+                while self.condition(cond)? {
+                    self.exec_block(body)?;
+                    self.tick()?;
+                }
+                Ok(())
+            }
+            StmtKind::Repeat { body, until } => {
+                loop {
+                    self.exec_block(body)?;
+                    self.tick()?;
+                    if self.condition(until)? {
+                        return Ok(());
+                    }
+                }
+            }
+            StmtKind::For { var, start, end, step, body } => self.exec_for(var, start, end, step.as_ref(), body),
+            StmtKind::ForEach { item, source, begin, end, cond, body } => {
+                self.exec_for_each(item, source, begin.as_ref(), end.as_ref(), cond.as_ref(), body)
+            }
+            StmtKind::Use { target, body } => self.exec_use(target, body),
+            StmtKind::Try { body, catch } => self.exec_try(body, catch),
+            StmtKind::Return(e) => {
+                let v = match e {
+                    Some(e) => self.eval(e)?,
+                    None => Value::Undefined,
+                };
+                if let Some(f) = self.frames.last_mut() {
+                    f.ret = v;
+                }
+                Err(Unwind::Return)
+            }
+            StmtKind::Declare(targets) => {
+                for t in targets {
+                    if let LValue::Local(s) = t {
+                        let ty = self.frames.last().map(|f| f.method.slot_types[*s as usize]);
+                        if let Some(ty) = ty {
+                            self.stack[self.base + *s as usize] = convert::default_for(ty);
+                        }
+                    }
+                }
+                Ok(())
+            }
+            StmtKind::Invalid(msg) => Err(RtError::generic(msg.to_string()).into()),
+        }
+    }
+
+    /// A condition of `If`, `Case of`, `While`, `Until`: Boolean, and Undefined counts as False.
+    pub(super) fn condition(&mut self, e: &Expr) -> Flow<bool> {
+        match self.eval(e)? {
+            Value::Bool(b) => Ok(b),
+            Value::Undefined => Ok(false),
+            v => Err(RtError::type_mismatch(format!("a condition must be a Boolean, not {}", v.kind_name()))
+                .at(self.current_file(), e.span)
+                .into()),
+        }
+    }
+
+    fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
+        // `$t:=$t+…` and `$t+=…` on a local: evaluate the right-hand parts first, then take the
+        // variable's value out of its slot and append in place (linear text building).
+        if let LValue::Local(slot) = target {
+            if let Some(parts) = append_parts(*slot, op, value) {
+                let mut rights = Vec::with_capacity(parts.len());
+                for p in parts {
+                    rights.push(self.eval(p)?);
+                }
+                let idx = self.base + *slot as usize;
+                let all_text = matches!(self.stack[idx], Value::Text(_)) && rights.iter().all(|r| matches!(r, Value::Text(_)));
+                let acc = if all_text {
+                    let mut acc = std::mem::take(&mut self.stack[idx]);
+                    if let Value::Text(t) = &mut acc {
+                        let extra: usize = rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
+                        if t.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
+                            self.stack[idx] = acc;
+                            return Err(RtError::new(ErrorKind::LimitExceeded, "text longer than 1 GiB").into());
+                        }
+                        let s = Rc::make_mut(t);
+                        for r in &rights {
+                            s.push_str(r.as_str().unwrap_or(""));
+                        }
+                    }
+                    acc
+                } else {
+                    let mut acc = self.stack[idx].clone();
+                    for r in rights {
+                        acc = ops::add(acc, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                    }
+                    acc
+                };
+                return self.store_local(*slot, acc, value.span);
+            }
+        }
+        match op {
+            None => {
+                let v = self.eval(value)?;
+                self.assign(target, v, value.span)
+            }
+            Some(op) => self.compound_assign(target, op, value),
+        }
+    }
+
+    /// `target op= value`, evaluating the target's object and index once.
+    fn compound_assign(&mut self, target: &LValue, op: BinOp, value: &Expr) -> Flow<()> {
+        match target {
+            LValue::Member { object, key } => {
+                let obj = self.eval(object)?;
+                let cur = self.get_member(&obj, key, object.span)?;
+                let r = self.eval(value)?;
+                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                self.set_member(&obj, key.clone(), v, object.span)
+            }
+            LValue::Index { object, index } => {
+                let obj = self.eval(object)?;
+                let idx = self.eval(index)?;
+                let cur = self.get_index(&obj, &idx, index.span)?;
+                let r = self.eval(value)?;
+                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                self.set_index(&obj, &idx, v, index.span)
+            }
+            _ => {
+                let cur = self.read_lvalue(target)?;
+                let r = self.eval(value)?;
+                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                self.assign(target, v, value.span)
+            }
+        }
+    }
+
+    pub(super) fn read_lvalue(&mut self, target: &LValue) -> Flow<Value> {
+        Ok(match target {
+            LValue::Local(s) => self.stack[self.base + *s as usize].clone(),
+            LValue::ProcessVar(i) => self.pvars[*i as usize].clone(),
+            LValue::Interprocess(name) => self.read_interprocess(name),
+            LValue::Param(n) => {
+                let n = self.eval(n)?;
+                self.param_value(&n)?
+            }
+            LValue::Member { object, key } => {
+                let obj = self.eval(object)?;
+                self.get_member(&obj, key, object.span)?
+            }
+            LValue::Index { object, index } => {
+                let obj = self.eval(object)?;
+                let idx = self.eval(index)?;
+                self.get_index(&obj, &idx, index.span)?
+            }
+            LValue::CharIndex { target, index } => {
+                let t = self.read_lvalue(target)?;
+                let i = self.eval(index)?;
+                self.char_at(&t, &i, index.span)?
+            }
+        })
+    }
+
+    /// Stores `v` into a local slot, converting it to the slot's declared type.
+    #[inline]
+    pub(super) fn store_local(&mut self, slot: u32, v: Value, span: Span) -> Flow<()> {
+        let ty = match self.frames.last() {
+            Some(f) => f.method.slot_types[slot as usize],
+            None => return Ok(()),
+        };
+        match convert::coerce(ty, v) {
+            Ok(v) => {
+                self.stack[self.base + slot as usize] = v;
+                Ok(())
+            }
+            Err(v) => {
+                let name = self.frames.last().map(|f| f.method.slot_names[slot as usize].clone()).unwrap_or_default();
+                Err(RtError::type_mismatch(format!(
+                    "cannot assign a {} to ${name}, which is declared {}",
+                    v.kind_name(),
+                    ty.name()
+                ))
+                .at(self.current_file(), span)
+                .into())
+            }
+        }
+    }
+
+    pub(super) fn assign(&mut self, target: &LValue, v: Value, span: Span) -> Flow<()> {
+        match target {
+            LValue::Local(s) => self.store_local(*s, v, span),
+            LValue::ProcessVar(i) => {
+                let ty = self.pvar_types[*i as usize];
+                match convert::coerce(ty, v) {
+                    Ok(v) => {
+                        self.pvars[*i as usize] = v;
+                        Ok(())
+                    }
+                    Err(v) => Err(RtError::type_mismatch(format!(
+                        "cannot assign a {} to a variable declared {}",
+                        v.kind_name(),
+                        ty.name()
+                    ))
+                    .at(self.current_file(), span)
+                    .into()),
+                }
+            }
+            LValue::Interprocess(name) => {
+                self.write_interprocess(name, v);
+                Ok(())
+            }
+            LValue::Param(n) => {
+                let n = self.eval(n)?;
+                self.set_param(&n, v, span)
+            }
+            LValue::Member { object, key } => {
+                let obj = self.eval(object)?;
+                self.set_member(&obj, key.clone(), v, object.span)
+            }
+            LValue::Index { object, index } => {
+                let obj = self.eval(object)?;
+                let idx = self.eval(index)?;
+                self.set_index(&obj, &idx, v, index.span)
+            }
+            LValue::CharIndex { target, index } => {
+                let t = self.read_lvalue(target)?;
+                let i = self.eval(index)?;
+                let new = self.replace_char(&t, &i, &v, index.span)?;
+                self.assign(target, new, span)
+            }
+        }
+    }
+
+    fn exec_for(&mut self, var: &LValue, start: &Expr, end: &Expr, step: Option<&Expr>, body: &Block) -> Flow<()> {
+        let start = self.eval_number(start)?;
+        let end = self.eval_number(end)?;
+        let step = match step {
+            Some(s) => self.eval_number(s)?,
+            None => 1.0,
+        };
+        self.assign(var, Value::Real(start), Span::default())?;
+        if step == 0.0 {
+            return Ok(());
+        }
+        loop {
+            let cur = match self.read_lvalue(var)? {
+                Value::Int(i) => i as f64,
+                Value::Real(r) => r,
+                v => {
+                    return Err(RtError::type_mismatch(format!("a For counter must be a number, not {}", v.kind_name()))
+                        .into())
+                }
+            };
+            if (step > 0.0 && cur > end) || (step < 0.0 && cur < end) {
+                return Ok(());
+            }
+            self.exec_block(body)?;
+            self.tick()?;
+            let next = match self.read_lvalue(var)? {
+                Value::Int(i) => i as f64 + step,
+                Value::Real(r) => r + step,
+                _ => return Ok(()),
+            };
+            self.assign(var, Value::Real(next), Span::default())?;
+        }
+    }
+
+    fn eval_number(&mut self, e: &Expr) -> Flow<f64> {
+        match self.eval(e)? {
+            Value::Int(i) => Ok(i as f64),
+            Value::Real(r) => Ok(r),
+            Value::Time(t) => Ok(t as f64),
+            v => Err(RtError::type_mismatch(format!("a number was expected, not {}", v.kind_name()))
+                .at(self.current_file(), e.span)
+                .into()),
+        }
+    }
+
+    fn exec_for_each(
+        &mut self,
+        item: &LValue,
+        source: &Expr,
+        begin: Option<&Expr>,
+        end: Option<&Expr>,
+        cond: Option<&(LoopCond, Expr)>,
+        body: &Block,
+    ) -> Flow<()> {
+        let src = self.eval(source)?;
+        // Objects: property names in creation order; begin/end are ignored.
+        let items: Vec<Value> = match &src {
+            Value::Object(o) => o.keys().into_iter().map(|k| Value::text(k.as_str())).collect(),
+            Value::SharedObject(o) => o.props.read().keys().map(|k| Value::text(&**k)).collect(),
+            Value::Collection(_) | Value::SharedCollection(_) => {
+                let all = self.collection_items(&src);
+                let len = all.len() as i64;
+                let b = match begin {
+                    Some(e) => self.eval_number(e)? as i64,
+                    None => 0,
+                };
+                let e = match end {
+                    Some(e) => self.eval_number(e)? as i64,
+                    None => len,
+                };
+                let b = if b < 0 { (b + len).max(0) } else { b.min(len) };
+                let e = if e < 0 { (e + len).max(0) } else { e.min(len) };
+                if b >= e {
+                    Vec::new()
+                } else {
+                    all[b as usize..e as usize].to_vec()
+                }
+            }
+            Value::Undefined | Value::Null => Vec::new(),
+            v => {
+                return Err(RtError::type_mismatch(format!(
+                    "For each expects a collection or an object, not {}",
+                    v.kind_name()
+                ))
+                .at(self.current_file(), source.span)
+                .into())
+            }
+        };
+        for it in items {
+            if let Some((LoopCond::While, c)) = cond {
+                if !self.condition(c)? {
+                    break;
+                }
+            }
+            self.assign(item, it, source.span)?;
+            self.exec_block(body)?;
+            self.tick()?;
+            if let Some((LoopCond::Until, c)) = cond {
+                if self.condition(c)? {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn exec_try(&mut self, body: &Block, catch: &Block) -> Flow<()> {
+        if self.try_depth >= MAX_TRY_DEPTH {
+            return Err(RtError::new(ErrorKind::StackFull, "too many nested Try").into());
+        }
+        self.try_depth += 1;
+        let r = self.exec_block(body);
+        self.try_depth -= 1;
+        match r {
+            Err(Unwind::Error(e)) => {
+                self.record_error(&e);
+                self.exec_block(catch)
+            }
+            other => other,
+        }
+    }
+
+    /// `Try(expr)`: the value of `expr`, or Undefined if it failed.
+    pub(super) fn eval_try(&mut self, e: &Expr) -> Flow<Value> {
+        if self.try_depth >= MAX_TRY_DEPTH {
+            return Err(RtError::new(ErrorKind::StackFull, "too many nested Try").into());
+        }
+        self.try_depth += 1;
+        let r = self.eval(e);
+        self.try_depth -= 1;
+        match r {
+            Err(Unwind::Error(err)) if !err.is_abort() => {
+                let err = self.locate(*err, e.span);
+                self.record_error(&err);
+                Ok(Value::Undefined)
+            }
+            other => other,
+        }
+    }
+
+    fn exec_use(&mut self, target: &Expr, body: &Block) -> Flow<()> {
+        let v = self.eval(target)?;
+        let group = match &v {
+            Value::SharedObject(o) => o.group(),
+            Value::SharedCollection(c) => c.group(),
+            other => {
+                return Err(RtError::new(
+                    ErrorKind::UseNotShared,
+                    format!("Use needs a shared object or shared collection, not {}", describe(other)),
+                )
+                .at(self.current_file(), target.span)
+                .into())
+            }
+        };
+        self.lock_group(&group, target.span)?;
+        let r = self.exec_block(body);
+        group.unlock(crate::runtime::shared::current_process());
+        r
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Object(_) => "a non-shared object".to_string(),
+        Value::Collection(_) => "a non-shared collection".to_string(),
+        Value::Null => "Null".to_string(),
+        v => format!("a {}", v.kind_name()),
+    }
+}
+
+/// For `$t:=$t+a+b` (or `$t+=a`) on local `slot`: the parts to append, when none of them can
+/// read `$t` itself.
+fn append_parts<'e>(slot: u32, op: Option<BinOp>, value: &'e Expr) -> Option<Vec<&'e Expr>> {
+    let mut parts = Vec::new();
+    match op {
+        Some(BinOp::Add) => parts.push(value),
+        Some(_) => return None,
+        None => {
+            let mut cur = value;
+            loop {
+                match &cur.kind {
+                    ExprKind::Binary { op: BinOp::Add, left, right } => {
+                        parts.push(&**right);
+                        cur = left;
+                    }
+                    ExprKind::Local(s) if *s == slot && !parts.is_empty() => break,
+                    _ => return None,
+                }
+            }
+            parts.reverse();
+        }
+    }
+    if parts.iter().all(|p| !mentions_slot(p, slot)) {
+        Some(parts)
+    } else {
+        None
+    }
+}
+
+/// Whether evaluating `e` could read local `slot` (conservative).
+fn mentions_slot(e: &Expr, slot: u32) -> bool {
+    match &e.kind {
+        ExprKind::Literal(_) | ExprKind::ProcessVar(_) | ExprKind::Interprocess(_) | ExprKind::Unimplemented { .. } => {
+            false
+        }
+        ExprKind::Local(s) => *s == slot,
+        ExprKind::Param(_) | ExprKind::Formula(_) | ExprKind::Invalid(_) | ExprKind::This => true,
+        ExprKind::Command { args, .. } | ExprKind::Intrinsic { args, .. } | ExprKind::Method { args, .. } => {
+            args.iter().any(|a| mentions_slot(a, slot))
+        }
+        ExprKind::Member { object, .. } => mentions_slot(object, slot),
+        ExprKind::Index { object, index } => mentions_slot(object, slot) || mentions_slot(index, slot),
+        ExprKind::CharIndex { text, index } => mentions_slot(text, slot) || mentions_slot(index, slot),
+        ExprKind::MemberCall { object, args, .. } => {
+            mentions_slot(object, slot) || args.iter().any(|a| mentions_slot(a, slot))
+        }
+        ExprKind::Call { callee, args } => mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot)),
+        ExprKind::Object(entries) => entries.iter().any(|(_, v)| mentions_slot(v, slot)),
+        ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
+        ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
+        ExprKind::Binary { left, right, .. } => mentions_slot(left, slot) || mentions_slot(right, slot),
+        ExprKind::Ternary { cond, then, otherwise } => {
+            mentions_slot(cond, slot) || mentions_slot(then, slot) || mentions_slot(otherwise, slot)
+        }
+    }
+}

@@ -1,0 +1,446 @@
+//! Commands that need the interpreter's own state: parameters, error handling, output, shared
+//! values, sessions and processes.
+
+use std::sync::Arc;
+
+use super::eval::{shared_to_value, to_shared};
+use super::{Flow, Interp, Unwind};
+use crate::commands::Host;
+use crate::resolve::ir::{Expr, ExprKind, Intrinsic, VarType};
+use crate::runtime::shared::{self, SharedCollection, SharedObject, SharedRoot};
+use crate::runtime::value::type_code;
+use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
+use crate::syntax::ast::Span;
+
+/// `LOG EVENT` target that writes to standard output/error.
+const INTO_SYSTEM_STANDARD_OUTPUTS: i32 = 6;
+const ERROR_MESSAGE: i32 = 2;
+/// `Get database parameter` selector for `--user-param`.
+const USER_PARAM_VALUE: i32 = 108;
+/// `OB Copy` / `.copy()` option that makes the copy shared (value chosen by mini4d).
+pub const CK_SHARED: i32 = 2;
+
+impl Interp {
+    pub(super) fn intrinsic(&mut self, which: Intrinsic, args: &[Expr], star: bool, span: Span) -> Flow<Value> {
+        use Intrinsic::*;
+        let _ = star;
+        match which {
+            CountParameters => Ok(Value::Int(self.arg_count() as i32)),
+            Type => {
+                let Some(arg) = args.first() else { return Ok(Value::Int(type_code::IS_UNDEFINED)) };
+                let declared = match &arg.kind {
+                    ExprKind::Local(s) => self.frames.last().map(|f| f.method.slot_types[*s as usize]),
+                    ExprKind::ProcessVar(i) => self.pvar_types.get(*i as usize).copied(),
+                    _ => None,
+                };
+                let v = self.eval(arg)?;
+                Ok(Value::Int(match declared {
+                    Some(VarType::Variant) | None => match v {
+                        Value::Undefined => type_code::IS_VARIANT,
+                        v => v.type_code(),
+                    },
+                    Some(t) => declared_type_code(t),
+                }))
+            }
+            LastErrors => {
+                if self.last_errors.is_empty() {
+                    return Ok(Value::Null);
+                }
+                let items = self.last_errors.iter().map(error_object).collect();
+                Ok(Value::Collection(CollRef::from_vec(items)))
+            }
+            OnErrCall => {
+                let vals = self.eval_all(args)?;
+                let name = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
+                self.error_handler = if name.is_empty() { None } else { Some(name) };
+                Ok(Value::Undefined)
+            }
+            MethodCalledOnError => Ok(Value::text(self.error_handler.clone().unwrap_or_default())),
+            Abort => Err(Unwind::Abort),
+            Assert => {
+                let vals = self.eval_all(args)?;
+                if !self.assert_enabled {
+                    return Ok(Value::Undefined);
+                }
+                match vals.first() {
+                    Some(Value::Bool(true)) => Ok(Value::Undefined),
+                    Some(Value::Bool(false)) => {
+                        let text = match vals.get(1) {
+                            Some(Value::Text(t)) => t.to_string(),
+                            _ => self.source_text(args[0].span),
+                        };
+                        Err(RtError::new(ErrorKind::AssertFailed, format!("Assert failed: {text}"))
+                            .at(self.current_file(), span)
+                            .into())
+                    }
+                    _ => Err(RtError::type_mismatch("ASSERT expects a Boolean").at(self.current_file(), span).into()),
+                }
+            }
+            SetAssertEnabled => {
+                let vals = self.eval_all(args)?;
+                self.assert_enabled = matches!(vals.first(), Some(Value::Bool(true)));
+                Ok(Value::Undefined)
+            }
+            GetAssertEnabled => Ok(Value::Bool(self.assert_enabled)),
+            Throw => {
+                let vals = self.eval_all(args)?;
+                Err(self.throw_error(vals).at(self.current_file(), span).into())
+            }
+            LogEvent => {
+                let vals = self.eval_all(args)?;
+                let (target, msg, importance) = match vals.as_slice() {
+                    [m] => (0, m.clone(), 0),
+                    [t, m] => (number(t), m.clone(), 0),
+                    [t, m, i, ..] => (number(t), m.clone(), number(i)),
+                    [] => return Err(RtError::new(ErrorKind::WrongArgCount, "LOG EVENT expects a message").into()),
+                };
+                let Value::Text(msg) = msg else {
+                    return Err(RtError::type_mismatch("LOG EVENT: the message must be a text")
+                        .at(self.current_file(), span)
+                        .into());
+                };
+                if target == INTO_SYSTEM_STANDARD_OUTPUTS {
+                    if importance == ERROR_MESSAGE {
+                        self.write_stderr(&msg);
+                    } else {
+                        self.write_stdout(&msg);
+                    }
+                }
+                Ok(Value::Undefined)
+            }
+            Alert => {
+                let vals = self.eval_all(args)?;
+                let msg = match vals.first() {
+                    Some(Value::Text(t)) => t.to_string(),
+                    Some(v) => {
+                        return Err(RtError::type_mismatch(format!("ALERT: the message must be a text, not {}", v.kind_name()))
+                            .at(self.current_file(), span)
+                            .into())
+                    }
+                    None => String::new(),
+                };
+                self.write_stdout(&format!("{msg}\n"));
+                Ok(Value::Undefined)
+            }
+            Trace => Ok(Value::Undefined),
+            GetDatabaseParameter => {
+                let vals = self.eval_all(args)?;
+                if vals.first().map(number) == Some(USER_PARAM_VALUE) {
+                    if let Some(target) = args.get(1) {
+                        let v = Value::text(self.engine.options.user_param.clone());
+                        self.assign_expr_target(target, v, span)?;
+                    }
+                }
+                Ok(Value::Real(0.0))
+            }
+            Quit4D => Err(Unwind::Quit),
+            ObSet => {
+                let Some(first) = args.first() else {
+                    return Err(RtError::new(ErrorKind::WrongArgCount, "OB SET expects an object").into());
+                };
+                let mut obj = self.eval(first)?;
+                if obj.is_nullish() {
+                    obj = Value::Object(ObjRef::new());
+                    self.assign_expr_target(first, obj.clone(), span)?;
+                }
+                let rest = self.eval_all(&args[1..])?;
+                for pair in rest.chunks(2) {
+                    let name = pair[0].as_str().unwrap_or("").to_string();
+                    let v = pair.get(1).cloned().unwrap_or_default();
+                    self.set_member(&obj, Key::new(&name), v, span)?;
+                }
+                Ok(Value::Undefined)
+            }
+            CurrentMethodName => Ok(Value::text(self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default())),
+            ApplicationType => Ok(Value::Int(6)),
+            ApplicationInfo => {
+                let o = ObjRef::new();
+                o.set_str("headless", Value::Bool(true));
+                o.set_str("product", Value::text("mini4d"));
+                o.set_str("version", Value::text(env!("CARGO_PKG_VERSION")));
+                Ok(Value::Object(o))
+            }
+            NewSharedObject => {
+                let vals = self.eval_all(args)?;
+                let o = SharedObject::new(SharedRoot::Plain);
+                let group = o.group();
+                {
+                    let mut props = o.props.write();
+                    for pair in vals.chunks(2) {
+                        let name = match &pair[0] {
+                            Value::Text(t) => t.to_string(),
+                            v => {
+                                return Err(RtError::type_mismatch(format!(
+                                    "New shared object: property names must be texts, not {}",
+                                    v.kind_name()
+                                ))
+                                .at(self.current_file(), span)
+                                .into())
+                            }
+                        };
+                        let v = pair.get(1).cloned().unwrap_or_default();
+                        let sv = to_shared(&v, Some(&group), false).map_err(|e| e.at(self.current_file(), span))?;
+                        props.insert(Arc::from(name.as_str()), sv);
+                    }
+                }
+                Ok(Value::SharedObject(o))
+            }
+            NewSharedCollection => {
+                let vals = self.eval_all(args)?;
+                let c = SharedCollection::new();
+                let group = c.group();
+                let mut items = Vec::with_capacity(vals.len());
+                for v in &vals {
+                    items.push(to_shared(v, Some(&group), false).map_err(|e| e.at(self.current_file(), span))?);
+                }
+                *c.items.write() = items;
+                Ok(Value::SharedCollection(c))
+            }
+            ObCopy => {
+                let vals = self.eval_all(args)?;
+                let src = vals.first().cloned().unwrap_or_default();
+                let shared = vals.get(1).map(number) == Some(CK_SHARED);
+                if shared {
+                    let group = match vals.get(2) {
+                        Some(Value::SharedObject(o)) => Some(o.group()),
+                        Some(Value::SharedCollection(c)) => Some(c.group()),
+                        _ => None,
+                    };
+                    copy_shared(&src, group, 0).map_err(|e| e.at(self.current_file(), span).into())
+                } else {
+                    Ok(deep_copy(&src, 0))
+                }
+            }
+            Storage => Ok(Value::SharedObject(self.engine.storage.clone())),
+            GenerateUuid => Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())),
+            CurrentProcess => Ok(Value::Int(shared::current_process() as i32)),
+            CurrentProcessName => Ok(Value::text("Main")),
+            Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo | ProcessNumber | ProcessState
+            | NewProcess | CallWorker | KillWorker | DelayProcess => Err(RtError::new(
+                ErrorKind::Unimplemented,
+                format!("Unimplemented command or function: {which:?} is not implemented in mini4d yet"),
+            )
+            .at(self.current_file(), span)
+            .into()),
+        }
+    }
+
+    pub(super) fn eval_all(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            out.push(self.eval(a)?);
+        }
+        Ok(out)
+    }
+
+    /// The source text under `span` in the current file.
+    fn source_text(&self, span: Span) -> String {
+        self.engine
+            .project
+            .file(self.current_file())
+            .and_then(|f| f.text.get(span.range()).map(str::to_string))
+            .unwrap_or_default()
+    }
+
+    /// Builds the error raised by `throw(…)`.
+    fn throw_error(&self, vals: Vec<Value>) -> RtError {
+        match vals.as_slice() {
+            [] => match self.last_errors.first() {
+                Some(e) => {
+                    let mut e = e.clone();
+                    e.deferred = true;
+                    e
+                }
+                None => RtError::generic("throw without arguments outside of an error context"),
+            },
+            [Value::Object(o), ..] => {
+                let code = o.get_str("errCode").as_number().map(|n| n as i32).unwrap_or(-1);
+                let component = match o.get_str("componentSignature") {
+                    Value::Text(t) => t.to_string(),
+                    _ => "host".to_string(),
+                };
+                let message = match o.get_str("message") {
+                    Value::Text(t) => fill_placeholders(&t, o),
+                    _ => format!("Error code: {code} ({component})"),
+                };
+                let mut e = RtError::new(ErrorKind::Thrown, message);
+                e.code = code;
+                e.component = component;
+                e.deferred = matches!(o.get_str("deferred"), Value::Bool(true));
+                e.thrown = Some(o.clone());
+                e
+            }
+            [code, rest @ ..] => {
+                let code = code.as_number().map(|n| n as i32).unwrap_or(-1);
+                let message = match rest.first() {
+                    Some(Value::Text(t)) => t.to_string(),
+                    _ => format!("Error code: {code} (host)"),
+                };
+                let mut e = RtError::new(ErrorKind::Thrown, message);
+                e.code = code;
+                e.component = "host".to_string();
+                e
+            }
+        }
+    }
+}
+
+fn number(v: &Value) -> i32 {
+    v.as_number().map(|n| n as i32).unwrap_or(0)
+}
+
+/// `Type` code of a declared variable type.
+fn declared_type_code(t: VarType) -> i32 {
+    match t {
+        VarType::Variant => type_code::IS_VARIANT,
+        VarType::Text => type_code::IS_TEXT,
+        VarType::Integer => type_code::IS_LONGINT,
+        VarType::Real => type_code::IS_REAL,
+        VarType::Boolean => type_code::IS_BOOLEAN,
+        VarType::Date => type_code::IS_DATE,
+        VarType::Time => type_code::IS_TIME,
+        VarType::Object => type_code::IS_OBJECT,
+        VarType::Collection => type_code::IS_COLLECTION,
+        VarType::Pointer => type_code::IS_POINTER,
+        VarType::Picture => 3,
+        VarType::Blob => 30,
+    }
+}
+
+/// `{errCode; message; componentSignature}` (+ a thrown object's own properties).
+fn error_object(e: &RtError) -> Value {
+    let o = ObjRef::new();
+    o.set_str("errCode", Value::Real(e.code as f64));
+    o.set_str("message", Value::text(e.message.clone()));
+    o.set_str("componentSignature", Value::text(e.component.clone()));
+    if let Some(t) = &e.thrown {
+        for (k, v) in t.entries() {
+            if !matches!(k.as_str(), "errCode" | "message" | "componentSignature") {
+                o.set(k, v);
+            }
+        }
+    }
+    Value::Object(o)
+}
+
+/// Replaces `{name}` in a thrown message with the object's property `name`.
+fn fill_placeholders(template: &str, o: &ObjRef) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match o.get_str(name) {
+                    Value::Text(t) => out.push_str(&t),
+                    Value::Real(r) => out.push_str(&crate::runtime::format::format_real(r)),
+                    Value::Bool(b) => out.push_str(if b { "True" } else { "False" }),
+                    _ => {}
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Deepest object nesting a copy follows.
+const MAX_COPY_DEPTH: usize = 1000;
+
+/// A deep, non-shared copy (shared parts become plain).
+pub fn deep_copy(v: &Value, depth: usize) -> Value {
+    if depth > MAX_COPY_DEPTH {
+        return Value::Null;
+    }
+    match v {
+        Value::Object(o) => {
+            let copy = ObjRef::new();
+            for (k, v) in o.entries() {
+                copy.set(k, deep_copy(&v, depth + 1));
+            }
+            Value::Object(copy)
+        }
+        Value::Collection(c) => {
+            Value::Collection(CollRef::from_vec(c.to_vec().iter().map(|v| deep_copy(v, depth + 1)).collect()))
+        }
+        Value::SharedObject(o) => {
+            let copy = ObjRef::new();
+            for (k, v) in o.props.read().iter() {
+                copy.set(Key::new(k), deep_copy(&shared_to_value(v.clone()), depth + 1));
+            }
+            Value::Object(copy)
+        }
+        Value::SharedCollection(c) => Value::Collection(CollRef::from_vec(
+            c.items.read().iter().map(|v| deep_copy(&shared_to_value(v.clone()), depth + 1)).collect(),
+        )),
+        v => v.clone(),
+    }
+}
+
+/// A deep copy made of shared values, in a new group or in `group`.
+pub fn copy_shared(
+    v: &Value,
+    group: Option<Arc<shared::Group>>,
+    depth: usize,
+) -> Result<Value, RtError> {
+    if depth > MAX_COPY_DEPTH {
+        return Err(RtError::generic("object nesting too deep to copy"));
+    }
+    let entries: Option<Vec<(String, Value)>> = match v {
+        Value::Object(o) => Some(o.entries().into_iter().map(|(k, v)| (k.as_str().to_string(), v)).collect()),
+        Value::SharedObject(o) => {
+            Some(o.props.read().iter().map(|(k, v)| (k.to_string(), shared_to_value(v.clone()))).collect())
+        }
+        _ => None,
+    };
+    if let Some(entries) = entries {
+        let o = SharedObject::new(SharedRoot::Plain);
+        if let Some(g) = &group {
+            g.mark_grouped();
+            *o.group.lock() = g.clone();
+        }
+        let g = o.group();
+        let mut props = o.props.write();
+        for (k, v) in entries {
+            let c = copy_shared(&v, Some(g.clone()), depth + 1)?;
+            props.insert(Arc::from(k.as_str()), to_shared(&c, Some(&g), false)?);
+        }
+        drop(props);
+        return Ok(Value::SharedObject(o));
+    }
+    let items: Option<Vec<Value>> = match v {
+        Value::Collection(c) => Some(c.to_vec()),
+        Value::SharedCollection(c) => Some(c.items.read().iter().cloned().map(shared_to_value).collect()),
+        _ => None,
+    };
+    if let Some(items) = items {
+        let c = SharedCollection::new();
+        if let Some(g) = &group {
+            g.mark_grouped();
+            *c.group.lock() = g.clone();
+        }
+        let g = c.group();
+        let mut out = Vec::with_capacity(items.len());
+        for v in items {
+            let copy = copy_shared(&v, Some(g.clone()), depth + 1)?;
+            out.push(to_shared(&copy, Some(&g), false)?);
+        }
+        *c.items.write() = out;
+        return Ok(Value::SharedCollection(c));
+    }
+    match v {
+        Value::Function(_) => Err(RtError::new(
+            ErrorKind::NotSharable,
+            "Not supported value type in a shared object or shared collection: a function",
+        )),
+        v => Ok(v.clone()),
+    }
+}
+

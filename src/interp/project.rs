@@ -1,0 +1,121 @@
+//! The code a run can reach: the entry file and the project methods beside it (or in
+//! `Project/Sources/Methods/`), parsed lazily on first call and shared by every process.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use parking_lot::{Mutex, RwLock};
+
+use crate::syntax::ast::{SourceFile, Span};
+use crate::syntax::source_map::SourceMap;
+use crate::syntax::{self, MethodNames, SyntaxError};
+
+/// One parsed source file.
+pub struct SourceEntry {
+    /// Path as shown in diagnostics.
+    pub display: String,
+    /// Method name (file stem) for the call chain.
+    pub method: String,
+    pub text: Arc<str>,
+    pub map: SourceMap,
+    pub ast: Arc<SourceFile>,
+    pub errors: Vec<SyntaxError>,
+}
+
+impl SourceEntry {
+    pub fn line_of(&self, span: Span) -> u32 {
+        self.map.line_col(span.start as usize).0 as u32
+    }
+}
+
+#[derive(Default)]
+pub struct Project {
+    /// Method name (lower case) → file, for every `*.4dm` that can be called.
+    method_paths: HashMap<String, PathBuf>,
+    /// Multi-word method names for the lexer.
+    names: MethodNames,
+    files: RwLock<Vec<Arc<SourceEntry>>>,
+    /// Method name (lower case) → index in `files`, once loaded.
+    loaded: Mutex<HashMap<String, u32>>,
+}
+
+impl Project {
+    /// A project whose methods are the `*.4dm` files in `dirs` (first folder wins on clashes).
+    pub fn from_dirs(dirs: &[PathBuf]) -> Project {
+        let mut project = Project::default();
+        for dir in dirs {
+            project.add_dir(dir);
+        }
+        project
+    }
+
+    pub fn add_dir(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                    let key = stem.to_lowercase();
+                    if !self.method_paths.contains_key(&key) {
+                        self.names.insert(stem);
+                        self.method_paths.insert(key, path.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn method_names(&self) -> &MethodNames {
+        &self.names
+    }
+
+    pub fn has_method(&self, name: &str) -> bool {
+        self.method_paths.contains_key(&name.to_lowercase())
+    }
+
+    /// Parses and registers a source text; returns its file index.
+    pub fn add_source(&self, display: &str, method: &str, bytes: &[u8]) -> u32 {
+        let (text, mut errors) = syntax::decode_source(bytes);
+        let out = syntax::parse(&text, &self.names);
+        errors.extend(out.errors);
+        let map = SourceMap::new(&text);
+        let entry = SourceEntry {
+            display: display.to_string(),
+            method: method.to_string(),
+            text: Arc::from(text.as_str()),
+            map,
+            ast: Arc::new(out.file),
+            errors,
+        };
+        let mut files = self.files.write();
+        files.push(Arc::new(entry));
+        (files.len() - 1) as u32
+    }
+
+    pub fn file(&self, index: u32) -> Option<Arc<SourceEntry>> {
+        self.files.read().get(index as usize).cloned()
+    }
+
+    /// The file of project method `name`, parsed on first request. `Err` carries an I/O
+    /// message when the file exists but cannot be read.
+    pub fn load_method(&self, name: &str) -> Result<Option<u32>, String> {
+        let key = name.to_lowercase();
+        let mut loaded = self.loaded.lock();
+        if let Some(&i) = loaded.get(&key) {
+            return Ok(Some(i));
+        }
+        let Some(path) = self.method_paths.get(&key) else { return Ok(None) };
+        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
+        let index = self.add_source(&path.display().to_string(), stem, &bytes);
+        loaded.insert(key, index);
+        Ok(Some(index))
+    }
+
+    /// Registers an already-loaded file as the code of method `name`.
+    pub fn register_method(&self, name: &str, index: u32) {
+        self.loaded.lock().insert(name.to_lowercase(), index);
+    }
+}

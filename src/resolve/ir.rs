@@ -1,0 +1,221 @@
+//! The resolved program: what the interpreter walks. Locals are frame slots, commands are
+//! function pointers, methods are indexes into the process's method table, literal property
+//! names are pre-hashed [`Key`]s and literals are ready-made [`Value`]s.
+
+use std::rc::Rc;
+
+use crate::commands::CommandFn;
+use crate::runtime::{Key, Value};
+use crate::syntax::ast::{BinOp, LoopCond, Span};
+
+pub type Slot = u32;
+
+/// The declared type of a variable; `Variant` accepts anything.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarType {
+    Variant,
+    Text,
+    Integer,
+    Real,
+    Boolean,
+    Date,
+    Time,
+    Object,
+    Collection,
+    Pointer,
+    Picture,
+    Blob,
+}
+
+impl VarType {
+    pub fn name(self) -> &'static str {
+        match self {
+            VarType::Variant => "Variant",
+            VarType::Text => "Text",
+            VarType::Integer => "Integer",
+            VarType::Real => "Real",
+            VarType::Boolean => "Boolean",
+            VarType::Date => "Date",
+            VarType::Time => "Time",
+            VarType::Object => "Object",
+            VarType::Collection => "Collection",
+            VarType::Pointer => "Pointer",
+            VarType::Picture => "Picture",
+            VarType::Blob => "Blob",
+        }
+    }
+}
+
+/// Commands the interpreter runs itself because they need its state (call frames, error
+/// handling, processes, output) rather than just their arguments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Intrinsic {
+    CountParameters,
+    LastErrors,
+    OnErrCall,
+    MethodCalledOnError,
+    Abort,
+    Assert,
+    SetAssertEnabled,
+    GetAssertEnabled,
+    Throw,
+    LogEvent,
+    Alert,
+    Trace,
+    GetDatabaseParameter,
+    Quit4D,
+    Type,
+    ObSet,
+    CurrentMethodName,
+    ApplicationType,
+    ApplicationInfo,
+    NewSharedObject,
+    NewSharedCollection,
+    ObCopy,
+    Storage,
+    Session,
+    SessionStorage,
+    SessionInfo,
+    ProcessActivity,
+    ProcessInfo,
+    CurrentProcess,
+    CurrentProcessName,
+    ProcessNumber,
+    ProcessState,
+    NewProcess,
+    CallWorker,
+    KillWorker,
+    DelayProcess,
+    GenerateUuid,
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+pub enum ExprKind {
+    Literal(Value),
+    Local(Slot),
+    /// `${expr}`: the n-th parameter.
+    Param(Box<Expr>),
+    ProcessVar(u32),
+    Interprocess(Rc<str>),
+    Command { index: u16, f: CommandFn, args: Vec<Expr>, star: bool },
+    Intrinsic { which: Intrinsic, args: Vec<Expr>, star: bool },
+    /// A 4D command mini4d does not implement: error 33 when evaluated.
+    Unimplemented { index: u16 },
+    Method { id: u32, args: Vec<Expr> },
+    Member { object: Box<Expr>, key: Key },
+    Index { object: Box<Expr>, index: Box<Expr> },
+    CharIndex { text: Box<Expr>, index: Box<Expr> },
+    /// `object.name(args)`: a collection function, a `4D.Function` property, or a class function.
+    MemberCall { object: Box<Expr>, key: Key, args: Vec<Expr> },
+    Call { callee: Box<Expr>, args: Vec<Expr> },
+    Object(Vec<(Key, Expr)>),
+    Collection(Vec<Expr>),
+    Neg(Box<Expr>),
+    Binary { op: BinOp, left: Box<Expr>, right: Box<Expr> },
+    Ternary { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Try(Box<Expr>),
+    /// `Formula(expr)`: the expression compiled as a small method, plus the enclosing locals it
+    /// reads (copied in when the formula is created).
+    Formula(Rc<FormulaCode>),
+    This,
+    /// An expression the resolver rejected; evaluating it raises the stored error.
+    Invalid(Rc<str>),
+}
+
+impl std::fmt::Debug for ExprKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ExprKind::Literal(v) => write!(f, "Literal({v:?})"),
+            ExprKind::Local(s) => write!(f, "Local({s})"),
+            ExprKind::Command { index, .. } => write!(f, "Command({index})"),
+            ExprKind::Intrinsic { which, .. } => write!(f, "Intrinsic({which:?})"),
+            ExprKind::Method { id, .. } => write!(f, "Method({id})"),
+            _ => write!(f, "Expr"),
+        }
+    }
+}
+
+pub struct FormulaCode {
+    pub method: Rc<Method>,
+    /// (slot in the enclosing method, slot in the formula) for each captured local.
+    pub captures: Vec<(Slot, Slot)>,
+    pub source: Rc<str>,
+}
+
+/// Where an assignment writes.
+pub enum LValue {
+    Local(Slot),
+    ProcessVar(u32),
+    Interprocess(Rc<str>),
+    Param(Box<Expr>),
+    Member { object: Box<Expr>, key: Key },
+    Index { object: Box<Expr>, index: Box<Expr> },
+    CharIndex { target: Box<LValue>, index: Box<Expr> },
+}
+
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+pub type Block = Vec<Stmt>;
+
+pub enum StmtKind {
+    Expr(Expr),
+    Assign { target: LValue, op: Option<BinOp>, value: Expr },
+    If { cond: Expr, then: Block, otherwise: Block },
+    Case { branches: Vec<(Expr, Block)>, otherwise: Block },
+    While { cond: Expr, body: Block },
+    Repeat { body: Block, until: Expr },
+    For { var: LValue, start: Expr, end: Expr, step: Option<Expr>, body: Block },
+    ForEach { item: LValue, source: Expr, begin: Option<Expr>, end: Option<Expr>, cond: Option<(LoopCond, Expr)>, body: Block },
+    Use { target: Expr, body: Block },
+    Try { body: Block, catch: Block },
+    Return(Option<Expr>),
+    /// `var` without initializer: resets the variables to their type's default.
+    Declare(Vec<LValue>),
+    /// A statement the resolver rejected (e.g. a misplaced `#DECLARE`): raises when run.
+    Invalid(Rc<str>),
+}
+
+/// How a method gives back its result.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultKind {
+    None,
+    /// `-> $r : T` (or legacy `$0`): the slot's value at the end.
+    Slot(Slot),
+    /// `: T`: the value of `return expr`.
+    Returned(VarType),
+}
+
+pub struct ParamSpec {
+    pub slot: Slot,
+    pub ty: VarType,
+    pub name: String,
+}
+
+/// A resolved project method (or formula body).
+pub struct Method {
+    pub name: String,
+    /// Index of its source file in the runtime's file table.
+    pub file: u32,
+    pub params: Vec<ParamSpec>,
+    /// Type of variadic extra parameters (`... : Type`), if declared.
+    pub variadic: Option<VarType>,
+    pub result: ResultKind,
+    pub result_type: VarType,
+    pub slot_types: Vec<VarType>,
+    pub slot_names: Vec<String>,
+    pub body: Block,
+}
+
+impl Method {
+    pub fn slot_count(&self) -> usize {
+        self.slot_types.len()
+    }
+}
