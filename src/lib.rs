@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;
+pub mod embed;
 pub mod interp;
 pub mod resolve;
 pub mod runtime;

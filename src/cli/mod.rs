@@ -1,6 +1,5 @@
 //! (interim CLI until the front end lands)
 
-pub mod report;
 pub mod run;
 
 use clap::Parser;

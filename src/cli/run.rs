@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crate::interp::project::Project;
-use crate::interp::{Engine, Interp, Options, StdOutput};
+use crate::embed::Runtime;
+use crate::interp::Options;
 use crate::resolve::ir::VarType;
 use crate::runtime::Value;
 use crate::syntax::ast::{self, TypeKind};
@@ -13,9 +13,6 @@ use crate::syntax::ast::{self, TypeKind};
 /// Exit codes: 0 success, 1 uncaught runtime error, 2 syntax or usage error, 70 internal error.
 pub const EXIT_RUNTIME_ERROR: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
-
-/// Stack size of the thread running 4D code: deep (but bounded) recursion must never overflow it.
-const INTERPRETER_STACK: usize = 1 << 30;
 
 #[derive(clap::Args, Debug, Default)]
 #[command(after_help = "Examples:\n  mini4d run hello.4dm\n  mini4d run greet.4dm \"World\" 3\n  mini4d run -e 'ALERT(String(3+4*5))'\n  mini4d run --user-param \"mode=ci\" main.4dm")]
@@ -40,6 +37,12 @@ pub struct RunArgs {
     /// Deepest method call nesting before a "stack full" error.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_depth: usize,
+    /// Id of the standalone session (32 hexadecimal digits, dashes allowed); random by default.
+    #[arg(long, value_name = "UUID")]
+    pub session_id: Option<String>,
+    /// After the run, print `Storage` and every session's storage as JSON.
+    #[arg(long)]
+    pub dump_storage: bool,
 }
 
 pub fn execute(args: &RunArgs) -> ExitCode {
@@ -52,12 +55,11 @@ pub fn execute(args: &RunArgs) -> ExitCode {
         }
         options.deadline = Some(Instant::now() + Duration::from_secs_f64(secs.min(1e9)));
     }
-    let (project, display, method, bytes, extra) = match (&args.eval, &args.file) {
+    let (dir, display, method, bytes, extra) = match (&args.eval, &args.file) {
         (Some(code), file) => {
             let mut extra: Vec<String> = file.iter().map(|f| f.display().to_string()).collect();
             extra.extend(args.args.iter().cloned());
-            let project = Project::from_dirs(&[PathBuf::from(".")]);
-            (project, "<-e>".to_string(), "<-e>".to_string(), code.clone().into_bytes(), extra)
+            (PathBuf::from("."), "<-e>".to_string(), "<-e>".to_string(), code.clone().into_bytes(), extra)
         }
         (None, Some(file)) => {
             let bytes = match std::fs::read(file) {
@@ -68,54 +70,49 @@ pub fn execute(args: &RunArgs) -> ExitCode {
                 }
             };
             let dir = file.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or(PathBuf::from("."));
-            let project = Project::from_dirs(&[dir]);
             let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
-            (project, file.display().to_string(), stem, bytes, args.args.clone())
+            (dir, file.display().to_string(), stem, bytes, args.args.clone())
         }
         (None, None) => {
             eprintln!("error: mini4d run needs a method file or -e CODE (see mini4d run --help)");
             return ExitCode::from(EXIT_USAGE);
         }
     };
-    let entry = project.add_source(&display, &method, &bytes);
-    project.register_method(&method, entry);
-    let engine = Engine::new(project, options, Box::new(StdOutput));
-    let Some(file) = engine.project.file(entry) else { return ExitCode::from(EXIT_USAGE) };
-    if !file.errors.is_empty() {
-        for err in &file.errors {
-            eprint!("{}", super::report::syntax_error(&file, err));
+    let rt = Runtime::new(&[dir], options);
+    let entry = match rt.add_method(&method, &display, &bytes) {
+        Ok(f) => f,
+        Err(report) => {
+            eprint!("{report}");
+            return ExitCode::from(EXIT_USAGE);
         }
+    };
+    let Some(session) = rt.open_session(args.session_id.as_deref()) else {
+        eprintln!("error: --session-id must be a UUID (32 hexadecimal digits, dashes allowed)");
         return ExitCode::from(EXIT_USAGE);
-    }
-    let engine2 = engine.clone();
-    let declare = file.ast.declare.clone();
-    // Values are per-process (not `Send`): convert the arguments on the interpreter's thread.
-    let outcome = run_on_big_stack(move || {
-        let values = convert_args(declare.as_ref(), &extra).map_err(|msg| (EXIT_USAGE, format!("error: {msg}\n")))?;
-        let mut interp = Interp::new(engine2.clone());
-        interp
-            .run_file(entry, values)
-            .map(|_| ())
-            .map_err(|e| (EXIT_RUNTIME_ERROR, super::report::runtime_error(&engine2, &e)))
-    });
-    match outcome {
-        Some(Ok(())) => ExitCode::SUCCESS,
-        Some(Err((code, text))) => {
-            eprint!("{text}");
-            ExitCode::from(code)
+    };
+    let outcome = rt.run_file(&session, "Main", entry, move |declare| convert_args(declare, &extra));
+    rt.wait();
+    let mut code = match outcome {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprint!("{}", e.report);
+            ExitCode::from(if e.code == -1 && e.report.starts_with("error: ") { EXIT_USAGE } else { EXIT_RUNTIME_ERROR })
         }
-        None => ExitCode::from(super::EXIT_INTERNAL),
+    };
+    if rt.had_process_errors() && code == ExitCode::SUCCESS {
+        code = ExitCode::from(EXIT_RUNTIME_ERROR);
     }
-}
-
-/// Runs `f` on a thread with a large stack; `None` if it panicked (already reported).
-pub fn run_on_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    let handle = std::thread::Builder::new().name("4D main".into()).stack_size(INTERPRETER_STACK).spawn(f).ok()?;
-    handle.join().ok()
+    if args.dump_storage {
+        println!("Storage: {}", rt.storage_json());
+        for id in rt.session_ids() {
+            println!("Session {id}: {}", rt.session_storage_json(&id).unwrap_or_default());
+        }
+    }
+    code
 }
 
 /// Converts command-line arguments to the declared types of the `#DECLARE` parameters.
-fn convert_args(declare: Option<&ast::Declare>, raw: &[String]) -> Result<Vec<Value>, String> {
+pub fn convert_args(declare: Option<&ast::Declare>, raw: &[String]) -> Result<Vec<Value>, String> {
     let params: Vec<&ast::Param> = declare.map(|d| d.params.iter().collect()).unwrap_or_default();
     let mut out = Vec::with_capacity(raw.len());
     for (i, text) in raw.iter().enumerate() {

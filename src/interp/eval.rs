@@ -540,7 +540,7 @@ impl Interp {
             "push" | "pop" | "shift" | "unshift" | "insert" | "remove" | "combine" | "fill" | "resize" | "clear" | "sort"
         );
         let group = c.group();
-        let me = shared::current_process();
+        let me = self.process.number;
         if mutating {
             self.lock_group(&group, span)?;
         }
@@ -591,6 +591,9 @@ impl Interp {
     pub(super) fn call_value(&mut self, f: &Value, this: Value, args: Vec<Value>, span: Span) -> Flow<Value> {
         match f {
             Value::Function(func) => {
+                if let Some(native) = func.code.downcast_ref::<super::processes::NativeFunction>() {
+                    return self.call_native(native, &this, args);
+                }
                 let Some(code) = func.code.clone().downcast::<FormulaInstance>().ok() else {
                     return Err(RtError::new(ErrorKind::FunctionExpected, "this function cannot be called here").into());
                 };
@@ -628,20 +631,6 @@ impl Interp {
     }
 
     pub(super) fn write_interprocess(&mut self, _name: &str, _v: Value) {}
-
-    /// Takes a shared group's lock for this process, waiting while another process holds it.
-    pub(super) fn lock_group(&mut self, group: &Arc<Group>, span: Span) -> Flow<()> {
-        let me = shared::current_process();
-        if group.try_lock(me) {
-            return Ok(());
-        }
-        let ok = group.lock_or(me, std::time::Duration::from_millis(50), || false);
-        if ok {
-            Ok(())
-        } else {
-            Err(RtError::new(ErrorKind::Deadlock, "deadlock").at(self.current_file(), span).into())
-        }
-    }
 }
 
 /// A formula value: its code and the locals it captured when created.

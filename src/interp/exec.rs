@@ -468,8 +468,10 @@ impl Interp {
             }
         };
         self.lock_group(&group, target.span)?;
+        self.held.push(group.clone());
         let r = self.exec_block(body);
-        group.unlock(crate::runtime::shared::current_process());
+        self.held.pop();
+        group.unlock(self.process.number);
         r
     }
 }

@@ -213,15 +213,10 @@ impl Interp {
             }
             Storage => Ok(Value::SharedObject(self.engine.storage.clone())),
             GenerateUuid => Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())),
-            CurrentProcess => Ok(Value::Int(shared::current_process() as i32)),
-            CurrentProcessName => Ok(Value::text("Main")),
             Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo | ProcessNumber | ProcessState
-            | NewProcess | CallWorker | KillWorker | DelayProcess => Err(RtError::new(
-                ErrorKind::Unimplemented,
-                format!("Unimplemented command or function: {which:?} is not implemented in mini4d yet"),
-            )
-            .at(self.current_file(), span)
-            .into()),
+            | NewProcess | CallWorker | KillWorker | DelayProcess | CurrentProcess | CurrentProcessName => {
+                self.process_intrinsic(which, args, star, span)
+            }
         }
     }
 

@@ -6,7 +6,9 @@ mod eval;
 mod exec;
 mod intrinsics;
 pub mod ops;
+mod processes;
 pub mod project;
+pub mod report;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -18,6 +20,8 @@ use crate::commands::Host;
 use crate::resolve::ir::{Method, ResultKind, VarType};
 use crate::resolve::{self, Names};
 use crate::runtime::error::Frame as ChainFrame;
+use crate::runtime::process::{ProcessEntry, ProcessTable};
+use crate::runtime::session::{Session, SessionRegistry};
 use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::Span;
 use project::Project;
@@ -85,6 +89,10 @@ pub struct Engine {
     pub project: Project,
     /// The `Storage` object.
     pub storage: Arc<crate::runtime::shared::SharedObject>,
+    pub sessions: SessionRegistry,
+    pub processes: ProcessTable,
+    /// Set when any process ended on an uncaught error.
+    pub failed: std::sync::atomic::AtomicBool,
     pub options: Options,
     pub output: Box<dyn Output>,
     pub started: Instant,
@@ -97,6 +105,9 @@ impl Engine {
             options,
             output,
             storage: crate::runtime::shared::SharedObject::new(crate::runtime::shared::SharedRoot::Storage),
+            sessions: SessionRegistry::default(),
+            processes: ProcessTable::default(),
+            failed: std::sync::atomic::AtomicBool::new(false),
             started: Instant::now(),
         })
     }
@@ -125,6 +136,10 @@ struct Frame {
 /// One 4D process: its call stack, process variables and error-handling state.
 pub struct Interp {
     pub engine: Arc<Engine>,
+    /// The session this process runs in.
+    pub session: Arc<Session>,
+    /// This process's entry in the process table.
+    pub process: Arc<ProcessEntry>,
     methods: Vec<MethodSlot>,
     method_ids: HashMap<String, u32>,
     pvar_ids: HashMap<String, u32>,
@@ -141,12 +156,19 @@ pub struct Interp {
     try_depth: u32,
     assert_enabled: bool,
     steps: u64,
+    /// Groups locked by this process's open `Use` blocks, innermost last.
+    held: Vec<Arc<crate::runtime::shared::Group>>,
 }
 
 impl Interp {
-    pub fn new(engine: Arc<Engine>) -> Interp {
+    /// An interpreter for a process already registered in `engine`'s table; it must run on the
+    /// thread that calls this (the process number is bound to the thread).
+    pub fn new(engine: Arc<Engine>, session: Arc<Session>, process: Arc<ProcessEntry>) -> Interp {
+        crate::runtime::shared::set_current_process(process.number);
         Interp {
             engine,
+            session,
+            process,
             methods: Vec::new(),
             method_ids: HashMap::new(),
             pvar_ids: HashMap::new(),
@@ -161,6 +183,7 @@ impl Interp {
             try_depth: 0,
             assert_enabled: true,
             steps: 0,
+            held: Vec::new(),
         }
     }
 
@@ -182,6 +205,20 @@ impl Interp {
             Err(_) => return Ok(Value::Undefined),
         };
         self.run_top(method, args)
+    }
+
+    /// Runs `source` (a formula's text sent from another process) as a method body.
+    pub fn run_source(&mut self, source: &str, args: Vec<Value>) -> Result<Value, RtError> {
+        let file = self.engine.project.add_source("<formula>", "Formula", source.as_bytes());
+        self.run_file(file, args)
+    }
+
+    /// Releases every `Use` lock this process still holds (when it ends).
+    pub fn release_all_locks(&mut self) {
+        let me = self.process.number;
+        while let Some(g) = self.held.pop() {
+            g.unlock(me);
+        }
     }
 
     fn run_top(&mut self, method: Rc<Method>, args: Vec<Value>) -> Result<Value, RtError> {

@@ -10,6 +10,8 @@ pub mod error;
 pub mod format;
 pub mod json;
 pub mod object;
+pub mod process;
+pub mod session;
 pub mod shared;
 pub mod text;
 pub mod value;

@@ -1,7 +1,7 @@
 //! Rendering of syntax and run-time errors for the terminal.
 
-use crate::interp::project::SourceEntry;
-use crate::interp::Engine;
+use super::project::SourceEntry;
+use super::Engine;
 use crate::runtime::RtError;
 use crate::syntax::SyntaxError;
 
@@ -10,8 +10,13 @@ pub fn syntax_error(file: &SourceEntry, err: &SyntaxError) -> String {
     format!("error[syntax::{}]: {}\n  --> {}:{line}:{col}\n", err.code, err.message, file.display)
 }
 
-pub fn runtime_error(engine: &Engine, e: &RtError) -> String {
+/// An uncaught run-time error: 4D code, message, location and the 4D call chain. `process`
+/// names the process for errors outside the main one.
+pub fn runtime_error(engine: &Engine, e: &RtError, process: Option<&str>) -> String {
     let mut out = format!("error[4D({})]: {}\n", e.code, e.message);
+    if let Some(p) = process {
+        out.push_str(&format!("  in process \"{p}\"\n"));
+    }
     if let Some(loc) = e.location {
         if let Some(file) = engine.project.file(loc.file) {
             let (line, col) = file.map.line_col(loc.span.start as usize);

@@ -1,0 +1,318 @@
+//! Sessions and processes as seen from 4D code: `Session`, `Session storage`, `Process info`,
+//! `New process`, `CALL WORKER`, … and the waiting side of `Use` (with deadlock detection).
+
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::{Engine, Flow, Interp, Unwind};
+use crate::resolve::ir::{Expr, Intrinsic};
+use crate::runtime::process::{self, Message, ProcessEntry, SendValue};
+use crate::runtime::session::Session;
+use crate::runtime::shared::Group;
+use crate::runtime::value::Function;
+use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
+use crate::syntax::ast::Span;
+
+/// Stack size of every process thread.
+pub const PROCESS_STACK: usize = 256 << 20;
+
+/// How often a waiting `Use` re-checks for a deadlock.
+const DEADLOCK_POLL: Duration = Duration::from_millis(20);
+
+/// A function implemented in Rust (members of `Session` objects).
+pub(super) struct NativeFunction(pub fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>);
+
+impl Interp {
+    pub(super) fn process_intrinsic(&mut self, which: Intrinsic, args: &[Expr], star: bool, span: Span) -> Flow<Value> {
+        use Intrinsic::*;
+        let vals = self.eval_all(args)?;
+        let file = self.current_file();
+        let fail = |e: RtError| -> Unwind { e.at(file, span).into() };
+        match which {
+            Session => Ok(self.session_object()),
+            SessionStorage => {
+                let id = vals.first().and_then(|v| v.as_str()).unwrap_or("");
+                Ok(match self.engine.sessions.get(id) {
+                    Some(s) => Value::SharedObject(s.storage.clone()),
+                    None => Value::Null,
+                })
+            }
+            SessionInfo => {
+                let id = vals.first().and_then(|v| v.as_str()).unwrap_or("");
+                Ok(match self.engine.sessions.get(id) {
+                    Some(s) => session_info(&s),
+                    None => Value::Null,
+                })
+            }
+            ProcessActivity => {
+                let o = ObjRef::new();
+                let procs = self.engine.processes.live().iter().map(|p| process_info(&self.engine, p)).collect();
+                o.set_str("processes", Value::Collection(CollRef::from_vec(procs)));
+                let sessions = self.engine.sessions.all().iter().map(|s| session_info(s)).collect();
+                o.set_str("sessions", Value::Collection(CollRef::from_vec(sessions)));
+                Ok(Value::Object(o))
+            }
+            ProcessInfo => {
+                let n = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as u32;
+                Ok(match self.engine.processes.get(n).filter(|p| !p.finished.load(Ordering::Acquire)) {
+                    Some(p) => process_info(&self.engine, &p),
+                    None => Value::Null,
+                })
+            }
+            CurrentProcess => Ok(Value::Int(self.process.number as i32)),
+            CurrentProcessName => Ok(Value::text(self.process.name.clone())),
+            ProcessNumber => {
+                let name = vals.first().and_then(|v| v.as_str()).unwrap_or("");
+                Ok(Value::Int(self.engine.processes.find_by_name(name, false).map_or(0, |p| p.number as i32)))
+            }
+            ProcessState => {
+                let n = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as u32;
+                Ok(Value::Int(match self.engine.processes.get(n) {
+                    Some(p) if !p.finished.load(Ordering::Acquire) => p.state.load(Ordering::Acquire),
+                    _ => process::state::DOES_NOT_EXIST,
+                }))
+            }
+            NewProcess => self.new_process(vals, star).map_err(fail),
+            CallWorker => self.call_worker(vals).map_err(fail).map(|_| Value::Undefined),
+            KillWorker => {
+                let target = match vals.first() {
+                    None => Some(self.process.clone()),
+                    Some(v) => self.find_process(v),
+                };
+                if let Some(p) = target {
+                    if let Some(m) = &p.mailbox {
+                        m.kill();
+                    }
+                }
+                Ok(Value::Undefined)
+            }
+            DelayProcess => {
+                let n = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as u32;
+                let ticks = vals.get(1).and_then(|v| v.as_number()).unwrap_or(0.0);
+                if n == self.process.number && ticks > 0.0 && ticks.is_finite() {
+                    self.process.state.store(process::state::DELAYED, Ordering::Release);
+                    std::thread::sleep(Duration::from_secs_f64((ticks / 60.0).min(86_400.0)));
+                    self.process.state.store(process::state::EXECUTING, Ordering::Release);
+                }
+                Ok(Value::Undefined)
+            }
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    fn find_process(&self, v: &Value) -> Option<Arc<ProcessEntry>> {
+        match v {
+            Value::Text(name) => self.engine.processes.find_by_name(name, true),
+            v => v.as_number().and_then(|n| self.engine.processes.get(n as u32)),
+        }
+    }
+
+    /// `Session`: the current session as a `4D.Session`-like object.
+    fn session_object(&self) -> Value {
+        let s = &self.session;
+        let o = ObjRef::new();
+        o.set_str("id", Value::text(s.id.clone()));
+        o.set_str("storage", Value::SharedObject(s.storage.clone()));
+        o.set_str("info", session_info(s));
+        o.set_str("userName", Value::text(s.user_name.clone()));
+        let native = |f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>, name: &str| {
+            Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
+        };
+        o.set_str("hasPrivilege", native(|_, _, _| Ok(Value::Bool(true)), "hasPrivilege"));
+        o.set_str(
+            "getPrivileges",
+            native(|_, _, _| Ok(Value::Collection(CollRef::from_vec(vec![Value::text("WebAdmin")]))), "getPrivileges"),
+        );
+        o.set_str("setPrivileges", native(|_, _, _| Ok(Value::Bool(false)), "setPrivileges"));
+        o.set_str("clearPrivileges", native(|_, _, _| Ok(Value::Bool(true)), "clearPrivileges"));
+        o.set_str("isGuest", native(|_, _, _| Ok(Value::Bool(false)), "isGuest"));
+        Value::Object(o)
+    }
+
+    /// `New process(method; stack{; name{; param…}}{; *})`.
+    fn new_process(&mut self, vals: Vec<Value>, star: bool) -> Result<Value, RtError> {
+        let method = match vals.first() {
+            Some(Value::Text(t)) => t.to_string(),
+            Some(Value::Function(f)) => f.source.to_string(),
+            _ => return Err(RtError::type_mismatch("New process: the method must be given by name")),
+        };
+        let name = vals.get(2).and_then(|v| v.as_str()).unwrap_or(&method).to_string();
+        if star {
+            if let Some(p) = self.engine.processes.find_by_name(&name, false) {
+                return Ok(Value::Int(p.number as i32));
+            }
+        }
+        let args: Vec<SendValue> = vals.iter().skip(3).map(SendValue::from_value).collect();
+        let entry = self.engine.processes.register(&name, &self.session.id, false);
+        let number = entry.number;
+        spawn_process(self.engine.clone(), self.session.clone(), entry, move |interp| {
+            let values = args.into_iter().map(SendValue::into_value).collect();
+            interp.run_method(&method, values).map(|_| ())
+        })?;
+        Ok(Value::Int(number as i32))
+    }
+
+    /// `CALL WORKER(worker; method{; param…})`: queues a message, creating the worker on first use.
+    fn call_worker(&mut self, vals: Vec<Value>) -> Result<(), RtError> {
+        let Some(target) = vals.first() else {
+            return Err(RtError::new(ErrorKind::WrongArgCount, "CALL WORKER expects a worker and a method"));
+        };
+        let method = match vals.get(1) {
+            Some(Value::Function(f)) => SendValue::Formula(f.source.to_string()),
+            Some(Value::Text(t)) => SendValue::Text(t.to_string()),
+            _ => return Err(RtError::type_mismatch("CALL WORKER: the method must be a name or a Formula")),
+        };
+        let args: Vec<SendValue> = vals.iter().skip(2).map(SendValue::from_value).collect();
+        let message = Message { method, args };
+        let worker = match target {
+            Value::Text(name) => match self.engine.processes.find_by_name(name, true).filter(|p| p.is_worker()) {
+                Some(p) if !p.mailbox.as_ref().is_some_and(|m| m.is_killed()) => p,
+                _ => {
+                    let entry = self.engine.processes.register(name, &self.session.id, true);
+                    let mailbox = entry.mailbox.clone();
+                    spawn_process(self.engine.clone(), self.session.clone(), entry, move |interp| {
+                        let Some(mailbox) = mailbox else { return Ok(()) };
+                        while let Some(m) = mailbox.next() {
+                            interp.run_message(m)?;
+                        }
+                        Ok(())
+                    })?;
+                    match self.engine.processes.find_by_name(name, true) {
+                        Some(p) => p,
+                        None => return Ok(()),
+                    }
+                }
+            },
+            v => match v.as_number().and_then(|n| self.engine.processes.get(n as u32)) {
+                Some(p) if p.is_worker() => p,
+                _ => return Ok(()),
+            },
+        };
+        if let Some(m) = &worker.mailbox {
+            m.post(message);
+        }
+        Ok(())
+    }
+
+    /// Runs one worker message.
+    pub fn run_message(&mut self, m: Message) -> Result<(), RtError> {
+        let args: Vec<Value> = m.args.into_iter().map(SendValue::into_value).collect();
+        match m.method {
+            SendValue::Text(name) => self.run_method(&name, args).map(|_| ()),
+            SendValue::Formula(source) => self.run_source(&source, args).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Takes a shared group's lock for this process, waiting while another process holds it;
+    /// a wait that closes a cycle of waits fails with a deadlock error instead of hanging.
+    pub(super) fn lock_group(&mut self, group: &Arc<Group>, span: Span) -> Flow<()> {
+        let me = self.process.number;
+        if group.try_lock(me) {
+            return Ok(());
+        }
+        let engine = self.engine.clone();
+        let mut cycle = None;
+        self.process.state.store(process::state::WAITING_FOR_INTERNAL_FLAG, Ordering::Release);
+        let locked = group.lock_or(me, DEADLOCK_POLL, || {
+            cycle = engine.processes.wait_for(me, group);
+            cycle.is_some()
+        });
+        engine.processes.done_waiting(me);
+        self.process.state.store(process::state::EXECUTING, Ordering::Release);
+        if locked {
+            return Ok(());
+        }
+        let cycle = cycle.unwrap_or_default();
+        let describe = |n: u32| match engine.processes.get(n) {
+            Some(p) => format!("process {n} (\"{}\")", p.name),
+            None => format!("process {n}"),
+        };
+        let chain: Vec<String> = cycle.iter().map(|&n| describe(n)).collect();
+        let message = format!(
+            "deadlock: {} waits for a shared object (group {}) held by {}; the waits form a cycle: {} -> {}",
+            describe(me),
+            group.id,
+            chain.get(1).cloned().unwrap_or_default(),
+            chain.join(" -> "),
+            describe(me)
+        );
+        Err(RtError::new(ErrorKind::Deadlock, message).at(self.current_file(), span).into())
+    }
+
+    /// Calls a native function of a `Session`-like object.
+    pub(super) fn call_native(&mut self, f: &NativeFunction, this: &Value, args: Vec<Value>) -> Flow<Value> {
+        (f.0)(self, this, args)
+    }
+}
+
+/// `Session info` / `Session.info` of a session.
+fn session_info(s: &Session) -> Value {
+    let o = ObjRef::new();
+    o.set_str("type", Value::text(s.kind));
+    o.set_str("userName", Value::text(s.user_name.clone()));
+    o.set_str("machineName", Value::text(hostname()));
+    o.set_str("systemUserName", Value::text(std::env::var("USER").unwrap_or_default()));
+    o.set_str("IPAddress", Value::text("127.0.0.1"));
+    o.set_str("hostType", Value::text(if cfg!(windows) { "windows" } else if cfg!(target_os = "macos") { "mac" } else { "linux" }));
+    o.set_str("creationDateTime", Value::text(s.created.clone()));
+    o.set_str("state", Value::text("active"));
+    o.set_str("ID", Value::text(s.id.clone()));
+    o.set_str("persistentID", Value::text(s.id.clone()));
+    Value::Object(o)
+}
+
+fn hostname() -> String {
+    std::fs::read_to_string("/etc/hostname").map(|s| s.trim().to_string()).unwrap_or_else(|_| "localhost".to_string())
+}
+
+/// `Process info` of a process.
+fn process_info(engine: &Engine, p: &ProcessEntry) -> Value {
+    let o = ObjRef::new();
+    o.set_str("number", Value::Int(p.number as i32));
+    o.set_str("name", Value::text(p.name.clone()));
+    o.set_str("sessionID", Value::text(p.session_id.clone()));
+    o.set_str("ID", Value::Int(p.number as i32));
+    o.set_str("visible", Value::Bool(true));
+    o.set_str("type", Value::Int(if p.is_worker() { process::WORKER_PROCESS } else { process::OTHER_USER_PROCESS }));
+    o.set_str("state", Value::Int(p.state.load(Ordering::Acquire)));
+    o.set_str("creationDateTime", Value::text(p.created.clone()));
+    o.set_str("preemptive", Value::Bool(true));
+    o.set_str("systemID", Value::text(format!("{}", p.number)));
+    o.set_str("cpuUsage", Value::Real(0.0));
+    o.set_str("cpuTime", Value::Real(engine.started.elapsed().as_secs_f64()));
+    Value::Object(o)
+}
+
+/// Starts `body` as a new 4D process on its own OS thread. An uncaught error is reported on
+/// stderr with the process's name and marks the run as failed.
+pub fn spawn_process(
+    engine: Arc<Engine>,
+    session: Arc<Session>,
+    entry: Arc<ProcessEntry>,
+    body: impl FnOnce(&mut Interp) -> Result<(), RtError> + Send + 'static,
+) -> Result<(), RtError> {
+    let number = entry.number;
+    let entry2 = entry.clone();
+    let handle = std::thread::Builder::new()
+        .name(format!("4D process {number}"))
+        .stack_size(PROCESS_STACK)
+        .spawn(move || {
+            let mut interp = Interp::new(engine.clone(), session, entry2.clone());
+            if let Err(e) = body(&mut interp) {
+                if !e.is_abort() {
+                    let text = super::report::runtime_error(&engine, &e, Some(&entry2.name));
+                    engine.output.stderr(&text);
+                    engine.failed.store(true, Ordering::Release);
+                }
+            }
+            interp.release_all_locks();
+            engine.processes.finish(number);
+        })
+        .map_err(|e| RtError::generic(format!("cannot start a process: {e}")))?;
+    *entry.handle.lock() = Some(handle);
+    Ok(())
+}
+

@@ -1,0 +1,319 @@
+//! Processes: the table of running 4D processes (real OS threads), worker mailboxes, the values
+//! that may cross between them, and the wait-for graph used to detect `Use` deadlocks.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU32, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use parking_lot::{Condvar, Mutex};
+
+use super::collection::CollRef;
+use super::date::Date;
+use super::object::{Key, ObjRef};
+use super::shared::{Group, ProcId, SharedCollection, SharedObject};
+use super::value::Value;
+
+/// 4D process states (`Process state`).
+pub mod state {
+    pub const DOES_NOT_EXIST: i32 = -100;
+    pub const ABORTED: i32 = -1;
+    pub const EXECUTING: i32 = 0;
+    pub const DELAYED: i32 = 1;
+    pub const WAITING_FOR_INTERNAL_FLAG: i32 = 4;
+}
+
+/// Process types (`Process info().type`).
+pub const OTHER_USER_PROCESS: i32 = 4;
+pub const WORKER_PROCESS: i32 = 5;
+
+/// A value on its way to another process: plain objects and collections are deep-copied,
+/// shared ones travel by reference.
+#[derive(Clone, Debug)]
+pub enum SendValue {
+    Undefined,
+    Null,
+    Bool(bool),
+    Int(i32),
+    Real(f64),
+    Date(Date),
+    Time(i64),
+    Text(String),
+    Object(Vec<(String, SendValue)>),
+    Collection(Vec<SendValue>),
+    SharedObject(Arc<SharedObject>),
+    SharedCollection(Arc<SharedCollection>),
+    /// A formula, re-created from its source in the receiving process.
+    Formula(String),
+}
+
+const MAX_SEND_DEPTH: usize = 1000;
+
+impl SendValue {
+    pub fn from_value(v: &Value) -> SendValue {
+        Self::from_value_at(v, 0)
+    }
+
+    fn from_value_at(v: &Value, depth: usize) -> SendValue {
+        if depth > MAX_SEND_DEPTH {
+            return SendValue::Null;
+        }
+        match v {
+            Value::Undefined => SendValue::Undefined,
+            Value::Null => SendValue::Null,
+            Value::Bool(b) => SendValue::Bool(*b),
+            Value::Int(i) => SendValue::Int(*i),
+            Value::Real(r) => SendValue::Real(*r),
+            Value::Date(d) => SendValue::Date(*d),
+            Value::Time(t) => SendValue::Time(*t),
+            Value::Text(t) => SendValue::Text(t.to_string()),
+            Value::Object(o) => SendValue::Object(
+                o.entries().iter().map(|(k, v)| (k.as_str().to_string(), Self::from_value_at(v, depth + 1))).collect(),
+            ),
+            Value::Collection(c) => {
+                SendValue::Collection(c.to_vec().iter().map(|v| Self::from_value_at(v, depth + 1)).collect())
+            }
+            Value::SharedObject(o) => SendValue::SharedObject(o.clone()),
+            Value::SharedCollection(c) => SendValue::SharedCollection(c.clone()),
+            Value::Function(f) => SendValue::Formula(f.source.to_string()),
+        }
+    }
+
+    /// The value in the receiving process (formulas are rebuilt by the interpreter).
+    pub fn into_value(self) -> Value {
+        match self {
+            SendValue::Undefined => Value::Undefined,
+            SendValue::Null => Value::Null,
+            SendValue::Bool(b) => Value::Bool(b),
+            SendValue::Int(i) => Value::Int(i),
+            SendValue::Real(r) => Value::Real(r),
+            SendValue::Date(d) => Value::Date(d),
+            SendValue::Time(t) => Value::Time(t),
+            SendValue::Text(t) => Value::text(t),
+            SendValue::Object(entries) => {
+                let o = ObjRef::new();
+                for (k, v) in entries {
+                    o.set(Key::new(&k), v.into_value());
+                }
+                Value::Object(o)
+            }
+            SendValue::Collection(items) => {
+                Value::Collection(CollRef::from_vec(items.into_iter().map(|v| v.into_value().for_storage()).collect()))
+            }
+            SendValue::SharedObject(o) => Value::SharedObject(o),
+            SendValue::SharedCollection(c) => Value::SharedCollection(c),
+            SendValue::Formula(src) => Value::text(src),
+        }
+    }
+}
+
+/// A message for a worker: a method (by name) or a formula (by source), with its arguments.
+pub struct Message {
+    pub method: SendValue,
+    pub args: Vec<SendValue>,
+}
+
+/// A worker's queue of messages.
+#[derive(Default)]
+pub struct Mailbox {
+    queue: Mutex<MailboxState>,
+    ready: Condvar,
+}
+
+#[derive(Default)]
+struct MailboxState {
+    messages: VecDeque<Message>,
+    /// No more messages will come: the worker ends once the queue is empty.
+    closing: bool,
+    killed: bool,
+    busy: bool,
+}
+
+impl Mailbox {
+    pub fn post(&self, m: Message) -> bool {
+        let mut q = self.queue.lock();
+        if q.killed {
+            return false;
+        }
+        q.messages.push_back(m);
+        self.ready.notify_all();
+        true
+    }
+
+    /// The next message; `None` when the worker must end.
+    pub fn next(&self) -> Option<Message> {
+        let mut q = self.queue.lock();
+        q.busy = false;
+        loop {
+            if q.killed {
+                return None;
+            }
+            if let Some(m) = q.messages.pop_front() {
+                q.busy = true;
+                return Some(m);
+            }
+            if q.closing {
+                return None;
+            }
+            self.ready.wait(&mut q);
+        }
+    }
+
+    /// Ends the worker once its queue is drained.
+    pub fn close(&self) {
+        self.queue.lock().closing = true;
+        self.ready.notify_all();
+    }
+
+    /// `KILL WORKER`: drops pending messages; the worker ends after its current task.
+    pub fn kill(&self) {
+        let mut q = self.queue.lock();
+        q.killed = true;
+        q.messages.clear();
+        self.ready.notify_all();
+    }
+
+    pub fn is_killed(&self) -> bool {
+        self.queue.lock().killed
+    }
+}
+
+/// One process in the table.
+pub struct ProcessEntry {
+    pub number: ProcId,
+    pub name: String,
+    pub session_id: String,
+    pub created: String,
+    pub state: AtomicI32,
+    /// Workers (and the main process) have a mailbox.
+    pub mailbox: Option<Arc<Mailbox>>,
+    pub finished: AtomicBool,
+    pub handle: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl ProcessEntry {
+    pub fn is_worker(&self) -> bool {
+        self.mailbox.is_some()
+    }
+}
+
+/// Every process of a run, and who waits for which shared group.
+pub struct ProcessTable {
+    next: AtomicU32,
+    entries: Mutex<BTreeMap<ProcId, Arc<ProcessEntry>>>,
+    /// Process → the group whose `Use` it is waiting for.
+    waits: Mutex<HashMap<ProcId, Arc<Group>>>,
+}
+
+impl Default for ProcessTable {
+    fn default() -> ProcessTable {
+        ProcessTable { next: AtomicU32::new(1), entries: Mutex::new(BTreeMap::new()), waits: Mutex::new(HashMap::new()) }
+    }
+}
+
+impl ProcessTable {
+    /// Registers a process and returns its entry (numbers start at 1 and are never reused).
+    pub fn register(&self, name: &str, session_id: &str, worker: bool) -> Arc<ProcessEntry> {
+        let number = self.next.fetch_add(1, Ordering::Relaxed);
+        let entry = Arc::new(ProcessEntry {
+            number,
+            name: name.to_string(),
+            session_id: session_id.to_string(),
+            created: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            state: AtomicI32::new(state::EXECUTING),
+            mailbox: worker.then(|| Arc::new(Mailbox::default())),
+            finished: AtomicBool::new(false),
+            handle: Mutex::new(None),
+        });
+        self.entries.lock().insert(number, entry.clone());
+        entry
+    }
+
+    pub fn get(&self, number: ProcId) -> Option<Arc<ProcessEntry>> {
+        self.entries.lock().get(&number).cloned()
+    }
+
+    /// A live process with this name (`exact` = case-sensitive, as for worker names).
+    pub fn find_by_name(&self, name: &str, exact: bool) -> Option<Arc<ProcessEntry>> {
+        self.entries
+            .lock()
+            .values()
+            .find(|e| {
+                !e.finished.load(Ordering::Acquire)
+                    && if exact { e.name == name } else { e.name.eq_ignore_ascii_case(name) }
+            })
+            .cloned()
+    }
+
+    pub fn live(&self) -> Vec<Arc<ProcessEntry>> {
+        self.entries.lock().values().filter(|e| !e.finished.load(Ordering::Acquire)).cloned().collect()
+    }
+
+    pub fn finish(&self, number: ProcId) {
+        if let Some(e) = self.get(number) {
+            e.finished.store(true, Ordering::Release);
+            e.state.store(state::DOES_NOT_EXIST, Ordering::Release);
+            if let Some(m) = &e.mailbox {
+                m.kill();
+            }
+        }
+    }
+
+    /// Waits until every process but `except` has ended: plain processes run to their end,
+    /// workers drain their mailboxes and stop.
+    pub fn wait_all(&self, except: ProcId) {
+        loop {
+            let pending: Vec<Arc<ProcessEntry>> =
+                self.entries.lock().values().filter(|e| e.number != except).cloned().collect();
+            let mut joined_any = false;
+            // Plain processes first: they may still post messages to workers.
+            for e in pending.iter().filter(|e| !e.is_worker()) {
+                let handle = e.handle.lock().take();
+                if let Some(h) = handle {
+                    let _ = h.join();
+                    joined_any = true;
+                }
+            }
+            if joined_any {
+                continue;
+            }
+            for e in pending.iter().filter(|e| e.is_worker()) {
+                if let Some(m) = &e.mailbox {
+                    m.close();
+                }
+                let handle = e.handle.lock().take();
+                if let Some(h) = handle {
+                    let _ = h.join();
+                    joined_any = true;
+                }
+            }
+            if !joined_any {
+                return;
+            }
+        }
+    }
+
+    /// Records that `me` waits for `group`, and checks whether that closes a cycle of waits.
+    /// On a cycle, `me`'s wait is withdrawn and the cycle returned (as process numbers, `me`
+    /// first), so exactly one process of the cycle is told.
+    pub fn wait_for(&self, me: ProcId, group: &Arc<Group>) -> Option<Vec<ProcId>> {
+        let mut waits = self.waits.lock();
+        waits.insert(me, group.clone());
+        let mut cycle = vec![me];
+        let mut current = group.clone();
+        for _ in 0..=waits.len() {
+            let owner = current.owner()?;
+            if owner == me {
+                waits.remove(&me);
+                return Some(cycle);
+            }
+            cycle.push(owner);
+            current = waits.get(&owner)?.clone();
+        }
+        None
+    }
+
+    pub fn done_waiting(&self, me: ProcId) {
+        self.waits.lock().remove(&me);
+    }
+}
