@@ -626,11 +626,14 @@ impl Interp {
 
     // ----- interprocess variables and locks -------------------------------------------------
 
-    pub(super) fn read_interprocess(&self, _name: &str) -> Value {
-        Value::Undefined
+    pub(super) fn read_interprocess(&self, name: &str) -> Value {
+        self.engine.interprocess.lock().get(name).cloned().map(|v| v.into_value()).unwrap_or_default()
     }
 
-    pub(super) fn write_interprocess(&mut self, _name: &str, _v: Value) {}
+    pub(super) fn write_interprocess(&mut self, name: &str, v: Value) {
+        let sv = crate::runtime::process::SendValue::from_value(&v);
+        self.engine.interprocess.lock().insert(name.to_string(), sv);
+    }
 }
 
 /// A formula value: its code and the locals it captured when created.

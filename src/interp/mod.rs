@@ -91,6 +91,8 @@ pub struct Engine {
     pub storage: Arc<crate::runtime::shared::SharedObject>,
     pub sessions: SessionRegistry,
     pub processes: ProcessTable,
+    /// Interprocess variables (`<>name`), copied in and out like process parameters.
+    pub interprocess: parking_lot::Mutex<HashMap<String, crate::runtime::process::SendValue>>,
     /// Set when any process ended on an uncaught error.
     pub failed: std::sync::atomic::AtomicBool,
     pub options: Options,
@@ -108,6 +110,7 @@ impl Engine {
             sessions: SessionRegistry::default(),
             processes: ProcessTable::default(),
             failed: std::sync::atomic::AtomicBool::new(false),
+            interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
         })
     }
