@@ -1,6 +1,6 @@
 // §6.2 (CollectionClass.md sort): ascending, types grouped null < booleans < strings < numbers, texts by collation
 var $c : Collection
-$c:=[33; 4; 66; 1111; 222]
+$c:=[12; 5; 300; 47]
 $c.sort()
 ALERT(JSON Stringify($c))
 $c:=["b"; "C"; "a"]
