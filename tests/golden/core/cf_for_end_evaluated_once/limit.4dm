@@ -1,0 +1,3 @@
+#DECLARE($n : Integer) -> $r : Integer
+ALERT("limit called")
+$r:=$n

@@ -1,0 +1,3 @@
+ALERT("proc start")
+return
+ALERT("not reached")

@@ -1,0 +1,2 @@
+#DECLARE($e : Object)
+$e.accumulator:=$e.accumulator+$e.value

@@ -1,0 +1,2 @@
+#DECLARE($e : Object; $min : Integer)
+$e.result:=$e.value>$min

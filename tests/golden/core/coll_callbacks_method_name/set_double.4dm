@@ -1,0 +1,2 @@
+#DECLARE($e : Object)
+$e.result:=$e.value*2

@@ -1,0 +1,5 @@
+// §2.4 (dt_date.md): Date - Date is a number of days (leap years included)
+ALERT(String(!2024-03-01!-!2024-02-01!))
+ALERT(String(!2023-03-01!-!2023-02-01!))
+ALERT(String(!2000-01-01!-!1999-01-01!))
+ALERT(String(!2001-01-01!-!2000-01-01!))

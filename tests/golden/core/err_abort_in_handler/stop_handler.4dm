@@ -1,0 +1,3 @@
+ALERT("handler "+String(Error))
+ABORT
+ALERT("handler not reached")

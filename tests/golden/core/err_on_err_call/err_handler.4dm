@@ -1,0 +1,1 @@
+ALERT("handler: Error="+String(Error))

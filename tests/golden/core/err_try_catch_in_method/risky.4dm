@@ -1,0 +1,4 @@
+#DECLARE($n : Integer)
+ALERT("risky start")
+throw(700+$n; "risky failed")
+ALERT("risky not reached")

@@ -1,0 +1,2 @@
+#DECLARE() -> $r : Integer
+$r:=7

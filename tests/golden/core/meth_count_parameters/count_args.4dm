@@ -1,0 +1,2 @@
+#DECLARE($a : Variant; $b : Variant)
+ALERT("count="+String(Count parameters))

@@ -1,0 +1,5 @@
+// twice: returns its text doubled
+
+/* block comment */
+#DECLARE($t : Text) -> $r : Text
+$r:=$t+$t

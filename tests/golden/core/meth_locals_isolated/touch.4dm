@@ -1,0 +1,3 @@
+var $x : Integer
+ALERT("callee x="+String($x))
+$x:=50

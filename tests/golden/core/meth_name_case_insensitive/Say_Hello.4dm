@@ -1,0 +1,2 @@
+#DECLARE($who : Text)
+ALERT("hello "+$who)

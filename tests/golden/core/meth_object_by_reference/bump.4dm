@@ -1,0 +1,3 @@
+#DECLARE($obj : Object; $col : Collection)
+$obj.count:=$obj.count+1
+$col.push("x")

@@ -1,0 +1,3 @@
+#DECLARE($r : Real; $i : Integer)
+ALERT(String(Type($r))+" "+String($r/2))
+ALERT(String(Type($i))+" "+String($i))

@@ -1,0 +1,3 @@
+#DECLARE($x : Real) -> $r : Real
+$r:=$x
+$r:=$r*$x

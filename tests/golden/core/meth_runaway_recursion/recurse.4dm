@@ -1,0 +1,2 @@
+#DECLARE($n : Integer)
+recurse($n+1)

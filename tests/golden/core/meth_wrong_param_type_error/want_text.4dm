@@ -1,0 +1,2 @@
+#DECLARE($value : Text)
+ALERT("body reached")

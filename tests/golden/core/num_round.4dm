@@ -1,0 +1,10 @@
+// §12, §15 #19 (round.md): Round rounds half away from zero; negative places round left of the point
+ALERT(String(Round(16.857; 2)))
+ALERT(String(Round(-1.5; 0)))
+ALERT(String(Round(32345.67; -3)))
+ALERT(String(Round(2.5; 0)))
+ALERT(String(Round(1.234; 1)))
+ALERT(String(Round(1234.5678; 2)))
+ALERT(String(Round(15; -1)))
+ALERT(String(Round(14; -1)))
+ALERT(String(Round(-7.25; 1)))

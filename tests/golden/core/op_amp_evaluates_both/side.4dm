@@ -1,0 +1,3 @@
+#DECLARE($tag : Text) -> $r : Boolean
+ALERT("side "+$tag)
+$r:=True

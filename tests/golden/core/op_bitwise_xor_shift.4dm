@@ -1,0 +1,8 @@
+// §3.2, §15 #13 (dt_number.md): ^| xor, << and >> shifts (shifting by more than 31 gives 0)
+ALERT(String(12 ^| 10))
+ALERT(String(1 << 4))
+ALERT(String(0x0000FFFF << 8))
+ALERT(String(256 >> 4))
+ALERT(String(0x0000FF00 >> 4))
+ALERT(String(5 << 0))
+ALERT(String(1 << 32))

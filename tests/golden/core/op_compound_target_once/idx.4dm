@@ -1,0 +1,3 @@
+#DECLARE($i : Integer) -> $r : Integer
+ALERT("idx called")
+$r:=$i

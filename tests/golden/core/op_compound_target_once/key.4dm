@@ -1,0 +1,3 @@
+#DECLARE($k : Text) -> $r : Text
+ALERT("key called")
+$r:=$k

@@ -1,0 +1,3 @@
+#DECLARE($s : Text) -> $r : Text
+ALERT("pick "+$s)
+$r:=$s

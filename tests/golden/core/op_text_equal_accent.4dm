@@ -1,0 +1,5 @@
+// §2.3 (dt_string.md): text comparison is accent-insensitive ("n"="ñ")
+ALERT(String("é"="e"))
+ALERT(String("n"="ñ"))
+ALERT(String("Crème"="CREME"))
+ALERT(String("a"="à"))

@@ -1,0 +1,11 @@
+// §2.3, §15 #4 (dt_string.md Wildcard): @ in the right operand matches 0..n chars; literal on the left; @@ always False
+ALERT(String("abcdefghij"="abc@"))
+ALERT(String("abc@"="abcdefghij"))
+ALERT(String("abcdefghij"="abc@@fg"))
+ALERT(String("hello world"="@world"))
+ALERT(String("hello"="h@o"))
+ALERT(String("hello"="@"))
+ALERT(String("hello"="hello@"))
+ALERT(String("hello"="@l@"))
+ALERT(String("hello"#"x@"))
+ALERT(String("HELLO"="hel@"))

@@ -1,0 +1,7 @@
+// §12 (char.md, character-code.md): Char(code) and Character code(first char)
+ALERT(Char(65))
+ALERT(String(Character code("A")))
+ALERT(String(Character code("a")))
+ALERT(String(Character code("abc")))
+ALERT(Char(233))
+ALERT(String(Character code("A")=Character code("a")))

@@ -1,0 +1,11 @@
+// §12, §15 #17 (num.md): Num ignores letters, stops at an embedded "-", handles e exponent, booleans and separators
+ALERT(String(Num("A1B2C3")))
+ALERT(String(Num("123-456")))
+ALERT(String(Num(True)))
+ALERT(String(Num(False)))
+ALERT(String(Num("-9")))
+ALERT(String(Num("ABCD")))
+ALERT(String(Num("1.5"; ".")))
+ALERT(String(Num("2,5"; ",")))
+ALERT(String(Num("15e2")))
+ALERT(String(Num(42)))

@@ -1,0 +1,6 @@
+// §12 (string.md, 4D 21): String(number; base) gives the number in base 2..36 (lowercase digits, sign kept)
+ALERT(String(10; 2))
+ALERT(String(254; 16))
+ALERT(String(-10; 2))
+ALERT(String(255; 16))
+ALERT(String(35; 36))

@@ -1,0 +1,10 @@
+// §12, §15 #18 (string.md): default number format, up to 13 significant digits, INF / -INF
+ALERT(String(2^15))
+ALERT(String(1/3))
+ALERT(String(-2.5))
+ALERT(String(10))
+ALERT(String(0.1))
+ALERT(String(1234567.125))
+ALERT(String(1/0))
+ALERT(String(-1/0))
+ALERT(String(0))

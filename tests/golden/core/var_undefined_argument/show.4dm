@@ -1,0 +1,3 @@
+#DECLARE($t : Text; $n : Integer)
+ALERT("text=["+$t+"]")
+ALERT("number="+String($n))
