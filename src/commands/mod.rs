@@ -40,7 +40,13 @@ pub struct Args {
 impl Args {
     pub fn new(values: Vec<Value>) -> Args {
         let n = values.len();
-        Args { values, spans: vec![Span::default(); n], call_span: Span::default(), outputs: Vec::new(), star: false }
+        Args {
+            values,
+            spans: vec![Span::default(); n],
+            call_span: Span::default(),
+            outputs: Vec::new(),
+            star: false,
+        }
     }
     pub fn len(&self) -> usize {
         self.values.len()
@@ -67,7 +73,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
