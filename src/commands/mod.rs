@@ -11,6 +11,10 @@ use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
 pub mod catalog;
+pub mod collections;
+pub mod dates;
+pub mod json;
+pub mod objects;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -145,7 +149,7 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] = &[];
+const THEMES: &[&[(&str, CommandFn)]] = &[objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

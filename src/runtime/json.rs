@@ -224,7 +224,8 @@ pub fn parse_as(text: &str, type_code: i32) -> Result<Value, String> {
     Ok(convert_to(v, type_code))
 }
 
-fn convert_to(v: Value, code: i32) -> Value {
+/// Converts a parsed JSON value to the type with `Value type` code `code` (see [`parse_as`]).
+pub fn convert_to(v: Value, code: i32) -> Value {
     match code {
         type_code::IS_LONGINT | type_code::IS_INTEGER => {
             let n = match &v {

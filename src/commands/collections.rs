@@ -1,0 +1,1 @@
+//! Collection member functions (placeholder).
