@@ -52,11 +52,7 @@ fn object_expected(name: &str, v: &Value) -> RtError {
 }
 
 /// The entries of argument `i` when it is an object; `None` for null/undefined.
-fn entries_arg(
-    args: &Args,
-    i: usize,
-    name: &str,
-) -> Result<Option<Vec<(std::rc::Rc<str>, Value)>>, RtError> {
+fn entries_arg(args: &Args, i: usize, name: &str) -> Result<Option<ops::Entries>, RtError> {
     let v = args.value(i);
     if v.is_nullish() {
         return Ok(None);

@@ -32,9 +32,12 @@ pub fn shared_to_value(v: &SharedValue) -> Value {
     }
 }
 
+/// Properties of an object, copied out: (name, value) in definition order.
+pub type Entries = Vec<(Rc<str>, Value)>;
+
 /// The properties of an object value (plain or shared), in definition order; `None` for anything
 /// else. The values are copied out: no borrow or lock is held afterwards.
-pub fn object_entries(v: &Value) -> Option<Vec<(Rc<str>, Value)>> {
+pub fn object_entries(v: &Value) -> Option<Entries> {
     match v {
         Value::Object(o) => Some(
             o.borrow()
