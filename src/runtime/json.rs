@@ -348,7 +348,8 @@ impl Parser<'_> {
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, String> {
-        if depth > MAX_DEPTH {
+        // At most MAX_DEPTH nested objects/collections (depth counts from 0).
+        if depth >= MAX_DEPTH {
             return Err(self.error(&format!("nesting deeper than {MAX_DEPTH} levels")));
         }
         match self.s.get(self.pos) {
@@ -707,6 +708,17 @@ mod tests {
         assert!(parse(&deep).is_err());
         let deep_ok = format!("{}{}", "[".repeat(500), "]".repeat(500));
         assert!(parse(&deep_ok).is_ok());
+    }
+
+    #[test]
+    fn deepest_allowed_nesting_round_trips() {
+        let n = MAX_DEPTH;
+        let text = format!("{}{}", "[".repeat(n), "]".repeat(n));
+        let v = parse(&text).unwrap();
+        assert_eq!(stringify(&v, false).unwrap(), text);
+        let copy = super::super::ops::deep_copy(&v).unwrap();
+        assert!(super::super::ops::deep_equal(&v, &copy, false));
+        assert!(parse(&format!("[{text}]")).is_err());
     }
 
     #[test]
