@@ -194,12 +194,12 @@ impl Runtime {
     /// A session's storage as JSON, or `None` for an unknown id.
     pub fn session_storage_json(&self, id: &str) -> Option<String> {
         let s = self.engine.sessions.get(id)?;
-        Some(crate::runtime::json::stringify(&Value::SharedObject(s.storage.clone()), false))
+        crate::runtime::json::stringify(&Value::SharedObject(s.storage.clone()), false).ok()
     }
 
     /// `Storage` as JSON.
     pub fn storage_json(&self) -> String {
-        crate::runtime::json::stringify(&Value::SharedObject(self.engine.storage.clone()), false)
+        crate::runtime::json::stringify(&Value::SharedObject(self.engine.storage.clone()), false).unwrap_or_default()
     }
 
     /// Every open session id.

@@ -11,6 +11,10 @@ use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
 pub mod catalog;
+pub mod collections;
+pub mod dates;
+pub mod json;
+pub mod objects;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -40,7 +44,13 @@ pub struct Args {
 impl Args {
     pub fn new(values: Vec<Value>) -> Args {
         let n = values.len();
-        Args { values, spans: vec![Span::default(); n], call_span: Span::default(), outputs: Vec::new(), star: false }
+        Args {
+            values,
+            spans: vec![Span::default(); n],
+            call_span: Span::default(),
+            outputs: Vec::new(),
+            star: false,
+        }
     }
     pub fn len(&self) -> usize {
         self.values.len()
@@ -67,7 +77,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = if min == max {
+                format!("{min}")
+            } else {
+                format!("{min} to {max}")
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -135,7 +149,7 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] = &[];
+const THEMES: &[&[(&str, CommandFn)]] = &[objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {
@@ -150,10 +164,10 @@ pub fn is_implemented(index: u16) -> bool {
 /// Calls collection function `name` (`push`, `sort`, …) on `coll`; `None` when collections have
 /// no function of that name.
 pub fn collection_member(
-    _host: &mut dyn Host,
-    _coll: &crate::runtime::CollRef,
-    _name: &str,
-    _args: &mut Args,
+    host: &mut dyn Host,
+    coll: &crate::runtime::CollRef,
+    name: &str,
+    args: &mut Args,
 ) -> Option<Result<Value, RtError>> {
-    None
+    collections::call_member(host, coll, name, args)
 }

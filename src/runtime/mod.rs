@@ -6,10 +6,12 @@
 
 pub mod collection;
 pub mod date;
+pub mod datetime;
 pub mod error;
 pub mod format;
 pub mod json;
 pub mod object;
+pub mod ops;
 pub mod process;
 pub mod session;
 pub mod shared;

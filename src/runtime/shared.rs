@@ -90,7 +90,12 @@ impl Group {
 
     /// Waits until the lock is free or `give_up()` says to stop (checked at each wake-up, and at
     /// least every `poll`). Returns false when it gave up.
-    pub fn lock_or(&self, process: ProcId, poll: std::time::Duration, mut give_up: impl FnMut() -> bool) -> bool {
+    pub fn lock_or(
+        &self,
+        process: ProcId,
+        poll: std::time::Duration,
+        mut give_up: impl FnMut() -> bool,
+    ) -> bool {
         let mut s = self.state.lock();
         loop {
             if s.count == 0 || s.owner == process {
@@ -176,7 +181,11 @@ impl std::fmt::Debug for SharedCollection {
 
 impl SharedObject {
     pub fn new(root: SharedRoot) -> Arc<SharedObject> {
-        Arc::new(SharedObject { props: RwLock::new(IndexMap::new()), group: Mutex::new(Group::new()), root })
+        Arc::new(SharedObject {
+            props: RwLock::new(IndexMap::new()),
+            group: Mutex::new(Group::new()),
+            root,
+        })
     }
     pub fn len(&self) -> usize {
         self.props.read().len()
@@ -194,7 +203,10 @@ impl SharedObject {
 
 impl SharedCollection {
     pub fn new() -> Arc<SharedCollection> {
-        Arc::new(SharedCollection { items: RwLock::new(Vec::new()), group: Mutex::new(Group::new()) })
+        Arc::new(SharedCollection {
+            items: RwLock::new(Vec::new()),
+            group: Mutex::new(Group::new()),
+        })
     }
     pub fn len(&self) -> usize {
         self.items.read().len()

@@ -22,5 +22,6 @@ pub fn equals(a: &str, b: &str) -> bool {
 
 /// `text % keyword`: whole-word search.
 pub fn keyword_search(text: &str, keyword: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric()).any(|w| equals(w, keyword))
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| equals(w, keyword))
 }

@@ -1,0 +1,503 @@
+//! Objects and collections theme: `New object`, `New collection`, `OB …`, `Value type`,
+//! `Undefined`, `Null`.
+
+use std::time::Duration;
+
+use super::{Args, CommandFn, Host};
+use crate::runtime::ops::{self, collection_items, object_entries};
+use crate::runtime::shared::current_process;
+use crate::runtime::value::type_code;
+use crate::runtime::{json, CollRef, ErrorKind, Key, ObjRef, RtError, Value};
+
+/// Option constants of the `Objects and collections` theme (`ck …`). Values from the 4D
+/// documentation (legacy constant table), except [`CK_SHARED`], which it does not give.
+pub mod ck {
+    pub const CK_ASCENDING: i32 = 0;
+    pub const CK_DESCENDING: i32 = 1;
+    pub const CK_IGNORE_NULL_OR_EMPTY: i32 = 1;
+    pub const CK_KEEP_NULL: i32 = 1;
+    pub const CK_RESOLVE_POINTERS: i32 = 1;
+    /// Not documented; chosen by mini4d.
+    pub const CK_SHARED: i32 = 2;
+    pub const CK_KEEP_EMPTY_STRINGS: i32 = 2;
+    pub const CK_DIACRITICAL: i32 = 8;
+    pub const CK_DISABLE_WILDCHAR: i32 = 16;
+    pub const CK_COUNT_VALUES: i32 = 32;
+}
+
+pub const COMMANDS: &[(&str, CommandFn)] = &[
+    ("New object", new_object),
+    ("New collection", new_collection),
+    ("OB Keys", ob_keys),
+    ("OB Values", ob_values),
+    ("OB Entries", ob_entries),
+    ("OB Is defined", ob_is_defined),
+    ("OB Is empty", ob_is_empty),
+    ("OB Is shared", ob_is_shared),
+    ("OB REMOVE", ob_remove),
+    ("OB Copy", ob_copy),
+    ("OB Get", ob_get),
+    ("OB SET", ob_set),
+    ("OB Get type", ob_get_type),
+    ("Value type", value_type),
+    ("Undefined", undefined),
+    ("Null", null),
+];
+
+fn object_expected(name: &str, v: &Value) -> RtError {
+    RtError::new(
+        ErrorKind::ObjectExpected,
+        format!("{name}: an object was expected, not {}", v.kind_name()),
+    )
+}
+
+/// The entries of argument `i` when it is an object; `None` for null/undefined.
+fn entries_arg(args: &Args, i: usize, name: &str) -> Result<Option<ops::Entries>, RtError> {
+    let v = args.value(i);
+    if v.is_nullish() {
+        return Ok(None);
+    }
+    object_entries(&v)
+        .map(Some)
+        .ok_or_else(|| object_expected(name, &v))
+}
+
+fn new_object(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    if args.len() % 2 != 0 {
+        return Err(RtError::new(
+            ErrorKind::WrongArgCount,
+            "New object expects property/value pairs (an even number of arguments)",
+        ));
+    }
+    let o = ObjRef::new();
+    for pair in args.values.chunks(2) {
+        let Value::Text(k) = &pair[0] else {
+            return Err(RtError::type_mismatch(format!(
+                "New object: a property name must be a text, not {}",
+                pair[0].kind_name()
+            )));
+        };
+        o.set_str(k, pair[1].clone());
+    }
+    Ok(Value::Object(o))
+}
+
+fn new_collection(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    let items = args.values.drain(..).map(Value::for_storage).collect();
+    Ok(Value::Collection(CollRef::from_vec(items)))
+}
+
+fn ob_keys(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Keys", 1, 1)?;
+    let entries = entries_arg(args, 0, "OB Keys")?.unwrap_or_default();
+    Ok(Value::Collection(CollRef::from_vec(
+        entries.into_iter().map(|(k, _)| Value::text(&*k)).collect(),
+    )))
+}
+
+fn ob_values(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Values", 1, 1)?;
+    let entries = entries_arg(args, 0, "OB Values")?.unwrap_or_default();
+    Ok(Value::Collection(CollRef::from_vec(
+        entries.into_iter().map(|(_, v)| v).collect(),
+    )))
+}
+
+fn ob_entries(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Entries", 1, 1)?;
+    let entries = entries_arg(args, 0, "OB Entries")?.unwrap_or_default();
+    let items = entries
+        .into_iter()
+        .map(|(k, v)| {
+            let o = ObjRef::new();
+            o.set_str("key", Value::text(&*k));
+            o.set_str("value", v);
+            Value::Object(o)
+        })
+        .collect();
+    Ok(Value::Collection(CollRef::from_vec(items)))
+}
+
+fn ob_is_defined(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Is defined", 1, 2)?;
+    let v = args.value(0);
+    if args.len() == 1 {
+        return Ok(Value::Bool(matches!(
+            v,
+            Value::Object(_) | Value::SharedObject(_) | Value::Function(_)
+        )));
+    }
+    let key = args.text(1, "OB Is defined")?;
+    Ok(Value::Bool(match &v {
+        Value::Object(o) => o.borrow().props.contains_key(key.as_str()),
+        Value::SharedObject(o) => o.props.read().contains_key(key.as_str()),
+        v if v.is_nullish() => false,
+        v => return Err(object_expected("OB Is defined", v)),
+    }))
+}
+
+fn ob_is_empty(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Is empty", 1, 1)?;
+    Ok(Value::Bool(
+        entries_arg(args, 0, "OB Is empty")?.map_or(true, |e| e.is_empty()),
+    ))
+}
+
+fn ob_is_shared(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Is shared", 1, 1)?;
+    Ok(Value::Bool(args.value(0).is_shared()))
+}
+
+fn ob_remove(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB REMOVE", 2, 2)?;
+    let key = args.text(1, "OB REMOVE")?;
+    match args.value(0) {
+        Value::Object(o) => {
+            o.remove(&Key::new(&key));
+        }
+        Value::SharedObject(o) => {
+            // An internal Use…End use around the removal.
+            let group = o.group();
+            let me = current_process();
+            group.lock_or(me, Duration::from_millis(50), || false);
+            o.props.write().shift_remove(key.as_str());
+            group.unlock(me);
+        }
+        v if v.is_nullish() => {}
+        v => return Err(object_expected("OB REMOVE", &v)),
+    }
+    Ok(Value::Undefined)
+}
+
+/// Whether an `option` argument of `OB Copy`/`.copy()` asks for a shared copy.
+pub fn wants_shared_copy(option: Option<&Value>) -> bool {
+    match option {
+        Some(Value::Int(i)) => i & ck::CK_SHARED != 0,
+        Some(Value::Real(r)) => (*r as i32) & ck::CK_SHARED != 0,
+        _ => false,
+    }
+}
+
+pub fn shared_copy_unsupported(name: &str) -> RtError {
+    RtError::new(
+        ErrorKind::Unimplemented,
+        format!("{name} with ck shared is not supported yet"),
+    )
+}
+
+fn ob_copy(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Copy", 1, 3)?;
+    if wants_shared_copy(args.get(1)) {
+        return Err(shared_copy_unsupported("OB Copy"));
+    }
+    let v = args.value(0);
+    match &v {
+        Value::Object(_)
+        | Value::SharedObject(_)
+        | Value::Collection(_)
+        | Value::SharedCollection(_) => ops::deep_copy(&v).map_err(RtError::generic),
+        Value::Null | Value::Undefined => Ok(Value::Null),
+        other => Err(object_expected("OB Copy", other)),
+    }
+}
+
+/// Reads property `key` of an object value (Undefined when missing or not an object).
+fn property(v: &Value, key: &str) -> Value {
+    match v {
+        Value::Object(o) => o.get_str(key),
+        Value::SharedObject(o) => o
+            .get(key)
+            .map(|s| ops::shared_to_value(&s))
+            .unwrap_or(Value::Undefined),
+        _ => Value::Undefined,
+    }
+}
+
+fn ob_get(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Get", 2, 3)?;
+    let obj = args.value(0);
+    if !obj.is_nullish() && !matches!(obj, Value::Object(_) | Value::SharedObject(_)) {
+        return Err(object_expected("OB Get", &obj));
+    }
+    let key = args.text(1, "OB Get")?;
+    let v = property(&obj, &key);
+    if args.len() < 3 {
+        return Ok(v);
+    }
+    let code = args.num(2, "OB Get")? as i32;
+    Ok(match (code, &v) {
+        // Times are stored in milliseconds.
+        (type_code::IS_TIME, Value::Real(ms)) if ms.is_finite() => {
+            Value::Time((ms / 1000.0).trunc() as i64)
+        }
+        (type_code::IS_DATE, Value::Text(t)) => {
+            Value::Date(crate::runtime::datetime::parse_date(t))
+        }
+        (type_code::IS_TEXT, Value::Date(d)) => Value::text(d.iso()),
+        (_, Value::Undefined) => json::convert_to(Value::Null, code),
+        _ => json::convert_to(v, code),
+    })
+}
+
+fn ob_set(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    if args.len() < 3 || args.len() % 2 == 0 {
+        return Err(RtError::new(
+            ErrorKind::WrongArgCount,
+            "OB SET expects an object followed by property/value pairs",
+        ));
+    }
+    let target = match args.value(0) {
+        Value::Object(o) => o,
+        Value::Null | Value::Undefined => {
+            // OB SET on an unassigned variable creates the object.
+            let o = ObjRef::new();
+            args.set_output(0, Value::Object(o.clone()));
+            o
+        }
+        Value::SharedObject(_) => {
+            return Err(RtError::new(
+                ErrorKind::Unimplemented,
+                "OB SET on a shared object: use Use…End use and property assignment",
+            ))
+        }
+        v => return Err(object_expected("OB SET", &v)),
+    };
+    for pair in args.values[1..].chunks(2) {
+        let Value::Text(k) = &pair[0] else {
+            return Err(RtError::type_mismatch(format!(
+                "OB SET: a property name must be a text, not {}",
+                pair[0].kind_name()
+            )));
+        };
+        if pair[1].is_undefined() {
+            continue;
+        }
+        target.set_str(k, pair[1].clone());
+    }
+    Ok(Value::Undefined)
+}
+
+fn ob_get_type(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("OB Get type", 2, 2)?;
+    let obj = args.value(0);
+    if !obj.is_nullish() && !matches!(obj, Value::Object(_) | Value::SharedObject(_)) {
+        return Err(object_expected("OB Get type", &obj));
+    }
+    let key = args.text(1, "OB Get type")?;
+    Ok(Value::Int(property(&obj, &key).type_code()))
+}
+
+fn value_type(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Value type", 1, 1)?;
+    Ok(Value::Int(args.value(0).type_code()))
+}
+
+fn undefined(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Undefined", 1, 1)?;
+    Ok(Value::Bool(args.value(0).is_undefined()))
+}
+
+fn null(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Null", 0, 0)?;
+    Ok(Value::Null)
+}
+
+/// Collection items of argument `i` when it is a collection (plain or shared).
+pub fn collection_arg(args: &Args, i: usize) -> Option<Vec<Value>> {
+    collection_items(args.get(i)?)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A host for commands that never call back.
+    pub struct NoHost;
+    impl Host for NoHost {
+        fn call(&mut self, _: &Value, _: Vec<Value>) -> Result<Value, RtError> {
+            Err(RtError::generic("no callbacks in this test"))
+        }
+        fn write_stdout(&mut self, _: &str) {}
+        fn write_stderr(&mut self, _: &str) {}
+    }
+
+    pub fn run(f: CommandFn, values: Vec<Value>) -> Result<Value, RtError> {
+        f(&mut NoHost, &mut Args::new(values))
+    }
+
+    fn t(s: &str) -> Value {
+        Value::text(s)
+    }
+
+    fn keys(v: &Value) -> Vec<String> {
+        collection_items(v)
+            .unwrap()
+            .iter()
+            .map(|k| k.as_str().unwrap().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn check_33_numbers_in_objects_are_real() {
+        let o = run(new_object, vec![t("value"), Value::Int(42)]).unwrap();
+        let v = run(ob_get, vec![o, t("value")]).unwrap();
+        assert!(matches!(run(value_type, vec![v]).unwrap(), Value::Int(1)));
+    }
+
+    #[test]
+    fn new_object_and_keys_in_order() {
+        let o = run(
+            new_object,
+            vec![
+                t("lastName"),
+                t("Smith"),
+                t("firstName"),
+                t("Jenny"),
+                t("t"),
+                Value::Time(2),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            keys(&run(ob_keys, vec![o.clone()]).unwrap()),
+            ["lastName", "firstName", "t"]
+        );
+        let vals = run(ob_values, vec![o.clone()]).unwrap();
+        assert!(matches!(collection_items(&vals).unwrap()[2], Value::Real(ms) if ms == 2000.0));
+        let entries = run(ob_entries, vec![o.clone()]).unwrap();
+        assert_eq!(
+            json::stringify(&entries, false).unwrap(),
+            r#"[{"key":"lastName","value":"Smith"},{"key":"firstName","value":"Jenny"},{"key":"t","value":2000}]"#
+        );
+        assert!(run(new_object, vec![t("a")]).is_err());
+        assert!(run(new_object, vec![Value::Int(1), Value::Int(2)]).is_err());
+        assert!(matches!(
+            run(ob_get, vec![o, t("t"), Value::Int(11)]).unwrap(),
+            Value::Time(2)
+        ));
+    }
+
+    #[test]
+    fn defined_empty_shared_remove() {
+        let empty = Value::Object(ObjRef::new());
+        assert!(matches!(
+            run(ob_is_defined, vec![empty.clone()]).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            run(ob_is_defined, vec![Value::Null]).unwrap(),
+            Value::Bool(false)
+        ));
+        assert!(matches!(
+            run(ob_is_empty, vec![empty.clone()]).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            run(ob_is_empty, vec![Value::Undefined]).unwrap(),
+            Value::Bool(true)
+        ));
+        let o = run(new_object, vec![t("a"), Value::Null]).unwrap();
+        assert!(matches!(
+            run(ob_is_defined, vec![o.clone(), t("a")]).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            run(ob_is_defined, vec![o.clone(), t("b")]).unwrap(),
+            Value::Bool(false)
+        ));
+        assert!(matches!(
+            run(ob_is_empty, vec![o.clone()]).unwrap(),
+            Value::Bool(false)
+        ));
+        run(ob_remove, vec![o.clone(), t("a")]).unwrap();
+        assert!(matches!(
+            run(ob_is_empty, vec![o.clone()]).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            run(ob_is_shared, vec![o]).unwrap(),
+            Value::Bool(false)
+        ));
+        let shared =
+            crate::runtime::shared::SharedObject::new(crate::runtime::shared::SharedRoot::Plain);
+        shared
+            .props
+            .write()
+            .insert("x".into(), crate::runtime::shared::SharedValue::Real(1.0));
+        let sv = Value::SharedObject(shared.clone());
+        assert!(matches!(
+            run(ob_is_shared, vec![sv.clone()]).unwrap(),
+            Value::Bool(true)
+        ));
+        let copy = run(ob_copy, vec![sv.clone()]).unwrap();
+        assert!(matches!(copy, Value::Object(_)));
+        assert_eq!(json::stringify(&copy, false).unwrap(), r#"{"x":1}"#);
+        run(ob_remove, vec![sv, t("x")]).unwrap();
+        assert!(shared.is_empty());
+    }
+
+    #[test]
+    fn copy_is_deep_and_shared_option_fails() {
+        let inner = run(new_object, vec![t("c"), Value::Int(1)]).unwrap();
+        let o = run(new_object, vec![t("b"), inner.clone()]).unwrap();
+        let copy = run(ob_copy, vec![o.clone()]).unwrap();
+        let copied_inner = property(&copy, "b");
+        assert_ne!(copied_inner.ref_addr(), inner.ref_addr());
+        assert_eq!(
+            json::stringify(&copy, false).unwrap(),
+            json::stringify(&o, false).unwrap()
+        );
+        assert!(run(ob_copy, vec![o.clone(), Value::Int(ck::CK_SHARED)]).is_err());
+        assert!(run(ob_copy, vec![o, Value::Bool(true)]).is_ok());
+    }
+
+    #[test]
+    fn ob_set_creates_and_sets() {
+        let mut args = Args::new(vec![
+            Value::Undefined,
+            t("a"),
+            Value::Int(1),
+            t("b"),
+            t("x"),
+        ]);
+        ob_set(&mut NoHost, &mut args).unwrap();
+        let (i, created) = &args.outputs[0];
+        assert_eq!(*i, 0);
+        assert_eq!(
+            json::stringify(created, false).unwrap(),
+            r#"{"a":1,"b":"x"}"#
+        );
+        assert!(matches!(
+            run(ob_get_type, vec![created.clone(), t("a")]).unwrap(),
+            Value::Int(1)
+        ));
+        assert!(matches!(
+            run(ob_get_type, vec![created.clone(), t("zz")]).unwrap(),
+            Value::Int(5)
+        ));
+        assert!(run(ob_set, vec![Value::Int(1), t("a"), Value::Int(1)]).is_err());
+    }
+
+    #[test]
+    fn value_type_undefined_null() {
+        assert!(matches!(
+            run(value_type, vec![Value::Undefined]).unwrap(),
+            Value::Int(5)
+        ));
+        assert!(matches!(
+            run(value_type, vec![Value::Null]).unwrap(),
+            Value::Int(255)
+        ));
+        assert!(matches!(
+            run(undefined, vec![Value::Undefined]).unwrap(),
+            Value::Bool(true)
+        ));
+        assert!(matches!(
+            run(undefined, vec![Value::Null]).unwrap(),
+            Value::Bool(false)
+        ));
+        assert!(matches!(run(null, vec![]).unwrap(), Value::Null));
+        let c = run(new_collection, vec![Value::Int(1), t("a"), Value::Time(1)]).unwrap();
+        assert_eq!(json::stringify(&c, false).unwrap(), r#"[1,"a",1000]"#);
+    }
+}
