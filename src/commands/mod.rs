@@ -11,6 +11,7 @@ use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
 pub mod catalog;
+pub mod text;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -135,7 +136,7 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] = &[];
+const THEMES: &[&[(&str, CommandFn)]] = &[text::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

@@ -312,6 +312,10 @@ struct Folded {
 
 impl Folded {
     fn new(s: &str) -> Folded {
+        Folded::with(s, fold_char)
+    }
+
+    fn with(s: &str, fold: fn(char, &mut Vec<char>)) -> Folded {
         let mut units = Vec::with_capacity(s.len());
         let mut owner = Vec::with_capacity(s.len());
         let mut u16_at = Vec::with_capacity(s.len() + 1);
@@ -319,7 +323,7 @@ impl Folded {
         for (i, c) in s.chars().enumerate() {
             u16_at.push(off);
             off += c.len_utf16();
-            fold_char(c, &mut units);
+            fold(c, &mut units);
             owner.resize(units.len(), i as u32);
         }
         u16_at.push(off);
@@ -480,6 +484,123 @@ impl Finder {
 /// (offset, matched length) in UTF-16 code units.
 pub fn find(text: &str, pattern: &str, from: usize, exact: bool) -> Option<(usize, usize)> {
     Finder::new(text, pattern, exact).find(from)
+}
+
+/// `sk` option constants of the Strings theme (for the 5-parameter `Position`).
+pub mod sk {
+    pub const STRICT: i32 = 0;
+    pub const CHAR_CODES: i32 = 1;
+    pub const CASE_INSENSITIVE: i32 = 2;
+    pub const DIACRITIC_INSENSITIVE: i32 = 4;
+    pub const KANA_INSENSITIVE: i32 = 8;
+    pub const WIDTH_INSENSITIVE: i32 = 16;
+    pub const WHOLE_WORD: i32 = 32;
+    pub const IGNORE_EMPTY_STRINGS: i32 = 1;
+    pub const TRIM_SPACES: i32 = 2;
+}
+
+fn fold_case_only(c: char, out: &mut Vec<char>) {
+    let mut low = c.to_lowercase();
+    match (low.next(), low.next()) {
+        (Some(l), None) => out.push(l),
+        _ => out.push(c),
+    }
+}
+
+fn fold_accents_only(c: char, out: &mut Vec<char>) {
+    if c.is_ascii() {
+        out.push(c);
+        return;
+    }
+    let mut buf = [0u8; 4];
+    let nfd = DecomposingNormalizerBorrowed::new_nfd().normalize(c.encode_utf8(&mut buf));
+    let before = out.len();
+    out.extend(nfd.chars().filter(|&d| !is_accent(d)));
+    if out.len() == before {
+        out.push(c);
+    }
+}
+
+fn fold_ascii_case(c: char, out: &mut Vec<char>) {
+    out.push(c.to_ascii_lowercase());
+}
+
+/// `Position(find; text; start; lengthFound; options)` with `sk` options: `sk char codes` (alone:
+/// exact codes; with `sk case insensitive`: a-z = A-Z only), `sk case insensitive` alone
+/// (accents significant), `sk diacritic insensitive` alone (case significant), both (the default
+/// comparison), `sk strict` (approximated by exact codes), `sk whole word` (the match must not be
+/// preceded or followed by a letter or digit). Kana/width options are ignored.
+pub fn find_with_options(
+    text: &str,
+    pattern: &str,
+    from: usize,
+    options: i32,
+) -> Option<(usize, usize)> {
+    let case = options & sk::CASE_INSENSITIVE != 0;
+    let diacritic = options & sk::DIACRITIC_INSENSITIVE != 0;
+    enum How {
+        Exact,
+        Default,
+        Fold(fn(char, &mut Vec<char>)),
+    }
+    let how = if options & sk::CHAR_CODES != 0 {
+        if case {
+            How::Fold(fold_ascii_case)
+        } else {
+            How::Exact
+        }
+    } else {
+        match (case, diacritic) {
+            (true, true) => How::Default,
+            (true, false) => How::Fold(fold_case_only),
+            (false, true) => How::Fold(fold_accents_only),
+            (false, false) => How::Exact,
+        }
+    };
+    let whole_word = options & sk::WHOLE_WORD != 0;
+    let finder = match how {
+        How::Exact => Finder::new(text, pattern, true),
+        How::Default => Finder::new(text, pattern, false),
+        How::Fold(f) => {
+            let mut pat = Vec::new();
+            for c in pattern.chars() {
+                f(c, &mut pat);
+            }
+            Finder {
+                mode: FindMode::Folded {
+                    text: Folded::with(text, f),
+                    pat,
+                },
+            }
+        }
+    };
+    if !whole_word {
+        return finder.find(from);
+    }
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let is_word_at = |i: usize| -> bool {
+        let Some(&u) = units.get(i) else { return false };
+        // a surrogate half belongs to a supplementary character: decode the pair
+        let start = if (0xDC00..0xE000).contains(&u) {
+            i.saturating_sub(1)
+        } else {
+            i
+        };
+        char::decode_utf16(units[start..].iter().copied())
+            .next()
+            .and_then(|r| r.ok())
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    };
+    let mut at = from;
+    while let Some((p, len)) = finder.find(at) {
+        let before = p > 0 && is_word_at(p - 1);
+        let after = is_word_at(p + len);
+        if !before && !after {
+            return Some((p, len));
+        }
+        at = p + 1;
+    }
+    None
 }
 
 /// `Replace string`: replaces the first `how_many` (all if None) occurrences of `old` with `new`.
@@ -838,6 +959,55 @@ mod tests {
         // no partial ligature match
         assert_eq!(find("æ", "a", 0, false), None);
         assert_eq!(find("abc@", "c@", 0, false), Some((2, 2)));
+    }
+
+    #[test]
+    fn find_with_sk_options() {
+        let t = "Hello Joelle et joël!";
+        assert_eq!(
+            find_with_options(t, "joel", 0, sk::CASE_INSENSITIVE),
+            Some((6, 4))
+        );
+        assert_eq!(find_with_options(t, "joel", 7, sk::CASE_INSENSITIVE), None);
+        assert_eq!(
+            find_with_options(t, "joel", 7, sk::DIACRITIC_INSENSITIVE),
+            Some((16, 4))
+        );
+        assert_eq!(
+            find_with_options(t, "Joel", 0, sk::DIACRITIC_INSENSITIVE),
+            Some((6, 4))
+        );
+        assert_eq!(
+            find_with_options(t, "JOEL", 0, sk::DIACRITIC_INSENSITIVE),
+            None
+        );
+        assert_eq!(
+            find_with_options(
+                t,
+                "joel",
+                0,
+                sk::CASE_INSENSITIVE + sk::DIACRITIC_INSENSITIVE + sk::WHOLE_WORD
+            ),
+            Some((16, 4))
+        );
+        assert_eq!(
+            find_with_options(t, "JOËL", 0, sk::CHAR_CODES + sk::CASE_INSENSITIVE),
+            None
+        );
+        assert_eq!(
+            find_with_options(t, "JOEL", 0, sk::CHAR_CODES + sk::CASE_INSENSITIVE),
+            Some((6, 4))
+        );
+        assert_eq!(find_with_options(t, "joel", 0, sk::CHAR_CODES), None);
+        assert_eq!(find_with_options(t, "Joel", 0, sk::STRICT), Some((6, 4)));
+        assert_eq!(
+            find_with_options("somewhere where", "where", 0, sk::WHOLE_WORD + 6),
+            Some((10, 5))
+        );
+        assert_eq!(
+            find_with_options("😀where", "where", 0, sk::WHOLE_WORD + 6),
+            Some((2, 5))
+        );
     }
 
     #[test]
