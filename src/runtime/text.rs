@@ -613,19 +613,20 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
         return text.replace(old, new);
     }
     let finder = Finder::new(text, old, exact);
-    let units: Vec<u16> = if text.is_ascii() {
+    let ascii = text.is_ascii();
+    let units: Vec<u16> = if ascii {
         Vec::new()
     } else {
         text.encode_utf16().collect()
     };
-    let slice = |a: usize, b: usize| -> String {
-        if text.is_ascii() {
-            text.get(a..b).unwrap_or("").to_owned()
+    let push_slice = |out: &mut String, a: usize, b: usize| {
+        if ascii {
+            out.push_str(text.get(a..b).unwrap_or(""));
         } else {
-            String::from_utf16_lossy(units.get(a..b).unwrap_or(&[]))
+            out.push_str(&String::from_utf16_lossy(units.get(a..b).unwrap_or(&[])));
         }
     };
-    let total = utf16_len(text);
+    let total = if ascii { text.len() } else { units.len() };
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     let mut from = 0;
@@ -633,7 +634,7 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
         let Some((p, len)) = finder.find(from) else {
             break;
         };
-        out.push_str(&slice(from, p));
+        push_slice(&mut out, from, p);
         out.push_str(new);
         done += 1;
         from = p + len.max(1);
@@ -642,7 +643,7 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
         }
     }
     if from < total {
-        out.push_str(&slice(from, total));
+        push_slice(&mut out, from, total);
     }
     out
 }
