@@ -15,6 +15,7 @@ pub mod collections;
 pub mod dates;
 pub mod json;
 pub mod objects;
+pub mod text;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -149,7 +150,7 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] = &[objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

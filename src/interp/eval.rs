@@ -7,6 +7,7 @@ use super::ops;
 use super::{Flow, Interp, Unwind};
 use crate::commands::{catalog, Args};
 use crate::resolve::ir::{Expr, ExprKind, FormulaCode};
+use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
 use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
@@ -238,7 +239,7 @@ impl Interp {
                     None => Ok(self.class_member(obj, key).unwrap_or_default()),
                 }
             }
-            Value::SharedObject(o) => Ok(o.get(key.as_str()).map(shared_to_value).unwrap_or_default()),
+            Value::SharedObject(o) => Ok(o.get(key.as_str()).as_ref().map(shared_to_value).unwrap_or_default()),
             Value::Collection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
             Value::SharedCollection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
             Value::Function(f) if key.as_str() == "source" => Ok(Value::text(f.source.to_string())),
@@ -338,7 +339,7 @@ impl Interp {
                 let i = self.index_number(i, span)?;
                 let items = c.items.read();
                 match items.get(i) {
-                    Some(v) => Ok(shared_to_value(v.clone())),
+                    Some(v) => Ok(shared_to_value(v)),
                     None => {
                         let len = items.len();
                         drop(items);
@@ -441,7 +442,7 @@ impl Interp {
     pub(super) fn collection_items(&self, v: &Value) -> Vec<Value> {
         match v {
             Value::Collection(c) => c.to_vec(),
-            Value::SharedCollection(c) => c.items.read().iter().cloned().map(shared_to_value).collect(),
+            Value::SharedCollection(c) => c.items.read().iter().map(shared_to_value).collect(),
             _ => Vec::new(),
         }
     }
@@ -454,6 +455,17 @@ impl Interp {
         for a in args {
             values.push(self.eval(a)?);
             spans.push(a.span);
+        }
+        if key.as_str() == "copy"
+            && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
+            && values.first().and_then(Value::as_number) == Some(crate::commands::objects::ck::CK_SHARED as f64)
+        {
+            let group = match values.get(1) {
+                Some(Value::SharedObject(o)) => Some(o.group()),
+                Some(Value::SharedCollection(c)) => Some(c.group()),
+                _ => None,
+            };
+            return super::intrinsics::copy_shared(&obj, group, 0).map_err(|e| e.at(self.current_file(), span).into());
         }
         match &obj {
             Value::Collection(c) => {
@@ -544,7 +556,7 @@ impl Interp {
         if mutating {
             self.lock_group(&group, span)?;
         }
-        let items: Vec<Value> = c.items.read().iter().cloned().map(shared_to_value).collect();
+        let items: Vec<Value> = c.items.read().iter().map(shared_to_value).collect();
         let temp = CollRef::from_vec(items);
         let mut a = Args::new(values);
         a.call_span = span;
@@ -673,19 +685,6 @@ fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {
         SharedValue::Date(_) => SharedValue::Date(crate::runtime::Date::NULL),
         SharedValue::Object(_) | SharedValue::Collection(_) => SharedValue::Null,
         SharedValue::Null => SharedValue::Null,
-    }
-}
-
-/// A shared value read into a process.
-pub fn shared_to_value(v: SharedValue) -> Value {
-    match v {
-        SharedValue::Null => Value::Null,
-        SharedValue::Bool(b) => Value::Bool(b),
-        SharedValue::Real(r) => Value::Real(r),
-        SharedValue::Text(t) => Value::text(t.to_string()),
-        SharedValue::Date(d) => Value::Date(d),
-        SharedValue::Object(o) => Value::SharedObject(o),
-        SharedValue::Collection(c) => Value::SharedCollection(c),
     }
 }
 

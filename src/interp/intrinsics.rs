@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use super::eval::{shared_to_value, to_shared};
+use super::eval::to_shared;
+use crate::runtime::ops::{self as value_ops, shared_to_value};
 use super::{Flow, Interp, Unwind};
 use crate::commands::Host;
 use crate::resolve::ir::{Expr, ExprKind, Intrinsic, VarType};
@@ -17,8 +18,7 @@ const INTO_SYSTEM_STANDARD_OUTPUTS: i32 = 6;
 const ERROR_MESSAGE: i32 = 2;
 /// `Get database parameter` selector for `--user-param`.
 const USER_PARAM_VALUE: i32 = 108;
-/// `OB Copy` / `.copy()` option that makes the copy shared (value chosen by mini4d).
-pub const CK_SHARED: i32 = 2;
+use crate::commands::objects::ck::CK_SHARED;
 
 impl Interp {
     pub(super) fn intrinsic(&mut self, which: Intrinsic, args: &[Expr], star: bool, span: Span) -> Flow<Value> {
@@ -208,7 +208,7 @@ impl Interp {
                     };
                     copy_shared(&src, group, 0).map_err(|e| e.at(self.current_file(), span).into())
                 } else {
-                    Ok(deep_copy(&src, 0))
+                    value_ops::deep_copy(&src).map_err(|m| RtError::generic(m).at(self.current_file(), span).into())
                 }
             }
             Storage => Ok(Value::SharedObject(self.engine.storage.clone())),
@@ -349,36 +349,6 @@ fn fill_placeholders(template: &str, o: &ObjRef) -> String {
 /// Deepest object nesting a copy follows.
 const MAX_COPY_DEPTH: usize = 1000;
 
-/// A deep, non-shared copy (shared parts become plain).
-pub fn deep_copy(v: &Value, depth: usize) -> Value {
-    if depth > MAX_COPY_DEPTH {
-        return Value::Null;
-    }
-    match v {
-        Value::Object(o) => {
-            let copy = ObjRef::new();
-            for (k, v) in o.entries() {
-                copy.set(k, deep_copy(&v, depth + 1));
-            }
-            Value::Object(copy)
-        }
-        Value::Collection(c) => {
-            Value::Collection(CollRef::from_vec(c.to_vec().iter().map(|v| deep_copy(v, depth + 1)).collect()))
-        }
-        Value::SharedObject(o) => {
-            let copy = ObjRef::new();
-            for (k, v) in o.props.read().iter() {
-                copy.set(Key::new(k), deep_copy(&shared_to_value(v.clone()), depth + 1));
-            }
-            Value::Object(copy)
-        }
-        Value::SharedCollection(c) => Value::Collection(CollRef::from_vec(
-            c.items.read().iter().map(|v| deep_copy(&shared_to_value(v.clone()), depth + 1)).collect(),
-        )),
-        v => v.clone(),
-    }
-}
-
 /// A deep copy made of shared values, in a new group or in `group`.
 pub fn copy_shared(
     v: &Value,
@@ -391,7 +361,7 @@ pub fn copy_shared(
     let entries: Option<Vec<(String, Value)>> = match v {
         Value::Object(o) => Some(o.entries().into_iter().map(|(k, v)| (k.as_str().to_string(), v)).collect()),
         Value::SharedObject(o) => {
-            Some(o.props.read().iter().map(|(k, v)| (k.to_string(), shared_to_value(v.clone()))).collect())
+            Some(o.props.read().iter().map(|(k, v)| (k.to_string(), shared_to_value(v))).collect())
         }
         _ => None,
     };
@@ -412,7 +382,7 @@ pub fn copy_shared(
     }
     let items: Option<Vec<Value>> = match v {
         Value::Collection(c) => Some(c.to_vec()),
-        Value::SharedCollection(c) => Some(c.items.read().iter().cloned().map(shared_to_value).collect()),
+        Value::SharedCollection(c) => Some(c.items.read().iter().map(shared_to_value).collect()),
         _ => None,
     };
     if let Some(items) = items {

@@ -80,12 +80,14 @@ fn type_of(t: Option<&ast::TypeRef>) -> VarType {
 /// value chosen by mini4d (see the README).
 pub fn constant_value(index: u16) -> Option<Value> {
     let info = catalog::constants().get(index as usize)?;
+    use crate::commands::objects::ck;
     let chosen = match info.name.to_lowercase().as_str() {
-        "ck resolve pointers" => Some(1),
-        "ck shared" => Some(2),
-        "ck ignore null or empty" => Some(1),
-        "ck keep null" => Some(2),
-        "ck not shared" => Some(0),
+        "ck resolve pointers" => Some(ck::CK_RESOLVE_POINTERS),
+        "ck shared" => Some(ck::CK_SHARED),
+        "ck ignore null or empty" => Some(ck::CK_IGNORE_NULL_OR_EMPTY),
+        "ck keep null" => Some(ck::CK_KEEP_NULL),
+        "ck keep empty strings" => Some(ck::CK_KEEP_EMPTY_STRINGS),
+        "ck disable wildchar" => Some(ck::CK_DISABLE_WILDCHAR),
         _ => None,
     };
     if let Some(v) = chosen {
