@@ -105,7 +105,10 @@ pub enum BasicType {
 pub enum TypeKind {
     Basic(BasicType),
     /// `cs.Name` or `4D.Name`: an object of that class.
-    Class { store: String, name: String },
+    Class {
+        store: String,
+        name: String,
+    },
 }
 
 pub type Block = Vec<Stmt>;
@@ -134,16 +137,43 @@ pub enum LoopCond {
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
     /// `var $a; $b : Type := init`
-    Var { names: Vec<Name>, ty: Option<TypeRef>, init: Option<Expr> },
+    Var {
+        names: Vec<Name>,
+        ty: Option<TypeRef>,
+        init: Option<Expr>,
+    },
     /// `target := value`, `target += value`, …
-    Assign { target: Expr, op: AssignOp, value: Expr },
+    Assign {
+        target: Expr,
+        op: AssignOp,
+        value: Expr,
+    },
     /// A call used as a statement: `ALERT("x")`, `$c.push(1)`, `DO_IT`.
     Expr(Expr),
-    If { cond: Expr, then: Block, otherwise: Option<Block> },
-    Case { branches: Vec<(Expr, Block)>, otherwise: Option<Block> },
-    While { cond: Expr, body: Block },
-    Repeat { body: Block, until: Expr },
-    For { var: Expr, start: Expr, end: Expr, step: Option<Expr>, body: Block },
+    If {
+        cond: Expr,
+        then: Block,
+        otherwise: Option<Block>,
+    },
+    Case {
+        branches: Vec<(Expr, Block)>,
+        otherwise: Option<Block>,
+    },
+    While {
+        cond: Expr,
+        body: Block,
+    },
+    Repeat {
+        body: Block,
+        until: Expr,
+    },
+    For {
+        var: Expr,
+        start: Expr,
+        end: Expr,
+        step: Option<Expr>,
+        body: Block,
+    },
     ForEach {
         item: Expr,
         source: Expr,
@@ -152,8 +182,14 @@ pub enum StmtKind {
         cond: Option<(LoopCond, Expr)>,
         body: Block,
     },
-    Use { target: Expr, body: Block },
-    Try { body: Block, catch: Option<Block> },
+    Use {
+        target: Expr,
+        body: Block,
+    },
+    Try {
+        body: Block,
+        catch: Option<Block>,
+    },
     Return(Option<Expr>),
     /// `#DECLARE` found after the first statement: kept so the resolver can report it.
     MisplacedDeclare(Declare),
@@ -252,29 +288,57 @@ pub enum ExprKind {
     Interprocess(String),
     /// A built-in command, by its index in the command table, with its arguments.
     /// `parens` tells whether `()` was written (for `Current process` vs `Current process()`).
-    Command { index: u16, args: Vec<Expr>, parens: bool },
+    Command {
+        index: u16,
+        args: Vec<Expr>,
+        parens: bool,
+    },
     /// A built-in constant, by its index in the constant table.
     Constant(u16),
     /// A project method called by name.
-    MethodCall { name: String, args: Vec<Expr>, parens: bool },
+    MethodCall {
+        name: String,
+        args: Vec<Expr>,
+        parens: bool,
+    },
     /// `*` given as a command argument.
     Star,
     /// `expr.name`.
-    Member { object: Box<Expr>, name: Name },
+    Member {
+        object: Box<Expr>,
+        name: Name,
+    },
     /// `expr[index]`.
-    Index { object: Box<Expr>, index: Box<Expr> },
+    Index {
+        object: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `text[[index]]`.
-    CharIndex { text: Box<Expr>, index: Box<Expr> },
+    CharIndex {
+        text: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `callee(args)` where callee is an expression: `$f(1)`, `$o.fn(2)`.
-    Call { callee: Box<Expr>, args: Vec<Expr> },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     /// `{a: 1; b: "x"}`; keys are property names or text literals.
     Object(Vec<(Name, Expr)>),
     /// `[1; 2; 3]`.
     Collection(Vec<Expr>),
     /// `-expr`.
     Neg(Box<Expr>),
-    Binary { op: BinOp, left: Box<Expr>, right: Box<Expr> },
-    Ternary { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Binary {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     /// `->expr` (pointers are outside the subset; kept for a clear run-time error).
     Pointer(Box<Expr>),
     /// `Try(expr)`.
