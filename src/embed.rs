@@ -16,9 +16,9 @@ use std::sync::Arc;
 
 use crate::interp::project::Project;
 use crate::interp::{report, Engine, Interp, Options, Output, StdOutput};
+pub use crate::runtime::process::SendValue;
 use crate::runtime::session::Session;
 use crate::runtime::Value;
-pub use crate::runtime::process::SendValue;
 
 /// Stack size of the thread a method runs on.
 const METHOD_STACK: usize = 1 << 30;
@@ -101,7 +101,12 @@ impl Runtime {
 
     /// Runs project method `name` in session `session_id`, as a new process on its own thread,
     /// and returns its result. Other processes it started keep running (see [`Runtime::wait`]).
-    pub fn run_method(&self, session_id: &str, name: &str, args: Vec<SendValue>) -> Result<SendValue, RunError> {
+    pub fn run_method(
+        &self,
+        session_id: &str,
+        name: &str,
+        args: Vec<SendValue>,
+    ) -> Result<SendValue, RunError> {
         let name = name.to_string();
         self.run_in(session_id, &name.clone(), move |interp| {
             let values = args.into_iter().map(SendValue::into_value).collect();
@@ -116,7 +121,9 @@ impl Runtime {
         session_id: &str,
         process_name: &str,
         file: u32,
-        make_args: impl FnOnce(Option<&crate::syntax::ast::Declare>) -> Result<Vec<Value>, String> + Send + 'static,
+        make_args: impl FnOnce(Option<&crate::syntax::ast::Declare>) -> Result<Vec<Value>, String>
+            + Send
+            + 'static,
     ) -> Result<SendValue, RunError> {
         let engine = self.engine.clone();
         self.run_in(session_id, process_name, move |interp| {
@@ -161,9 +168,11 @@ impl Runtime {
                         }
                         out
                     }
-                    Err(e) if e.component == "args" => {
-                        Err(RunError { code: -1, message: e.message.clone(), report: format!("error: {}\n", e.message) })
-                    }
+                    Err(e) if e.component == "args" => Err(RunError {
+                        code: -1,
+                        message: e.message.clone(),
+                        report: format!("error: {}\n", e.message),
+                    }),
                     Err(e) if e.is_abort() => Ok(SendValue::Undefined),
                     Err(e) => Err(render(&engine, &e)),
                 };
@@ -171,7 +180,11 @@ impl Runtime {
                 engine.processes.finish(number);
                 r
             })
-            .map_err(|e| RunError { code: -1, message: e.to_string(), report: format!("error: {e}\n") })?;
+            .map_err(|e| RunError {
+                code: -1,
+                message: e.to_string(),
+                report: format!("error: {e}\n"),
+            })?;
         handle.join().unwrap_or_else(|_| {
             Err(RunError {
                 code: -1,
@@ -199,7 +212,8 @@ impl Runtime {
 
     /// `Storage` as JSON.
     pub fn storage_json(&self) -> String {
-        crate::runtime::json::stringify(&Value::SharedObject(self.engine.storage.clone()), false).unwrap_or_default()
+        crate::runtime::json::stringify(&Value::SharedObject(self.engine.storage.clone()), false)
+            .unwrap_or_default()
     }
 
     /// Every open session id.
@@ -209,5 +223,9 @@ impl Runtime {
 }
 
 fn render(engine: &Engine, e: &crate::runtime::RtError) -> RunError {
-    RunError { code: e.code, message: e.message.clone(), report: report::runtime_error(engine, e, None) }
+    RunError {
+        code: e.code,
+        message: e.message.clone(),
+        report: report::runtime_error(engine, e, None),
+    }
 }

@@ -15,7 +15,9 @@ pub const EXIT_RUNTIME_ERROR: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
 #[derive(clap::Args, Debug, Default)]
-#[command(after_help = "Examples:\n  mini4d run hello.4dm\n  mini4d run greet.4dm \"World\" 3\n  mini4d run -e 'ALERT(String(3+4*5))'\n  mini4d run --user-param \"mode=ci\" main.4dm")]
+#[command(
+    after_help = "Examples:\n  mini4d run hello.4dm\n  mini4d run greet.4dm \"World\" 3\n  mini4d run -e 'ALERT(String(3+4*5))'\n  mini4d run --user-param \"mode=ci\" main.4dm"
+)]
 pub struct RunArgs {
     /// The method file to run (its folder's other *.4dm files are its project methods).
     pub file: Option<PathBuf>,
@@ -46,7 +48,11 @@ pub struct RunArgs {
 }
 
 pub fn execute(args: &RunArgs) -> ExitCode {
-    let mut options = Options { user_param: args.user_param.clone(), max_call_depth: args.max_depth, ..Options::default() };
+    let mut options = Options {
+        user_param: args.user_param.clone(),
+        max_call_depth: args.max_depth,
+        ..Options::default()
+    };
     options.max_steps = args.max_steps;
     if let Some(secs) = args.timeout {
         if !(secs.is_finite() && secs >= 0.0) {
@@ -59,7 +65,13 @@ pub fn execute(args: &RunArgs) -> ExitCode {
         (Some(code), file) => {
             let mut extra: Vec<String> = file.iter().map(|f| f.display().to_string()).collect();
             extra.extend(args.args.iter().cloned());
-            (PathBuf::from("."), "<-e>".to_string(), "<-e>".to_string(), code.clone().into_bytes(), extra)
+            (
+                PathBuf::from("."),
+                "<-e>".to_string(),
+                "<-e>".to_string(),
+                code.clone().into_bytes(),
+                extra,
+            )
         }
         (None, Some(file)) => {
             let bytes = match std::fs::read(file) {
@@ -69,7 +81,11 @@ pub fn execute(args: &RunArgs) -> ExitCode {
                     return ExitCode::from(EXIT_USAGE);
                 }
             };
-            let dir = file.parent().map(Path::to_path_buf).filter(|d| !d.as_os_str().is_empty()).unwrap_or(PathBuf::from("."));
+            let dir = file
+                .parent()
+                .map(Path::to_path_buf)
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(PathBuf::from("."));
             let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("main").to_string();
             (dir, file.display().to_string(), stem, bytes, args.args.clone())
         }
@@ -90,13 +106,18 @@ pub fn execute(args: &RunArgs) -> ExitCode {
         eprintln!("error: --session-id must be a UUID (32 hexadecimal digits, dashes allowed)");
         return ExitCode::from(EXIT_USAGE);
     };
-    let outcome = rt.run_file(&session, "Main", entry, move |declare| convert_args(declare, &extra));
+    let outcome =
+        rt.run_file(&session, "Main", entry, move |declare| convert_args(declare, &extra));
     rt.wait();
     let mut code = match outcome {
         Ok(_) => ExitCode::SUCCESS,
         Err(e) => {
             eprint!("{}", e.report);
-            ExitCode::from(if e.code == -1 && e.report.starts_with("error: ") { EXIT_USAGE } else { EXIT_RUNTIME_ERROR })
+            ExitCode::from(if e.code == -1 && e.report.starts_with("error: ") {
+                EXIT_USAGE
+            } else {
+                EXIT_RUNTIME_ERROR
+            })
         }
     };
     if rt.had_process_errors() && code == ExitCode::SUCCESS {
@@ -116,14 +137,21 @@ pub fn convert_args(declare: Option<&ast::Declare>, raw: &[String]) -> Result<Ve
     let params: Vec<&ast::Param> = declare.map(|d| d.params.iter().collect()).unwrap_or_default();
     let mut out = Vec::with_capacity(raw.len());
     for (i, text) in raw.iter().enumerate() {
-        let param = params.get(i).copied().or_else(|| params.last().copied().filter(|p| p.variadic));
+        let param =
+            params.get(i).copied().or_else(|| params.last().copied().filter(|p| p.variadic));
         let ty = param.and_then(|p| p.ty.as_ref()).map(|t| match &t.kind {
             TypeKind::Basic(b) => crate::resolve::basic_var_type(*b),
             TypeKind::Class { .. } => VarType::Object,
         });
-        let name = param.and_then(|p| p.name.as_ref()).map(|n| n.text.clone()).unwrap_or_else(|| format!("{}", i + 1));
+        let name = param
+            .and_then(|p| p.name.as_ref())
+            .map(|n| n.text.clone())
+            .unwrap_or_else(|| format!("{}", i + 1));
         out.push(convert_arg(ty.unwrap_or(VarType::Text), text).map_err(|why| {
-            format!("argument {} ({text:?}) cannot be converted for parameter ${name}: {why}", i + 1)
+            format!(
+                "argument {} ({text:?}) cannot be converted for parameter ${name}: {why}",
+                i + 1
+            )
         })?);
     }
     Ok(out)
@@ -132,8 +160,14 @@ pub fn convert_args(declare: Option<&ast::Declare>, raw: &[String]) -> Result<Ve
 fn convert_arg(ty: VarType, text: &str) -> Result<Value, String> {
     match ty {
         VarType::Text | VarType::Variant => Ok(Value::text(text)),
-        VarType::Integer => text.trim().parse::<i32>().map(Value::Int).map_err(|_| "expected an Integer".to_string()),
-        VarType::Real => text.trim().parse::<f64>().map(Value::Real).map_err(|_| "expected a Real".to_string()),
+        VarType::Integer => text
+            .trim()
+            .parse::<i32>()
+            .map(Value::Int)
+            .map_err(|_| "expected an Integer".to_string()),
+        VarType::Real => {
+            text.trim().parse::<f64>().map(Value::Real).map_err(|_| "expected a Real".to_string())
+        }
         VarType::Boolean => match text.trim().to_lowercase().as_str() {
             "true" | "1" => Ok(Value::Bool(true)),
             "false" | "0" => Ok(Value::Bool(false)),
@@ -142,11 +176,16 @@ fn convert_arg(ty: VarType, text: &str) -> Result<Value, String> {
         VarType::Object | VarType::Collection => {
             let v = crate::runtime::json::parse(text).map_err(|e| format!("invalid JSON: {e}"))?;
             match (&v, ty) {
-                (Value::Object(_), VarType::Object) | (Value::Collection(_), VarType::Collection) => Ok(v),
-                _ => Err(format!("expected a JSON {}", if ty == VarType::Object { "object" } else { "array" })),
+                (Value::Object(_), VarType::Object)
+                | (Value::Collection(_), VarType::Collection) => Ok(v),
+                _ => Err(format!(
+                    "expected a JSON {}",
+                    if ty == VarType::Object { "object" } else { "array" }
+                )),
             }
         }
-        other => Err(format!("parameters of type {} cannot be given on the command line", other.name())),
+        other => {
+            Err(format!("parameters of type {} cannot be given on the command line", other.name()))
+        }
     }
 }
-

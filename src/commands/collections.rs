@@ -163,11 +163,7 @@ impl Callback {
                 ),
             ));
         }
-        let extra = args
-            .values
-            .get(extra_from..)
-            .map(<[Value]>::to_vec)
-            .unwrap_or_default();
+        let extra = args.values.get(extra_from..).map(<[Value]>::to_vec).unwrap_or_default();
         Ok(Callback { f, extra })
     }
 
@@ -177,11 +173,7 @@ impl Callback {
         a.push(Value::Object(param.clone()));
         a.extend(self.extra.iter().cloned());
         let r = host.call(&self.f, a)?;
-        Ok(if r.is_undefined() {
-            param.get_str("result")
-        } else {
-            r
-        })
+        Ok(if r.is_undefined() { param.get_str("result") } else { r })
     }
 }
 
@@ -248,10 +240,7 @@ fn sort_with_callback(
 /// `(startFrom;) callback; extra…`: where the callback is, and the start index if given.
 fn start_and_callback(args: &Args, name: &str) -> Result<(Option<i64>, Callback), RtError> {
     if args.get(0).is_some_and(is_number) {
-        Ok((
-            Some(int(args, 0, name)?),
-            Callback::from_args(args, 1, name)?,
-        ))
+        Ok((Some(int(args, 0, name)?), Callback::from_args(args, 1, name)?))
     } else {
         Ok((None, Callback::from_args(args, 0, name)?))
     }
@@ -261,12 +250,7 @@ fn start_and_callback(args: &Args, name: &str) -> Result<(Option<i64>, Callback)
 // Adding and removing
 
 fn push(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    let new: Vec<Value> = args
-        .values
-        .iter()
-        .cloned()
-        .map(Value::for_storage)
-        .collect();
+    let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
     coll.borrow_mut().extend(new);
     Ok(this(coll))
 }
@@ -277,20 +261,11 @@ fn pop(_: &mut dyn Host, coll: &CollRef, _: &mut Args) -> Result<Value, RtError>
 
 fn shift(_: &mut dyn Host, coll: &CollRef, _: &mut Args) -> Result<Value, RtError> {
     let mut items = coll.borrow_mut();
-    Ok(if items.is_empty() {
-        Value::Undefined
-    } else {
-        items.remove(0)
-    })
+    Ok(if items.is_empty() { Value::Undefined } else { items.remove(0) })
 }
 
 fn unshift(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    let new: Vec<Value> = args
-        .values
-        .iter()
-        .cloned()
-        .map(Value::for_storage)
-        .collect();
+    let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
     coll.borrow_mut().splice(0..0, new);
     Ok(this(coll))
 }
@@ -321,9 +296,7 @@ fn remove(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, Rt
 fn combine(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".combine()", 1, 2)?;
     let Some(new) = collection_items(&args.value(0)) else {
-        return Err(RtError::type_mismatch(
-            ".combine(): a collection was expected",
-        ));
+        return Err(RtError::type_mismatch(".combine(): a collection was expected"));
     };
     let i = opt_int(args, 1, ".combine()")?;
     let mut items = coll.borrow_mut();
@@ -393,10 +366,9 @@ fn order_by_method(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Resu
 fn order_criteria(args: &Args) -> Result<Vec<(String, bool)>, RtError> {
     match args.get(0) {
         None | Some(Value::Undefined) => Ok(vec![(String::new(), false)]),
-        Some(Value::Int(_) | Value::Real(_)) => Ok(vec![(
-            String::new(),
-            int(args, 0, ".orderBy()")? as i32 == ck::CK_DESCENDING,
-        )]),
+        Some(Value::Int(_) | Value::Real(_)) => {
+            Ok(vec![(String::new(), int(args, 0, ".orderBy()")? as i32 == ck::CK_DESCENDING)])
+        }
         Some(Value::Text(t)) => {
             let mut out = Vec::new();
             for part in t.split(',') {
@@ -480,11 +452,7 @@ fn slice(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtE
     let len = items.len();
     let start = norm_index(start, len);
     let end = end.map_or(len, |e| norm_index(e, len));
-    let out = if end > start {
-        items[start..end].to_vec()
-    } else {
-        Vec::new()
-    };
+    let out = if end > start { items[start..end].to_vec() } else { Vec::new() };
     Ok(new_coll(out))
 }
 
@@ -550,26 +518,19 @@ fn find_equal(items: &[Value], v: &Value, from: i64) -> i64 {
         return -1;
     }
     let start = norm_index(from, items.len());
-    items[start..]
-        .iter()
-        .position(|e| values_equal(e, v))
-        .map_or(-1, |p| (p + start) as i64)
+    items[start..].iter().position(|e| values_equal(e, v)).map_or(-1, |p| (p + start) as i64)
 }
 
 fn index_of(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".indexOf()", 1, 2)?;
     let from = index_from(args, ".indexOf()")?;
-    Ok(Value::Int(
-        find_equal(&coll.to_vec(), &args.value(0), from) as i32
-    ))
+    Ok(Value::Int(find_equal(&coll.to_vec(), &args.value(0), from) as i32))
 }
 
 fn includes(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".includes()", 1, 2)?;
     let from = index_from(args, ".includes()")?;
-    Ok(Value::Bool(
-        find_equal(&coll.to_vec(), &args.value(0), from) >= 0,
-    ))
+    Ok(Value::Bool(find_equal(&coll.to_vec(), &args.value(0), from) >= 0))
 }
 
 fn last_index_of(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
@@ -587,9 +548,7 @@ fn last_index_of(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Va
         return Ok(Value::Int(-1));
     }
     let v = args.value(0);
-    let found = (0..=from as usize)
-        .rev()
-        .find(|&i| values_equal(&items[i], &v));
+    let found = (0..=from as usize).rev().find(|&i| values_equal(&items[i], &v));
     Ok(Value::Int(found.map_or(-1, |i| i as i32)))
 }
 
@@ -597,10 +556,7 @@ fn count_values(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Val
     args.expect_count(".countValues()", 1, 2)?;
     let path = opt_path(args, 1, ".countValues()")?;
     let v = args.value(0);
-    let n = values_at(coll, path.as_deref())
-        .iter()
-        .filter(|e| values_equal(e, &v))
-        .count();
+    let n = values_at(coll, path.as_deref()).iter().filter(|e| values_equal(e, &v)).count();
     Ok(Value::Real(n as f64))
 }
 
@@ -617,10 +573,7 @@ fn at(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtErro
     let i = int(args, 0, ".at()")?;
     let items = coll.borrow();
     let i = if i < 0 { i + items.len() as i64 } else { i };
-    Ok(usize::try_from(i)
-        .ok()
-        .and_then(|i| items.get(i).cloned())
-        .unwrap_or(Value::Undefined))
+    Ok(usize::try_from(i).ok().and_then(|i| items.get(i).cloned()).unwrap_or(Value::Undefined))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -657,10 +610,7 @@ fn join(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtEr
 fn numbers(coll: &CollRef, args: &Args, name: &str) -> Result<Vec<f64>, RtError> {
     args.expect_count(name, 0, 1)?;
     let path = opt_path(args, 0, name)?;
-    Ok(values_at(coll, path.as_deref())
-        .iter()
-        .filter_map(Value::as_number)
-        .collect())
+    Ok(values_at(coll, path.as_deref()).iter().filter_map(Value::as_number).collect())
 }
 
 fn sum(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
@@ -710,10 +660,7 @@ fn max(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtErr
 fn count(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".count()", 0, 1)?;
     let path = opt_path(args, 0, ".count()")?;
-    let n = values_at(coll, path.as_deref())
-        .iter()
-        .filter(|v| !v.is_nullish())
-        .count();
+    let n = values_at(coll, path.as_deref()).iter().filter(|v| !v.is_nullish()).count();
     Ok(Value::Real(n as f64))
 }
 
@@ -738,32 +685,26 @@ fn same_for_distinct(a: &Value, b: &Value, diacritical: bool) -> bool {
 fn distinct(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".distinct()", 0, 2)?;
     let (path, flags) = match args.get(0) {
-        Some(Value::Text(_)) => (
-            opt_path(args, 0, ".distinct()")?,
-            opt_flags(args, 1, ".distinct()")?,
-        ),
+        Some(Value::Text(_)) => {
+            (opt_path(args, 0, ".distinct()")?, opt_flags(args, 1, ".distinct()")?)
+        }
         _ => (None, opt_flags(args, 0, ".distinct()")?),
     };
     let diacritical = flags & ck::CK_DIACRITICAL != 0;
-    let mut values: Vec<Value> = values_at(coll, path.as_deref())
-        .into_iter()
-        .filter(|v| !v.is_nullish())
-        .collect();
+    let mut values: Vec<Value> =
+        values_at(coll, path.as_deref()).into_iter().filter(|v| !v.is_nullish()).collect();
     values.sort_by(sort_compare);
     // Values the sort order calls equal are adjacent; inside such a run, keep one of each
     // distinct value (first occurrence first).
     let mut out: Vec<(Value, usize)> = Vec::new();
     let mut run_start = 0;
     for v in values {
-        let same_run = out
-            .last()
-            .is_some_and(|(last, _)| sort_compare(last, &v) == Ordering::Equal);
+        let same_run =
+            out.last().is_some_and(|(last, _)| sort_compare(last, &v) == Ordering::Equal);
         if !same_run {
             run_start = out.len();
         }
-        match out[run_start..]
-            .iter_mut()
-            .find(|(kept, _)| same_for_distinct(kept, &v, diacritical))
+        match out[run_start..].iter_mut().find(|(kept, _)| same_for_distinct(kept, &v, diacritical))
         {
             Some((_, n)) => *n += 1,
             None => out.push((v, 1)),
@@ -791,19 +732,12 @@ fn equal(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtE
     if collection_items(&other).is_none() {
         return Ok(Value::Bool(false));
     }
-    Ok(Value::Bool(ops::deep_equal(
-        &this(coll),
-        &other,
-        diacritical,
-    )))
+    Ok(Value::Bool(ops::deep_equal(&this(coll), &other, diacritical)))
 }
 
 fn extract(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     if args.is_empty() {
-        return Err(RtError::new(
-            ErrorKind::WrongArgCount,
-            ".extract() expects a property path",
-        ));
+        return Err(RtError::new(ErrorKind::WrongArgCount, ".extract() expects a property path"));
     }
     let items = coll.to_vec();
     if args.len() <= 2 && !matches!(args.get(1), Some(Value::Text(_))) {
@@ -823,11 +757,8 @@ fn extract(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, R
     let mut pairs = Vec::new();
     for i in (0..args.len()).step_by(2) {
         let path = args.text(i, ".extract()")?;
-        let target = if i + 1 < args.len() {
-            args.text(i + 1, ".extract()")?
-        } else {
-            path.clone()
-        };
+        let target =
+            if i + 1 < args.len() { args.text(i + 1, ".extract()")? } else { path.clone() };
         pairs.push((path, target));
     }
     let mut out = Vec::new();
@@ -866,12 +797,7 @@ fn map(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, Rt
 fn flat_map(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     let mapped = map(host, coll, args)?;
     let mut out = Vec::new();
-    flatten_into(
-        &mut out,
-        collection_items(&mapped).unwrap_or_default(),
-        1,
-        0,
-    )?;
+    flatten_into(&mut out, collection_items(&mapped).unwrap_or_default(), 1, 0)?;
     Ok(new_coll(out))
 }
 
@@ -923,9 +849,7 @@ fn find(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, R
 fn find_index(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     let (start, cb) = start_and_callback(args, "findIndex")?;
     let items = coll.to_vec();
-    Ok(Value::Int(
-        search(host, &items, start, &cb)?.map_or(-1, |i| i as i32),
-    ))
+    Ok(Value::Int(search(host, &items, start, &cb)?.map_or(-1, |i| i as i32)))
 }
 
 /// `.every()` (`all = true`) and `.some()` (`all = false`).
@@ -962,11 +886,7 @@ fn reduce_items(
     name: &str,
 ) -> Result<Value, RtError> {
     let cb = Callback::with_extra(args, 0, 2, name)?;
-    let mut acc = args
-        .get(1)
-        .cloned()
-        .unwrap_or(Value::Undefined)
-        .for_storage();
+    let mut acc = args.get(1).cloned().unwrap_or(Value::Undefined).for_storage();
     for v in items {
         let p = param(&v);
         p.set_str("accumulator", acc.clone());
@@ -974,11 +894,7 @@ fn reduce_items(
         a.push(Value::Object(p.clone()));
         a.extend(cb.extra.iter().cloned());
         let r = host.call(&cb.f, a)?;
-        acc = if r.is_undefined() {
-            p.get_str("accumulator")
-        } else {
-            r.for_storage()
-        };
+        acc = if r.is_undefined() { p.get_str("accumulator") } else { r.for_storage() };
         if stopped(&p) {
             break;
         }
@@ -1104,58 +1020,28 @@ mod tests {
         let col = c(vec![t("a"), t("b"), t("c")]);
         col.set(9, t("z"));
         assert_eq!(col.len(), 10);
-        assert_eq!(
-            js(&this(&col)),
-            r#"["a","b","c",null,null,null,null,null,null,"z"]"#
-        );
+        assert_eq!(js(&this(&col)), r#"["a","b","c",null,null,null,null,null,null,"z"]"#);
     }
 
     #[test]
     fn check_23_slice() {
         let h = &mut TestHost::default();
         let col = nums(&[1.0, 2.0, 3.0, 4.0, 5.0]);
-        assert_eq!(
-            js(&call(h, &col, "slice", vec![Value::Int(1), Value::Int(-1)])),
-            "[2,3,4]"
-        );
-        assert_eq!(
-            js(&call(h, &col, "slice", vec![Value::Int(0), Value::Int(3)])),
-            "[1,2,3]"
-        );
+        assert_eq!(js(&call(h, &col, "slice", vec![Value::Int(1), Value::Int(-1)])), "[2,3,4]");
+        assert_eq!(js(&call(h, &col, "slice", vec![Value::Int(0), Value::Int(3)])), "[1,2,3]");
         assert_eq!(js(&call(h, &col, "slice", vec![Value::Int(3)])), "[4,5]");
-        assert_eq!(
-            js(&call(
-                h,
-                &col,
-                "slice",
-                vec![Value::Int(-3), Value::Int(-2)]
-            )),
-            "[3]"
-        );
-        assert_eq!(
-            js(&call(h, &col, "slice", vec![Value::Int(4), Value::Int(2)])),
-            "[]"
-        );
+        assert_eq!(js(&call(h, &col, "slice", vec![Value::Int(-3), Value::Int(-2)])), "[3]");
+        assert_eq!(js(&call(h, &col, "slice", vec![Value::Int(4), Value::Int(2)])), "[]");
     }
 
     #[test]
     fn check_24_average_sum() {
         let h = &mut TestHost::default();
-        let col = c(vec![
-            Value::Int(10),
-            Value::Int(20),
-            t("Monday"),
-            Value::Bool(true),
-            Value::Int(6),
-        ]);
+        let col =
+            c(vec![Value::Int(10), Value::Int(20), t("Monday"), Value::Bool(true), Value::Int(6)]);
         assert_eq!(num(&call(h, &col, "average", vec![])), 12.0);
-        let col = c(vec![
-            Value::Int(10),
-            Value::Int(20),
-            t("Monday"),
-            Value::Bool(true),
-            Value::Int(2),
-        ]);
+        let col =
+            c(vec![Value::Int(10), Value::Int(20), t("Monday"), Value::Bool(true), Value::Int(2)]);
         assert_eq!(num(&call(h, &col, "sum", vec![])), 32.0);
         assert!(call(h, &CollRef::new(), "average", vec![]).is_undefined());
         assert_eq!(num(&call(h, &CollRef::new(), "sum", vec![])), 0.0);
@@ -1166,20 +1052,11 @@ mod tests {
             o.set_str("salary", Value::Real(s));
             people.push(Value::Object(o));
         }
-        assert_eq!(
-            num(&call(h, &people, "average", vec![t("salary")])),
-            23500.0
-        );
+        assert_eq!(num(&call(h, &people, "average", vec![t("salary")])), 23500.0);
         assert_eq!(num(&call(h, &people, "sum", vec![t("salary")])), 70500.0);
         assert_eq!(num(&call(h, &people, "max", vec![t("salary")])), 50000.0);
-        assert_eq!(
-            call(h, &people, "max", vec![t("name")]).as_str(),
-            Some("Wesson")
-        );
-        assert_eq!(
-            call(h, &people, "min", vec![t("name")]).as_str(),
-            Some("Gross")
-        );
+        assert_eq!(call(h, &people, "max", vec![t("name")]).as_str(), Some("Wesson"));
+        assert_eq!(call(h, &people, "min", vec![t("name")]).as_str(), Some("Gross"));
         assert_eq!(num(&call(h, &people, "count", vec![t("name")])), 3.0);
     }
 
@@ -1196,18 +1073,9 @@ mod tests {
             Value::Int(4),
             Value::Int(5),
         ]);
+        assert_eq!(call(h, &col, "join", vec![t("|")]).as_str(), Some("1|2|3|Paris|null||4|5"));
         assert_eq!(
-            call(h, &col, "join", vec![t("|")]).as_str(),
-            Some("1|2|3|Paris|null||4|5")
-        );
-        assert_eq!(
-            call(
-                h,
-                &col,
-                "join",
-                vec![t("|"), Value::Int(ck::CK_IGNORE_NULL_OR_EMPTY)]
-            )
-            .as_str(),
+            call(h, &col, "join", vec![t("|"), Value::Int(ck::CK_IGNORE_NULL_OR_EMPTY)]).as_str(),
             Some("1|2|3|Paris|4|5")
         );
     }
@@ -1233,10 +1101,7 @@ mod tests {
         assert_eq!(js(&call(h, &col, "reverse", vec![])), "[6,4,2,5,3,1]");
         assert_eq!(js(&this(&col)), "[1,3,5,2,4,6]");
         let r = call(h, &col2, "reverse", vec![]);
-        assert_ne!(
-            collection_items(&r).unwrap()[0].ref_addr(),
-            Some(inner.addr())
-        );
+        assert_ne!(collection_items(&r).unwrap()[0].ref_addr(), Some(inner.addr()));
     }
 
     #[test]
@@ -1266,39 +1131,24 @@ mod tests {
             t("Alan"),
             Value::Int(5),
         ]);
-        assert!(matches!(
-            call(h, &col, "indexOf", vec![Value::Int(3)]),
-            Value::Int(4)
-        ));
+        assert!(matches!(call(h, &col, "indexOf", vec![Value::Int(3)]), Value::Int(4)));
         assert!(matches!(
             call(h, &col, "indexOf", vec![Value::Int(5), Value::Int(5)]),
             Value::Int(9)
         ));
-        assert!(matches!(
-            call(h, &col, "indexOf", vec![t("Hello")]),
-            Value::Int(-1)
-        ));
+        assert!(matches!(call(h, &col, "indexOf", vec![t("Hello")]), Value::Int(-1)));
         assert!(matches!(
             call(h, &col, "includes", vec![Value::Int(5), Value::Int(6)]),
             Value::Bool(true)
         ));
         if text::equals_wildcard("Albert", "al@") {
             // needs the Unicode text module's wildcards
-            assert!(matches!(
-                call(h, &col, "indexOf", vec![t("al@")]),
-                Value::Int(5)
-            ));
-            assert!(matches!(
-                call(h, &col, "includes", vec![t("al@")]),
-                Value::Bool(true)
-            ));
+            assert!(matches!(call(h, &col, "indexOf", vec![t("al@")]), Value::Int(5)));
+            assert!(matches!(call(h, &col, "includes", vec![t("al@")]), Value::Bool(true)));
         }
         let o = ObjRef::new();
         col.push(Value::Object(o.clone()));
-        assert!(matches!(
-            call(h, &col, "includes", vec![Value::Object(o)]),
-            Value::Bool(true)
-        ));
+        assert!(matches!(call(h, &col, "includes", vec![Value::Object(o)]), Value::Bool(true)));
         assert!(matches!(
             call(h, &col, "includes", vec![Value::Object(ObjRef::new())]),
             Value::Bool(false)
@@ -1358,22 +1208,9 @@ mod tests {
         ]);
         call(h, &f, "fill", vec![t("2")]);
         call(h, &f, "fill", vec![t("Hello"), Value::Int(5)]);
-        call(
-            h,
-            &f,
-            "fill",
-            vec![Value::Int(0), Value::Int(1), Value::Int(5)],
-        );
-        call(
-            h,
-            &f,
-            "fill",
-            vec![t("world"), Value::Int(1), Value::Int(-5)],
-        );
-        assert_eq!(
-            js(&this(&f)),
-            r#"["2","world","world",0,0,"Hello","Hello","Hello"]"#
-        );
+        call(h, &f, "fill", vec![Value::Int(0), Value::Int(1), Value::Int(5)]);
+        call(h, &f, "fill", vec![t("world"), Value::Int(1), Value::Int(-5)]);
+        assert_eq!(js(&this(&f)), r#"["2","world","world",0,0,"Hello","Hello","Hello"]"#);
 
         let r = CollRef::new();
         call(h, &r, "resize", vec![Value::Int(3)]);
@@ -1396,39 +1233,21 @@ mod tests {
         assert_eq!(num(&call(h, &col, "last", vec![])), 50.0);
         assert!(call(h, &CollRef::new(), "first", vec![]).is_undefined());
 
-        let cat = call(
-            h,
-            &nums(&[1.0, 2.0]),
-            "concat",
-            vec![this(&c(vec![t("x")])), Value::Int(3)],
-        );
+        let cat =
+            call(h, &nums(&[1.0, 2.0]), "concat", vec![this(&c(vec![t("x")])), Value::Int(3)]);
         assert_eq!(js(&cat), r#"[1,2,"x",3]"#);
 
         let inner = nums(&[1.0]);
         let outer = c(vec![this(&inner)]);
         let copy = call(h, &outer, "copy", vec![]);
-        assert_ne!(
-            collection_items(&copy).unwrap()[0].ref_addr(),
-            Some(inner.addr())
-        );
-        assert!(call_member(
-            h,
-            &outer,
-            "copy",
-            &mut Args::new(vec![Value::Int(ck::CK_SHARED)])
-        )
-        .unwrap()
-        .is_err());
+        assert_ne!(collection_items(&copy).unwrap()[0].ref_addr(), Some(inner.addr()));
+        assert!(call_member(h, &outer, "copy", &mut Args::new(vec![Value::Int(ck::CK_SHARED)]))
+            .unwrap()
+            .is_err());
 
-        let nested = c(vec![
-            Value::Int(1),
-            this(&c(vec![Value::Int(2), this(&nums(&[3.0]))])),
-        ]);
+        let nested = c(vec![Value::Int(1), this(&c(vec![Value::Int(2), this(&nums(&[3.0]))]))]);
         assert_eq!(js(&call(h, &nested, "flat", vec![])), "[1,2,[3]]");
-        assert_eq!(
-            js(&call(h, &nested, "flat", vec![Value::Int(i32::MAX)])),
-            "[1,2,3]"
-        );
+        assert_eq!(js(&call(h, &nested, "flat", vec![Value::Int(i32::MAX)])), "[1,2,3]");
     }
 
     #[test]
@@ -1488,22 +1307,10 @@ mod tests {
             o.set_str("value", Value::Real(v));
             col.push(Value::Object(o));
         }
-        let ids = |v: &Value| {
-            js(&call(
-                &mut TestHost::default(),
-                &as_coll(v),
-                "extract",
-                vec![t("id")],
-            ))
-        };
-        assert_eq!(
-            ids(&call(h, &col, "orderBy", vec![t("value desc, id asc")])),
-            "[2,1,3]"
-        );
-        assert_eq!(
-            ids(&call(h, &col, "orderBy", vec![t("value, id desc")])),
-            "[3,1,2]"
-        );
+        let ids =
+            |v: &Value| js(&call(&mut TestHost::default(), &as_coll(v), "extract", vec![t("id")]));
+        assert_eq!(ids(&call(h, &col, "orderBy", vec![t("value desc, id asc")])), "[2,1,3]");
+        assert_eq!(ids(&call(h, &col, "orderBy", vec![t("value, id desc")])), "[3,1,2]");
         let crit = CollRef::new();
         let o = ObjRef::new();
         o.set_str("propertyPath", t("id"));
@@ -1511,10 +1318,7 @@ mod tests {
         crit.push(Value::Object(o));
         assert_eq!(ids(&call(h, &col, "orderBy", vec![this(&crit)])), "[3,2,1]");
         let n = nums(&[3.0, 1.0, 2.0]);
-        assert_eq!(
-            js(&call(h, &n, "orderBy", vec![Value::Int(ck::CK_DESCENDING)])),
-            "[3,2,1]"
-        );
+        assert_eq!(js(&call(h, &n, "orderBy", vec![Value::Int(ck::CK_DESCENDING)])), "[3,2,1]");
         assert_eq!(js(&call(h, &n, "orderBy", vec![])), "[1,2,3]");
         assert_eq!(js(&this(&n)), "[3,1,2]");
     }
@@ -1544,22 +1348,12 @@ mod tests {
             r#"["a","b","c",{"size":1},{"size":3},{"size":1}]"#
         );
         assert_eq!(
-            js(&call(
-                h,
-                &col,
-                "distinct",
-                vec![Value::Int(ck::CK_DIACRITICAL)]
-            )),
+            js(&call(h, &col, "distinct", vec![Value::Int(ck::CK_DIACRITICAL)])),
             r#"["a","A","b","B","c",{"size":1},{"size":3},{"size":1}]"#
         );
         assert_eq!(js(&call(h, &col, "distinct", vec![t("size")])), "[1,3]");
         assert_eq!(
-            js(&call(
-                h,
-                &col,
-                "distinct",
-                vec![t("size"), Value::Int(ck::CK_COUNT_VALUES)]
-            )),
+            js(&call(h, &col, "distinct", vec![t("size"), Value::Int(ck::CK_COUNT_VALUES)])),
             r#"[{"value":1,"count":2},{"value":3,"count":1}]"#
         );
 
@@ -1570,24 +1364,13 @@ mod tests {
             c(vec![Value::Object(o), Value::Int(2), Value::Int(3)])
         };
         let (x, y) = (mk("orange"), mk("ORange"));
+        assert!(matches!(call(h, &x, "equal", vec![this(&y)]), Value::Bool(true)));
         assert!(matches!(
-            call(h, &x, "equal", vec![this(&y)]),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            call(
-                h,
-                &x,
-                "equal",
-                vec![this(&y), Value::Int(ck::CK_DIACRITICAL)]
-            ),
+            call(h, &x, "equal", vec![this(&y), Value::Int(ck::CK_DIACRITICAL)]),
             Value::Bool(false)
         ));
         y.push(Value::Int(4));
-        assert!(matches!(
-            call(h, &x, "equal", vec![this(&y)]),
-            Value::Bool(false)
-        ));
+        assert!(matches!(call(h, &x, "equal", vec![this(&y)]), Value::Bool(false)));
     }
 
     #[test]
@@ -1600,10 +1383,7 @@ mod tests {
             Ok(Value::Real(((v / total) * 10000.0).round() / 100.0))
         });
         let total = call(h, &col, "sum", vec![]);
-        assert_eq!(
-            js(&call(h, &col, "map", vec![pct, total])),
-            "[2.27,9.09,20.45,22.73,45.45]"
-        );
+        assert_eq!(js(&call(h, &col, "map", vec![pct, total])), "[2.27,9.09,20.45,22.73,45.45]");
 
         let words = c(vec![
             t("hello"),
@@ -1616,18 +1396,10 @@ mod tests {
         ]);
         let short = formula(|a| {
             let v = p1(a, "value");
-            Ok(Value::Bool(
-                v.as_str()
-                    .is_some_and(|s| (s.chars().count() as f64) < num(&a[1])),
-            ))
+            Ok(Value::Bool(v.as_str().is_some_and(|s| (s.chars().count() as f64) < num(&a[1]))))
         });
         assert_eq!(
-            js(&call(
-                h,
-                &words,
-                "filter",
-                vec![short.clone(), Value::Int(6)]
-            )),
+            js(&call(h, &words, "filter", vec![short.clone(), Value::Int(6)])),
             r#"["hello","world","tim","miami"]"#
         );
         assert_eq!(
@@ -1639,37 +1411,20 @@ mod tests {
             Value::Int(4)
         ));
         assert!(matches!(
-            call(
-                h,
-                &words,
-                "findIndex",
-                vec![Value::Int(5), short.clone(), Value::Int(6)]
-            ),
+            call(h, &words, "findIndex", vec![Value::Int(5), short.clone(), Value::Int(6)]),
             Value::Int(6)
         ));
         assert!(call(h, &words, "find", vec![short, Value::Int(1)]).is_undefined());
 
         let positive = formula(|a| Ok(Value::Bool(num(&p1(a, "value")) > 0.0)));
         let col = nums(&[5.0, 3.0, 1.0, 4.0, 6.0, 2.0]);
-        assert!(matches!(
-            call(h, &col, "every", vec![positive.clone()]),
-            Value::Bool(true)
-        ));
+        assert!(matches!(call(h, &col, "every", vec![positive.clone()]), Value::Bool(true)));
         col.push(Value::Int(-1));
-        assert!(matches!(
-            call(h, &col, "every", vec![positive.clone()]),
-            Value::Bool(false)
-        ));
+        assert!(matches!(call(h, &col, "every", vec![positive.clone()]), Value::Bool(false)));
         let neg = nums(&[-5.0, -3.0]);
-        assert!(matches!(
-            call(h, &neg, "some", vec![positive.clone()]),
-            Value::Bool(false)
-        ));
+        assert!(matches!(call(h, &neg, "some", vec![positive.clone()]), Value::Bool(false)));
         let mixed = nums(&[1.0, -5.0, -3.0]);
-        assert!(matches!(
-            call(h, &mixed, "some", vec![positive.clone()]),
-            Value::Bool(true)
-        ));
+        assert!(matches!(call(h, &mixed, "some", vec![positive.clone()]), Value::Bool(true)));
         assert!(matches!(
             call(h, &mixed, "some", vec![Value::Int(1), positive]),
             Value::Bool(false)
@@ -1687,12 +1442,7 @@ mod tests {
             Ok(Value::Real(v * 10.0))
         });
         assert_eq!(
-            js(&call(
-                h,
-                &nums(&[1.0, 2.0, 3.0, 4.0]),
-                "map",
-                vec![stop_at_3]
-            )),
+            js(&call(h, &nums(&[1.0, 2.0, 3.0, 4.0]), "map", vec![stop_at_3])),
             "[10,20,30]"
         );
 
@@ -1700,10 +1450,7 @@ mod tests {
             let v = num(&p1(a, "value"));
             Ok(this(&nums(&[v, v * 2.0])))
         });
-        assert_eq!(
-            js(&call(h, &nums(&[1.0, 2.0]), "flatMap", vec![to_pair])),
-            "[1,2,2,4]"
-        );
+        assert_eq!(js(&call(h, &nums(&[1.0, 2.0]), "flatMap", vec![to_pair])), "[1,2,2,4]");
     }
 
     #[test]
@@ -1718,19 +1465,8 @@ mod tests {
             p.set_str("accumulator", Value::Real(acc));
             Ok(Value::Undefined)
         });
-        assert_eq!(
-            num(&call(
-                h,
-                &col,
-                "reduce",
-                vec![product.clone(), Value::Int(1)]
-            )),
-            86400.0
-        );
-        assert_eq!(
-            num(&call(h, &col, "reduceRight", vec![product, Value::Int(1)])),
-            86400.0
-        );
+        assert_eq!(num(&call(h, &col, "reduce", vec![product.clone(), Value::Int(1)])), 86400.0);
+        assert_eq!(num(&call(h, &col, "reduceRight", vec![product, Value::Int(1)])), 86400.0);
 
         h.methods.insert(
             "Flatten".into(),
@@ -1749,19 +1485,10 @@ mod tests {
                 Ok(Value::Undefined)
             }),
         );
-        let pairs = c(vec![
-            this(&nums(&[0.0, 1.0])),
-            this(&nums(&[2.0, 3.0])),
-            this(&nums(&[4.0, 5.0])),
-        ]);
-        assert_eq!(
-            js(&call(h, &pairs, "reduce", vec![t("Flatten")])),
-            "[0,1,2,3,4,5]"
-        );
-        assert_eq!(
-            js(&call(h, &pairs, "reduceRight", vec![t("Flatten")])),
-            "[4,5,2,3,0,1]"
-        );
+        let pairs =
+            c(vec![this(&nums(&[0.0, 1.0])), this(&nums(&[2.0, 3.0])), this(&nums(&[4.0, 5.0]))]);
+        assert_eq!(js(&call(h, &pairs, "reduce", vec![t("Flatten")])), "[0,1,2,3,4,5]");
+        assert_eq!(js(&call(h, &pairs, "reduceRight", vec![t("Flatten")])), "[4,5,2,3,0,1]");
     }
 
     #[test]
@@ -1777,11 +1504,7 @@ mod tests {
         call(h, &col, "filter", vec![pusher.clone()]);
         call(h, &col, "sort", vec![pusher]);
         assert!(col.len() > 2);
-        assert!(
-            call_member(h, &col, "map", &mut Args::new(vec![Value::Int(1)]))
-                .unwrap()
-                .is_err()
-        );
+        assert!(call_member(h, &col, "map", &mut Args::new(vec![Value::Int(1)])).unwrap().is_err());
     }
 
     #[test]
@@ -1795,17 +1518,9 @@ mod tests {
         col.push(Value::Object(o1));
         col.push(Value::Object(o2));
         col.push(Value::Int(42));
+        assert_eq!(js(&call(h, &col, "extract", vec![t("name")])), r#"["Cleveland"]"#);
         assert_eq!(
-            js(&call(h, &col, "extract", vec![t("name")])),
-            r#"["Cleveland"]"#
-        );
-        assert_eq!(
-            js(&call(
-                h,
-                &col,
-                "extract",
-                vec![t("name"), Value::Int(ck::CK_KEEP_NULL)]
-            )),
+            js(&call(h, &col, "extract", vec![t("name"), Value::Int(ck::CK_KEEP_NULL)])),
             r#"["Cleveland",null,null]"#
         );
         assert_eq!(
@@ -1815,12 +1530,7 @@ mod tests {
         let n = nums(&[1.0, 2.0, 5.0, 5.0, 5.0, 3.0]);
         assert_eq!(num(&call(h, &n, "countValues", vec![Value::Int(5)])), 3.0);
         assert_eq!(
-            num(&call(
-                h,
-                &c(vec![Value::Int(20), Value::Null, Value::Int(1)]),
-                "count",
-                vec![]
-            )),
+            num(&call(h, &c(vec![Value::Int(20), Value::Null, Value::Int(1)]), "count", vec![])),
             2.0
         );
     }

@@ -55,11 +55,7 @@ fn add_to_date(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Add to date";
     args.expect_count(NAME, 4, 4)?;
     let d = date_arg(args, 0, NAME)?;
-    let (y, m, days) = (
-        int_arg(args, 1, NAME)?,
-        int_arg(args, 2, NAME)?,
-        int_arg(args, 3, NAME)?,
-    );
+    let (y, m, days) = (int_arg(args, 1, NAME)?, int_arg(args, 2, NAME)?, int_arg(args, 3, NAME)?);
     Ok(Value::Date(dt::add_to_date(d, y, m, days)))
 }
 
@@ -150,48 +146,21 @@ mod tests {
 
     #[test]
     fn date_commands() {
-        let r = run(
-            add_to_date,
-            vec![d(2000, 1, 31), Value::Int(0), Value::Int(1), Value::Int(0)],
-        )
-        .unwrap();
+        let r = run(add_to_date, vec![d(2000, 1, 31), Value::Int(0), Value::Int(1), Value::Int(0)])
+            .unwrap();
         assert!(matches!(r, Value::Date(x) if x == Date::new(2000, 2, 29)));
-        assert!(matches!(
-            run(day_of, vec![d(2024, 1, 31)]).unwrap(),
-            Value::Int(31)
-        ));
-        assert!(matches!(
-            run(month_of, vec![d(2024, 1, 31)]).unwrap(),
-            Value::Int(1)
-        ));
-        assert!(matches!(
-            run(year_of, vec![d(2024, 1, 31)]).unwrap(),
-            Value::Int(2024)
-        ));
-        assert!(matches!(
-            run(day_number, vec![d(2024, 1, 31)]).unwrap(),
-            Value::Int(4)
-        ));
+        assert!(matches!(run(day_of, vec![d(2024, 1, 31)]).unwrap(), Value::Int(31)));
+        assert!(matches!(run(month_of, vec![d(2024, 1, 31)]).unwrap(), Value::Int(1)));
+        assert!(matches!(run(year_of, vec![d(2024, 1, 31)]).unwrap(), Value::Int(2024)));
+        assert!(matches!(run(day_number, vec![d(2024, 1, 31)]).unwrap(), Value::Int(4)));
         assert!(run(day_of, vec![Value::text("x")]).is_err());
         assert!(
             matches!(run(date, vec![Value::text("2017-08-28")]).unwrap(), Value::Date(x) if x == Date::new(2017, 8, 28))
         );
-        assert!(matches!(
-            run(time, vec![Value::text("01:02:03")]).unwrap(),
-            Value::Time(3723)
-        ));
-        assert!(matches!(
-            run(time, vec![Value::Real(3600.0)]).unwrap(),
-            Value::Time(3600)
-        ));
-        assert_eq!(
-            run(time_string, vec![Value::Int(3723)]).unwrap().as_str(),
-            Some("01:02:03")
-        );
-        assert_eq!(
-            run(timestamp, vec![]).unwrap().as_str().map(str::len),
-            Some(24)
-        );
+        assert!(matches!(run(time, vec![Value::text("01:02:03")]).unwrap(), Value::Time(3723)));
+        assert!(matches!(run(time, vec![Value::Real(3600.0)]).unwrap(), Value::Time(3600)));
+        assert_eq!(run(time_string, vec![Value::Int(3723)]).unwrap().as_str(), Some("01:02:03"));
+        assert_eq!(run(timestamp, vec![]).unwrap().as_str().map(str::len), Some(24));
         assert!(matches!(run(current_date, vec![]).unwrap(), Value::Date(_)));
         assert!(matches!(run(current_time, vec![]).unwrap(), Value::Time(_)));
         assert!(matches!(run(milliseconds, vec![]).unwrap(), Value::Int(_)));

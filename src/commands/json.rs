@@ -3,10 +3,8 @@
 use super::{Args, CommandFn, Host};
 use crate::runtime::{json, ErrorKind, RtError, Value};
 
-pub const COMMANDS: &[(&str, CommandFn)] = &[
-    ("JSON Stringify", json_stringify),
-    ("JSON Parse", json_parse),
-];
+pub const COMMANDS: &[(&str, CommandFn)] =
+    &[("JSON Stringify", json_stringify), ("JSON Parse", json_parse)];
 
 /// `JSON Stringify(value{; *})`.
 fn json_stringify(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -48,10 +46,7 @@ mod tests {
         }
         let out = run(json_stringify, vec![Value::Collection(c)]).unwrap();
         assert_eq!(out.as_str(), Some(r#"[33,"mike","2017-08-28",false]"#));
-        assert_eq!(
-            run(json_stringify, vec![Value::Int(120)]).unwrap().as_str(),
-            Some("120")
-        );
+        assert_eq!(run(json_stringify, vec![Value::Int(120)]).unwrap().as_str(), Some("120"));
 
         let inner = ObjRef::new();
         inner.set_str("c", Value::text("y"));

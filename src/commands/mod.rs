@@ -78,11 +78,7 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max {
-                format!("{min}")
-            } else {
-                format!("{min} to {max}")
-            };
+            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -150,7 +146,8 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] = &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] =
+    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

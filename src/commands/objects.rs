@@ -57,9 +57,7 @@ fn entries_arg(args: &Args, i: usize, name: &str) -> Result<Option<ops::Entries>
     if v.is_nullish() {
         return Ok(None);
     }
-    object_entries(&v)
-        .map(Some)
-        .ok_or_else(|| object_expected(name, &v))
+    object_entries(&v).map(Some).ok_or_else(|| object_expected(name, &v))
 }
 
 fn new_object(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -98,9 +96,7 @@ fn ob_keys(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 fn ob_values(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("OB Values", 1, 1)?;
     let entries = entries_arg(args, 0, "OB Values")?.unwrap_or_default();
-    Ok(Value::Collection(CollRef::from_vec(
-        entries.into_iter().map(|(_, v)| v).collect(),
-    )))
+    Ok(Value::Collection(CollRef::from_vec(entries.into_iter().map(|(_, v)| v).collect())))
 }
 
 fn ob_entries(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -138,9 +134,7 @@ fn ob_is_defined(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 
 fn ob_is_empty(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("OB Is empty", 1, 1)?;
-    Ok(Value::Bool(
-        entries_arg(args, 0, "OB Is empty")?.map_or(true, |e| e.is_empty()),
-    ))
+    Ok(Value::Bool(entries_arg(args, 0, "OB Is empty")?.map_or(true, |e| e.is_empty())))
 }
 
 fn ob_is_shared(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -179,10 +173,7 @@ pub fn wants_shared_copy(option: Option<&Value>) -> bool {
 }
 
 pub fn shared_copy_unsupported(name: &str) -> RtError {
-    RtError::new(
-        ErrorKind::Unimplemented,
-        format!("{name} with ck shared is not supported yet"),
-    )
+    RtError::new(ErrorKind::Unimplemented, format!("{name} with ck shared is not supported yet"))
 }
 
 fn ob_copy(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -205,10 +196,9 @@ fn ob_copy(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 fn property(v: &Value, key: &str) -> Value {
     match v {
         Value::Object(o) => o.get_str(key),
-        Value::SharedObject(o) => o
-            .get(key)
-            .map(|s| ops::shared_to_value(&s))
-            .unwrap_or(Value::Undefined),
+        Value::SharedObject(o) => {
+            o.get(key).map(|s| ops::shared_to_value(&s)).unwrap_or(Value::Undefined)
+        }
         _ => Value::Undefined,
     }
 }
@@ -330,11 +320,7 @@ pub(crate) mod tests {
     }
 
     fn keys(v: &Value) -> Vec<String> {
-        collection_items(v)
-            .unwrap()
-            .iter()
-            .map(|k| k.as_str().unwrap().to_string())
-            .collect()
+        collection_items(v).unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect()
     }
 
     #[test]
@@ -348,20 +334,10 @@ pub(crate) mod tests {
     fn new_object_and_keys_in_order() {
         let o = run(
             new_object,
-            vec![
-                t("lastName"),
-                t("Smith"),
-                t("firstName"),
-                t("Jenny"),
-                t("t"),
-                Value::Time(2),
-            ],
+            vec![t("lastName"), t("Smith"), t("firstName"), t("Jenny"), t("t"), Value::Time(2)],
         )
         .unwrap();
-        assert_eq!(
-            keys(&run(ob_keys, vec![o.clone()]).unwrap()),
-            ["lastName", "firstName", "t"]
-        );
+        assert_eq!(keys(&run(ob_keys, vec![o.clone()]).unwrap()), ["lastName", "firstName", "t"]);
         let vals = run(ob_values, vec![o.clone()]).unwrap();
         assert!(matches!(collection_items(&vals).unwrap()[2], Value::Real(ms) if ms == 2000.0));
         let entries = run(ob_entries, vec![o.clone()]).unwrap();
@@ -371,64 +347,28 @@ pub(crate) mod tests {
         );
         assert!(run(new_object, vec![t("a")]).is_err());
         assert!(run(new_object, vec![Value::Int(1), Value::Int(2)]).is_err());
-        assert!(matches!(
-            run(ob_get, vec![o, t("t"), Value::Int(11)]).unwrap(),
-            Value::Time(2)
-        ));
+        assert!(matches!(run(ob_get, vec![o, t("t"), Value::Int(11)]).unwrap(), Value::Time(2)));
     }
 
     #[test]
     fn defined_empty_shared_remove() {
         let empty = Value::Object(ObjRef::new());
-        assert!(matches!(
-            run(ob_is_defined, vec![empty.clone()]).unwrap(),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            run(ob_is_defined, vec![Value::Null]).unwrap(),
-            Value::Bool(false)
-        ));
-        assert!(matches!(
-            run(ob_is_empty, vec![empty.clone()]).unwrap(),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            run(ob_is_empty, vec![Value::Undefined]).unwrap(),
-            Value::Bool(true)
-        ));
+        assert!(matches!(run(ob_is_defined, vec![empty.clone()]).unwrap(), Value::Bool(true)));
+        assert!(matches!(run(ob_is_defined, vec![Value::Null]).unwrap(), Value::Bool(false)));
+        assert!(matches!(run(ob_is_empty, vec![empty.clone()]).unwrap(), Value::Bool(true)));
+        assert!(matches!(run(ob_is_empty, vec![Value::Undefined]).unwrap(), Value::Bool(true)));
         let o = run(new_object, vec![t("a"), Value::Null]).unwrap();
-        assert!(matches!(
-            run(ob_is_defined, vec![o.clone(), t("a")]).unwrap(),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            run(ob_is_defined, vec![o.clone(), t("b")]).unwrap(),
-            Value::Bool(false)
-        ));
-        assert!(matches!(
-            run(ob_is_empty, vec![o.clone()]).unwrap(),
-            Value::Bool(false)
-        ));
+        assert!(matches!(run(ob_is_defined, vec![o.clone(), t("a")]).unwrap(), Value::Bool(true)));
+        assert!(matches!(run(ob_is_defined, vec![o.clone(), t("b")]).unwrap(), Value::Bool(false)));
+        assert!(matches!(run(ob_is_empty, vec![o.clone()]).unwrap(), Value::Bool(false)));
         run(ob_remove, vec![o.clone(), t("a")]).unwrap();
-        assert!(matches!(
-            run(ob_is_empty, vec![o.clone()]).unwrap(),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            run(ob_is_shared, vec![o]).unwrap(),
-            Value::Bool(false)
-        ));
+        assert!(matches!(run(ob_is_empty, vec![o.clone()]).unwrap(), Value::Bool(true)));
+        assert!(matches!(run(ob_is_shared, vec![o]).unwrap(), Value::Bool(false)));
         let shared =
             crate::runtime::shared::SharedObject::new(crate::runtime::shared::SharedRoot::Plain);
-        shared
-            .props
-            .write()
-            .insert("x".into(), crate::runtime::shared::SharedValue::Real(1.0));
+        shared.props.write().insert("x".into(), crate::runtime::shared::SharedValue::Real(1.0));
         let sv = Value::SharedObject(shared.clone());
-        assert!(matches!(
-            run(ob_is_shared, vec![sv.clone()]).unwrap(),
-            Value::Bool(true)
-        ));
+        assert!(matches!(run(ob_is_shared, vec![sv.clone()]).unwrap(), Value::Bool(true)));
         let copy = run(ob_copy, vec![sv.clone()]).unwrap();
         assert!(matches!(copy, Value::Object(_)));
         assert_eq!(json::stringify(&copy, false).unwrap(), r#"{"x":1}"#);
@@ -443,59 +383,29 @@ pub(crate) mod tests {
         let copy = run(ob_copy, vec![o.clone()]).unwrap();
         let copied_inner = property(&copy, "b");
         assert_ne!(copied_inner.ref_addr(), inner.ref_addr());
-        assert_eq!(
-            json::stringify(&copy, false).unwrap(),
-            json::stringify(&o, false).unwrap()
-        );
+        assert_eq!(json::stringify(&copy, false).unwrap(), json::stringify(&o, false).unwrap());
         assert!(run(ob_copy, vec![o.clone(), Value::Int(ck::CK_SHARED)]).is_err());
         assert!(run(ob_copy, vec![o, Value::Bool(true)]).is_ok());
     }
 
     #[test]
     fn ob_set_creates_and_sets() {
-        let mut args = Args::new(vec![
-            Value::Undefined,
-            t("a"),
-            Value::Int(1),
-            t("b"),
-            t("x"),
-        ]);
+        let mut args = Args::new(vec![Value::Undefined, t("a"), Value::Int(1), t("b"), t("x")]);
         ob_set(&mut NoHost, &mut args).unwrap();
         let (i, created) = &args.outputs[0];
         assert_eq!(*i, 0);
-        assert_eq!(
-            json::stringify(created, false).unwrap(),
-            r#"{"a":1,"b":"x"}"#
-        );
-        assert!(matches!(
-            run(ob_get_type, vec![created.clone(), t("a")]).unwrap(),
-            Value::Int(1)
-        ));
-        assert!(matches!(
-            run(ob_get_type, vec![created.clone(), t("zz")]).unwrap(),
-            Value::Int(5)
-        ));
+        assert_eq!(json::stringify(created, false).unwrap(), r#"{"a":1,"b":"x"}"#);
+        assert!(matches!(run(ob_get_type, vec![created.clone(), t("a")]).unwrap(), Value::Int(1)));
+        assert!(matches!(run(ob_get_type, vec![created.clone(), t("zz")]).unwrap(), Value::Int(5)));
         assert!(run(ob_set, vec![Value::Int(1), t("a"), Value::Int(1)]).is_err());
     }
 
     #[test]
     fn value_type_undefined_null() {
-        assert!(matches!(
-            run(value_type, vec![Value::Undefined]).unwrap(),
-            Value::Int(5)
-        ));
-        assert!(matches!(
-            run(value_type, vec![Value::Null]).unwrap(),
-            Value::Int(255)
-        ));
-        assert!(matches!(
-            run(undefined, vec![Value::Undefined]).unwrap(),
-            Value::Bool(true)
-        ));
-        assert!(matches!(
-            run(undefined, vec![Value::Null]).unwrap(),
-            Value::Bool(false)
-        ));
+        assert!(matches!(run(value_type, vec![Value::Undefined]).unwrap(), Value::Int(5)));
+        assert!(matches!(run(value_type, vec![Value::Null]).unwrap(), Value::Int(255)));
+        assert!(matches!(run(undefined, vec![Value::Undefined]).unwrap(), Value::Bool(true)));
+        assert!(matches!(run(undefined, vec![Value::Null]).unwrap(), Value::Bool(false)));
         assert!(matches!(run(null, vec![]).unwrap(), Value::Null));
         let c = run(new_collection, vec![Value::Int(1), t("a"), Value::Time(1)]).unwrap();
         assert_eq!(json::stringify(&c, false).unwrap(), r#"[1,"a",1000]"#);

@@ -87,16 +87,8 @@ fn substring(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(NAME, 2, 3)?;
     let t = args.text(0, NAME)?;
     let first = args.num(1, NAME)?;
-    let count = if args.len() > 2 {
-        count_arg(args.num(2, NAME)?)
-    } else {
-        usize::MAX
-    };
-    Ok(Value::text(text::substring_utf16(
-        &t,
-        offset_arg(first),
-        count,
-    )))
+    let count = if args.len() > 2 { count_arg(args.num(2, NAME)?) } else { usize::MAX };
+    Ok(Value::text(text::substring_utf16(&t, offset_arg(first), count)))
 }
 
 /// `Position(find; text{; start{; lengthFound}}{; *})` and
@@ -106,11 +98,7 @@ fn position(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(NAME, 2, 5)?;
     let find = args.text(0, NAME)?;
     let t = args.text(1, NAME)?;
-    let from = if args.len() > 2 {
-        offset_arg(args.num(2, NAME)?)
-    } else {
-        0
-    };
+    let from = if args.len() > 2 { offset_arg(args.num(2, NAME)?) } else { 0 };
     let found = if args.len() > 4 {
         let options = args.num(4, NAME)?;
         text::find_with_options(&t, &find, from, options as i32)
@@ -134,18 +122,8 @@ fn replace_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     let source = args.text(0, NAME)?;
     let old = args.text(1, NAME)?;
     let new = args.text(2, NAME)?;
-    let how_many = if args.len() > 3 {
-        Some(count_arg(args.num(3, NAME)?))
-    } else {
-        None
-    };
-    Ok(Value::text(text::replace(
-        &source,
-        &old,
-        &new,
-        how_many,
-        args.has_star(),
-    )))
+    let how_many = if args.len() > 3 { Some(count_arg(args.num(3, NAME)?)) } else { None };
+    Ok(Value::text(text::replace(&source, &old, &new, how_many, args.has_star())))
 }
 
 /// `Change string(source; newChars; where)`: overwrites, keeping the length of `source`.
@@ -195,19 +173,13 @@ fn delete_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 /// `Uppercase(text{; *})`: accents dropped unless `*`.
 fn uppercase(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Uppercase", 1, 1)?;
-    Ok(Value::text(text::uppercase(
-        &args.text(0, "Uppercase")?,
-        args.has_star(),
-    )))
+    Ok(Value::text(text::uppercase(&args.text(0, "Uppercase")?, args.has_star())))
 }
 
 /// `Lowercase(text{; *})`: accents dropped unless `*`.
 fn lowercase(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Lowercase", 1, 1)?;
-    Ok(Value::text(text::lowercase(
-        &args.text(0, "Lowercase")?,
-        args.has_star(),
-    )))
+    Ok(Value::text(text::lowercase(&args.text(0, "Lowercase")?, args.has_star())))
 }
 
 fn trim(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -232,18 +204,12 @@ fn split_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(NAME, 2, 3)?;
     let t = args.text(0, NAME)?;
     let sep = args.text(1, NAME)?;
-    let options = if args.len() > 2 {
-        args.num(2, NAME)? as i32
-    } else {
-        0
-    };
+    let options = if args.len() > 2 { args.num(2, NAME)? as i32 } else { 0 };
     let ignore_empty = options & text::sk::IGNORE_EMPTY_STRINGS != 0;
     let trim_spaces = options & text::sk::TRIM_SPACES != 0;
     let mut buf = [0u8; 4];
     let pieces: Vec<&str> = if sep.is_empty() {
-        t.char_indices()
-            .map(|(i, c)| &t[i..i + c.encode_utf8(&mut buf).len()])
-            .collect()
+        t.char_indices().map(|(i, c)| &t[i..i + c.encode_utf8(&mut buf).len()]).collect()
     } else {
         t.split(sep.as_str()).collect()
     };
@@ -324,10 +290,7 @@ fn string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
             Some(s) => Ok(Value::text(s)),
             None => Err(RtError::new(
                 ErrorKind::Unimplemented,
-                format!(
-                    "String of a {} value is not implemented yet",
-                    value.kind_name()
-                ),
+                format!("String of a {} value is not implemented yet", value.kind_name()),
             )),
         },
     }
@@ -337,11 +300,7 @@ fn string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 fn num(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Num";
     args.expect_count(NAME, 1, 2)?;
-    let sep = if args.len() > 1 {
-        args.text(1, NAME)?
-    } else {
-        String::new()
-    };
+    let sep = if args.len() > 1 { args.text(1, NAME)? } else { String::new() };
     let r = match args.value(0) {
         Value::Text(t) => format::parse_num_with(&t, if sep.is_empty() { "." } else { &sep }),
         Value::Bool(b) => f64::from(u8::from(b)),
@@ -521,15 +480,11 @@ mod tests {
     }
 
     fn run(name: &str, values: Vec<Value>) -> Value {
-        run_args(name, values, false)
-            .0
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
+        run_args(name, values, false).0.unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 
     fn run_star(name: &str, values: Vec<Value>) -> Value {
-        run_args(name, values, true)
-            .0
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
+        run_args(name, values, true).0.unwrap_or_else(|e| panic!("{name}: {e}"))
     }
 
     fn err(name: &str, values: Vec<Value>) -> RtError {
@@ -592,75 +547,36 @@ mod tests {
 
     #[test]
     fn check_14_substring_length() {
-        assert_eq!(
-            text_of(run("Substring", vec![t("08/04/62"), r(4.0), r(2.0)])),
-            "04"
-        );
+        assert_eq!(text_of(run("Substring", vec![t("08/04/62"), r(4.0), r(2.0)])), "04");
         assert_eq!(int_of(run("Length", vec![t("Topaz")])), 5);
-        assert_eq!(
-            text_of(run("Substring", vec![t("Emergency"), r(1.0), r(6.0)])),
-            "Emerge"
-        );
+        assert_eq!(text_of(run("Substring", vec![t("Emergency"), r(1.0), r(6.0)])), "Emerge");
         assert_eq!(text_of(run("Substring", vec![t("abc"), r(2.0)])), "bc");
         assert_eq!(text_of(run("Substring", vec![t("abc"), r(4.0)])), "");
-        assert_eq!(
-            text_of(run("Substring", vec![t("abc"), r(2.0), r(99.0)])),
-            "bc"
-        );
-        assert_eq!(
-            text_of(run("Substring", vec![t("abc"), r(-5.0), r(2.0)])),
-            "ab"
-        );
-        assert_eq!(
-            text_of(run("Substring", vec![t("abc"), r(2.0), r(-1.0)])),
-            ""
-        );
-        assert_eq!(
-            text_of(run("Substring", vec![t("abc"), r(1e300), r(1e300)])),
-            ""
-        );
-        assert_eq!(
-            text_of(run("Substring", vec![t("abc"), r(f64::NAN)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run("Substring", vec![t("😀é"), r(3.0), r(1.0)])),
-            "é"
-        );
+        assert_eq!(text_of(run("Substring", vec![t("abc"), r(2.0), r(99.0)])), "bc");
+        assert_eq!(text_of(run("Substring", vec![t("abc"), r(-5.0), r(2.0)])), "ab");
+        assert_eq!(text_of(run("Substring", vec![t("abc"), r(2.0), r(-1.0)])), "");
+        assert_eq!(text_of(run("Substring", vec![t("abc"), r(1e300), r(1e300)])), "");
+        assert_eq!(text_of(run("Substring", vec![t("abc"), r(f64::NAN)])), "abc");
+        assert_eq!(text_of(run("Substring", vec![t("😀é"), r(3.0), r(1.0)])), "é");
         assert_eq!(int_of(run("Length", vec![t("😀")])), 2);
         assert_eq!(int_of(run("Length", vec![t("")])), 0);
         assert_eq!(int_of(run("Length", vec![t("a\u{1}")])), 2);
         assert_eq!(int_of(run("Length", vec![Value::Undefined])), 0);
         assert_eq!(err("Length", vec![]).kind, ErrorKind::WrongArgCount);
         assert_eq!(err("Length", vec![r(1.0)]).kind, ErrorKind::TypeMismatch);
-        assert_eq!(
-            err("Substring", vec![t("a")]).kind,
-            ErrorKind::WrongArgCount
-        );
+        assert_eq!(err("Substring", vec![t("a")]).kind, ErrorKind::WrongArgCount);
     }
 
     #[test]
     fn check_15_position() {
         assert_eq!(int_of(run("Position", vec![t("ll"), t("Willow")])), 3);
+        assert_eq!(int_of(run("Position", vec![t("day"), t("Today is the first day"), r(1.0)])), 3);
         assert_eq!(
-            int_of(run(
-                "Position",
-                vec![t("day"), t("Today is the first day"), r(1.0)]
-            )),
-            3
-        );
-        assert_eq!(
-            int_of(run(
-                "Position",
-                vec![t("day"), t("Today is the first day"), r(4.0)]
-            )),
+            int_of(run("Position", vec![t("day"), t("Today is the first day"), r(4.0)])),
             20
         );
         assert_eq!(
-            int_of(run_star(
-                "Position",
-                vec![t("DAY"), t("Today is the first day"), r(1.0)]
-            )),
+            int_of(run_star("Position", vec![t("DAY"), t("Today is the first day"), r(1.0)])),
             0
         );
         assert_eq!(int_of(run("Position", vec![t(""), t("")])), 0);
@@ -680,13 +596,7 @@ mod tests {
         // 5-parameter form with sk options
         let (res, out) = run_args(
             "Position",
-            vec![
-                t("joel"),
-                t("Hello Joelle et joël!"),
-                r(1.0),
-                i(0),
-                r(2.0 + 4.0 + 32.0),
-            ],
+            vec![t("joel"), t("Hello Joelle et joël!"), r(1.0), i(0), r(2.0 + 4.0 + 32.0)],
             false,
         );
         assert_eq!(int_of(res.expect("ok")), 17);
@@ -698,132 +608,63 @@ mod tests {
 
     #[test]
     fn check_16_replace_string() {
+        assert_eq!(text_of(run("Replace string", vec![t("Shout"), t("o"), t("")])), "Shut");
+        assert_eq!(text_of(run("Replace string", vec![t("Willow"), t("ll"), t("d")])), "Widow");
         assert_eq!(
-            text_of(run("Replace string", vec![t("Shout"), t("o"), t("")])),
-            "Shut"
-        );
-        assert_eq!(
-            text_of(run("Replace string", vec![t("Willow"), t("ll"), t("d")])),
-            "Widow"
-        );
-        assert_eq!(
-            text_of(run(
-                "Replace string",
-                vec![t("Crème brûlée"), t("Brulee"), t("caramel")]
-            )),
+            text_of(run("Replace string", vec![t("Crème brûlée"), t("Brulee"), t("caramel")])),
             "Crème caramel"
         );
         assert_eq!(
-            text_of(run_star(
-                "Replace string",
-                vec![t("Crème brûlée"), t("Brulee"), t("caramel")]
-            )),
+            text_of(run_star("Replace string", vec![t("Crème brûlée"), t("Brulee"), t("caramel")])),
             "Crème brûlée"
         );
         assert_eq!(
-            text_of(run(
-                "Replace string",
-                vec![t("a-a-a"), t("a"), t("b"), r(2.0)]
-            )),
+            text_of(run("Replace string", vec![t("a-a-a"), t("a"), t("b"), r(2.0)])),
             "b-b-a"
         );
         assert_eq!(
-            text_of(run(
-                "Replace string",
-                vec![t("a-a-a"), t("a"), t("b"), r(0.0)]
-            )),
+            text_of(run("Replace string", vec![t("a-a-a"), t("a"), t("b"), r(0.0)])),
             "a-a-a"
         );
+        assert_eq!(text_of(run("Replace string", vec![t("abc"), t(""), t("x")])), "abc");
         assert_eq!(
-            text_of(run("Replace string", vec![t("abc"), t(""), t("x")])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run_star(
-                "Replace string",
-                vec![t("a\tb\tc"), t("\t"), t(",")]
-            )),
+            text_of(run_star("Replace string", vec![t("a\tb\tc"), t("\t"), t(",")])),
             "a,b,c"
         );
     }
 
     #[test]
     fn change_insert_delete() {
-        assert_eq!(
-            text_of(run("Change string", vec![t("Acme"), t("CME"), r(2.0)])),
-            "ACME"
-        );
+        assert_eq!(text_of(run("Change string", vec![t("Acme"), t("CME"), r(2.0)])), "ACME");
         assert_eq!(
             text_of(run("Change string", vec![t("November"), t("Dec"), r(1.0)])),
             "December"
         );
+        assert_eq!(text_of(run("Change string", vec![t("abc"), t("XYZW"), r(2.0)])), "aXY");
+        assert_eq!(text_of(run("Change string", vec![t("abc"), t("X"), r(0.0)])), "abc");
+        assert_eq!(text_of(run("Change string", vec![t("abc"), t("X"), r(4.0)])), "abc");
+        assert_eq!(text_of(run("Change string", vec![t("abc"), t(""), r(1.0)])), "abc");
         assert_eq!(
-            text_of(run("Change string", vec![t("abc"), t("XYZW"), r(2.0)])),
-            "aXY"
-        );
-        assert_eq!(
-            text_of(run("Change string", vec![t("abc"), t("X"), r(0.0)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run("Change string", vec![t("abc"), t("X"), r(4.0)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run("Change string", vec![t("abc"), t(""), r(1.0)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run(
-                "Insert string",
-                vec![t("The tree"), t(" green"), r(4.0)]
-            )),
+            text_of(run("Insert string", vec![t("The tree"), t(" green"), r(4.0)])),
             "The green tree"
         );
-        assert_eq!(
-            text_of(run("Insert string", vec![t("Shut"), t("o"), r(3.0)])),
-            "Shout"
-        );
+        assert_eq!(text_of(run("Insert string", vec![t("Shut"), t("o"), r(3.0)])), "Shout");
         assert_eq!(
             text_of(run("Insert string", vec![t("Indention"), t("ta"), r(6.0)])),
             "Indentation"
         );
-        assert_eq!(
-            text_of(run("Insert string", vec![t("abc"), t("X"), r(99.0)])),
-            "abcX"
-        );
-        assert_eq!(
-            text_of(run("Insert string", vec![t("abc"), t("X"), r(-1.0)])),
-            "Xabc"
-        );
-        assert_eq!(
-            text_of(run("Delete string", vec![t("Lamborghini"), r(6.0), r(6.0)])),
-            "Lambo"
-        );
+        assert_eq!(text_of(run("Insert string", vec![t("abc"), t("X"), r(99.0)])), "abcX");
+        assert_eq!(text_of(run("Insert string", vec![t("abc"), t("X"), r(-1.0)])), "Xabc");
+        assert_eq!(text_of(run("Delete string", vec![t("Lamborghini"), r(6.0), r(6.0)])), "Lambo");
         assert_eq!(
             text_of(run("Delete string", vec![t("Indentation"), r(6.0), r(2.0)])),
             "Indention"
         );
-        assert_eq!(
-            text_of(run("Delete string", vec![t("abcdef"), r(3.0), r(32000.0)])),
-            "ab"
-        );
-        assert_eq!(
-            text_of(run("Delete string", vec![t("abc"), r(9.0), r(1.0)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run("Delete string", vec![t("abc"), r(1.0), r(0.0)])),
-            "abc"
-        );
-        assert_eq!(
-            text_of(run("Delete string", vec![t("abc"), r(0.0), r(1.0)])),
-            "bc"
-        );
-        assert_eq!(
-            text_of(run("Delete string", vec![t(""), r(1.0), r(1.0)])),
-            ""
-        );
+        assert_eq!(text_of(run("Delete string", vec![t("abcdef"), r(3.0), r(32000.0)])), "ab");
+        assert_eq!(text_of(run("Delete string", vec![t("abc"), r(9.0), r(1.0)])), "abc");
+        assert_eq!(text_of(run("Delete string", vec![t("abc"), r(1.0), r(0.0)])), "abc");
+        assert_eq!(text_of(run("Delete string", vec![t("abc"), r(0.0), r(1.0)])), "bc");
+        assert_eq!(text_of(run("Delete string", vec![t(""), r(1.0), r(1.0)])), "");
     }
 
     #[test]
@@ -836,65 +677,28 @@ mod tests {
 
     #[test]
     fn trims_and_split() {
-        assert_eq!(
-            text_of(run("Trim", vec![t("     Hello World!    ")])),
-            "Hello World!"
-        );
+        assert_eq!(text_of(run("Trim", vec![t("     Hello World!    ")])), "Hello World!");
         assert_eq!(text_of(run("Trim start", vec![t("  a  ")])), "a  ");
         assert_eq!(text_of(run("Trim end", vec![t("  a  ")])), "  a");
         let s = "John;Doe;120 jefferson st.;Riverside;; NJ; 08075";
         assert_eq!(
             list_of(run("Split string", vec![t(s), t(";")])),
-            [
-                "John",
-                "Doe",
-                "120 jefferson st.",
-                "Riverside",
-                "",
-                " NJ",
-                " 08075"
-            ]
+            ["John", "Doe", "120 jefferson st.", "Riverside", "", " NJ", " 08075"]
         );
         assert_eq!(
             list_of(run("Split string", vec![t(s), t(";"), r(1.0)])),
-            [
-                "John",
-                "Doe",
-                "120 jefferson st.",
-                "Riverside",
-                " NJ",
-                " 08075"
-            ]
+            ["John", "Doe", "120 jefferson st.", "Riverside", " NJ", " 08075"]
         );
         assert_eq!(
             list_of(run("Split string", vec![t(s), t(";"), r(3.0)])),
-            [
-                "John",
-                "Doe",
-                "120 jefferson st.",
-                "Riverside",
-                "NJ",
-                "08075"
-            ]
+            ["John", "Doe", "120 jefferson st.", "Riverside", "NJ", "08075"]
         );
-        assert_eq!(
-            list_of(run("Split string", vec![t("abc"), t(",")])),
-            ["abc"]
-        );
-        assert_eq!(
-            list_of(run("Split string", vec![t("a😀"), t("")])),
-            ["a", "😀"]
-        );
+        assert_eq!(list_of(run("Split string", vec![t("abc"), t(",")])), ["abc"]);
+        assert_eq!(list_of(run("Split string", vec![t("a😀"), t("")])), ["a", "😀"]);
         assert_eq!(list_of(run("Split string", vec![t(""), t(",")])), [""]);
         assert!(list_of(run("Split string", vec![t(""), t(","), r(1.0)])).is_empty());
-        assert_eq!(
-            list_of(run("Split string", vec![t("a, ,b"), t(","), r(3.0)])),
-            ["a", "b"]
-        );
-        assert_eq!(
-            list_of(run("Split string", vec![t("a<>b<>c"), t("<>")])),
-            ["a", "b", "c"]
-        );
+        assert_eq!(list_of(run("Split string", vec![t("a, ,b"), t(","), r(3.0)])), ["a", "b"]);
+        assert_eq!(list_of(run("Split string", vec![t("a<>b<>c"), t("<>")])), ["a", "b", "c"]);
     }
 
     #[test]
@@ -915,34 +719,22 @@ mod tests {
     #[test]
     fn check_18_string() {
         assert_eq!(text_of(run("String", vec![r(32768.0)])), "32768");
-        assert_eq!(
-            text_of(run("String", vec![r(1.0 / 3.0)])),
-            "0.3333333333333"
-        );
-        assert_eq!(
-            text_of(run("String", vec![r(1.0 / 3.0), t("##0.00000")])),
-            "0.33333"
-        );
+        assert_eq!(text_of(run("String", vec![r(1.0 / 3.0)])), "0.3333333333333");
+        assert_eq!(text_of(run("String", vec![r(1.0 / 3.0), t("##0.00000")])), "0.33333");
         assert_eq!(text_of(run("String", vec![r(f64::INFINITY)])), "INF");
         assert_eq!(text_of(run("String", vec![r(-1.0), t("&x")])), "0xFFFFFFFF");
         assert_eq!(text_of(run("String", vec![i(-1), t("&x")])), "0xFFFFFFFF");
         assert_eq!(text_of(run("String", vec![i(42)])), "42");
         assert_eq!(text_of(run("String", vec![r(254.0), i(16)])), "fe");
         assert_eq!(text_of(run("String", vec![r(10.0), r(2.0)])), "1010");
-        assert_eq!(
-            err("String", vec![r(10.0), r(1.0)]).kind,
-            ErrorKind::Generic
-        );
+        assert_eq!(err("String", vec![r(10.0), r(1.0)]).kind, ErrorKind::Generic);
         assert_eq!(text_of(run("String", vec![t("abc"), t("##")])), "abc");
         assert_eq!(text_of(run("String", vec![Value::Bool(true)])), "True");
         assert_eq!(text_of(run("String", vec![Value::Bool(false)])), "False");
         assert_eq!(text_of(run("String", vec![Value::Undefined])), "");
         assert_eq!(text_of(run("String", vec![Value::Null])), "null");
         assert_eq!(text_of(run("String", vec![r(f64::NAN)])), "");
-        assert_eq!(
-            err("String", vec![Value::Time(5)]).kind,
-            ErrorKind::Unimplemented
-        );
+        assert_eq!(err("String", vec![Value::Time(5)]).kind, ErrorKind::Unimplemented);
         assert_eq!(err("String", vec![]).kind, ErrorKind::WrongArgCount);
     }
 
@@ -1012,14 +804,8 @@ mod tests {
         assert!(distinct.len() > 50);
         assert!(matches!(run("True", vec![]), Value::Bool(true)));
         assert!(matches!(run("False", vec![]), Value::Bool(false)));
-        assert!(matches!(
-            run("Not", vec![Value::Bool(true)]),
-            Value::Bool(false)
-        ));
-        assert!(matches!(
-            run("Not", vec![Value::Bool(false)]),
-            Value::Bool(true)
-        ));
+        assert!(matches!(run("Not", vec![Value::Bool(true)]), Value::Bool(false)));
+        assert!(matches!(run("Not", vec![Value::Bool(false)]), Value::Bool(true)));
         assert_eq!(err("Not", vec![r(1.0)]).kind, ErrorKind::TypeMismatch);
         assert_eq!(err("True", vec![r(1.0)]).kind, ErrorKind::WrongArgCount);
     }

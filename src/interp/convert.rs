@@ -13,7 +13,11 @@ pub fn default_for(ty: VarType) -> Value {
         VarType::Boolean => Value::Bool(false),
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
-        VarType::Object | VarType::Collection | VarType::Pointer | VarType::Picture | VarType::Blob => Value::Null,
+        VarType::Object
+        | VarType::Collection
+        | VarType::Pointer
+        | VarType::Picture
+        | VarType::Blob => Value::Null,
     }
 }
 
@@ -41,7 +45,10 @@ pub fn coerce(ty: VarType, v: Value) -> Result<Value, Value> {
             VarType::Object,
             v @ (Value::Object(_) | Value::SharedObject(_) | Value::Function(_) | Value::Null),
         ) => Ok(v),
-        (VarType::Collection, v @ (Value::Collection(_) | Value::SharedCollection(_) | Value::Null)) => Ok(v),
+        (
+            VarType::Collection,
+            v @ (Value::Collection(_) | Value::SharedCollection(_) | Value::Null),
+        ) => Ok(v),
         (_, v) => Err(v),
     }
 }

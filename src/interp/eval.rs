@@ -50,16 +50,21 @@ impl Interp {
             ExprKind::Command { index, f, args, star } => {
                 let mut a = self.eval_args(args, *star)?;
                 a.call_span = e.span;
-                let r = f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
+                let r = f(self, &mut a)
+                    .map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
                 self.write_outputs(*index, args, a)?;
                 Ok(r)
             }
-            ExprKind::Intrinsic { which, args, star } => self.intrinsic(*which, args, *star, e.span),
+            ExprKind::Intrinsic { which, args, star } => {
+                self.intrinsic(*which, args, *star, e.span)
+            }
             ExprKind::Unimplemented { index } => {
                 let name = catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?");
                 Err(RtError::new(
                     ErrorKind::Unimplemented,
-                    format!("Unimplemented command or function: `{name}` is not implemented in mini4d"),
+                    format!(
+                        "Unimplemented command or function: `{name}` is not implemented in mini4d"
+                    ),
                 )
                 .at(self.current_file(), e.span)
                 .into())
@@ -136,7 +141,9 @@ impl Interp {
             ExprKind::Try(inner) => self.eval_try(inner),
             ExprKind::Formula(code) => Ok(self.make_formula(code)),
             ExprKind::This => Ok(self.frames.last().map(|f| f.this.clone()).unwrap_or_default()),
-            ExprKind::Invalid(msg) => Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into()),
+            ExprKind::Invalid(msg) => {
+                Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into())
+            }
         }
     }
 
@@ -206,7 +213,9 @@ impl Interp {
     pub(super) fn set_param(&mut self, n: &Value, v: Value, span: Span) -> Flow<()> {
         let n = n.as_number().unwrap_or(0.0) as i64;
         if n < 1 {
-            return Err(RtError::generic("parameter numbers start at 1").at(self.current_file(), span).into());
+            return Err(RtError::generic("parameter numbers start at 1")
+                .at(self.current_file(), span)
+                .into());
         }
         let i = (n - 1) as usize;
         let slot = self.frames.last().and_then(|f| f.method.params.get(i).map(|p| p.slot));
@@ -239,12 +248,18 @@ impl Interp {
                     None => Ok(self.class_member(obj, key).unwrap_or_default()),
                 }
             }
-            Value::SharedObject(o) => Ok(o.get(key.as_str()).as_ref().map(shared_to_value).unwrap_or_default()),
+            Value::SharedObject(o) => {
+                Ok(o.get(key.as_str()).as_ref().map(shared_to_value).unwrap_or_default())
+            }
             Value::Collection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
-            Value::SharedCollection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
+            Value::SharedCollection(c) if key.as_str() == "length" => {
+                Ok(Value::Real(c.len() as f64))
+            }
             Value::Function(f) if key.as_str() == "source" => Ok(Value::text(f.source.to_string())),
             Value::Undefined => Ok(Value::Undefined),
-            Value::Collection(_) | Value::SharedCollection(_) | Value::Function(_) => Ok(Value::Undefined),
+            Value::Collection(_) | Value::SharedCollection(_) | Value::Function(_) => {
+                Ok(Value::Undefined)
+            }
             Value::Null => Err(RtError::new(
                 ErrorKind::NullAccess,
                 format!("cannot read property `{}` of Null", key.as_str()),
@@ -253,7 +268,11 @@ impl Interp {
             .into()),
             v => Err(RtError::new(
                 ErrorKind::ObjectExpected,
-                format!("cannot read property `{}` of a {}: an object was expected", key.as_str(), v.kind_name()),
+                format!(
+                    "cannot read property `{}` of a {}: an object was expected",
+                    key.as_str(),
+                    v.kind_name()
+                ),
             )
             .at(self.current_file(), span)
             .into()),
@@ -278,9 +297,9 @@ impl Interp {
                 o.set(key, v);
                 Ok(())
             }
-            Value::SharedObject(o) => {
-                self.shared_set(o, key.as_str(), v).map_err(|e| Unwind::from(e.at(self.current_file(), span)))
-            }
+            Value::SharedObject(o) => self
+                .shared_set(o, key.as_str(), v)
+                .map_err(|e| Unwind::from(e.at(self.current_file(), span))),
             Value::Null | Value::Undefined => Err(RtError::new(
                 ErrorKind::UninitializedObject,
                 format!("cannot set property `{}`: the object is not initialized", key.as_str()),
@@ -289,7 +308,11 @@ impl Interp {
             .into()),
             v => Err(RtError::new(
                 ErrorKind::ObjectExpected,
-                format!("cannot set property `{}` on a {}: an object was expected", key.as_str(), v.kind_name()),
+                format!(
+                    "cannot set property `{}` on a {}: an object was expected",
+                    key.as_str(),
+                    v.kind_name()
+                ),
             )
             .at(self.current_file(), span)
             .into()),
@@ -318,8 +341,12 @@ impl Interp {
             return Ok(());
         }
         let sv = to_shared(&v, Some(&group), o.root == shared::SharedRoot::Storage)?;
-        if o.root == shared::SharedRoot::Storage && !matches!(sv, SharedValue::Object(_) | SharedValue::Collection(_)) {
-            return Err(not_sharable("a scalar or null (Storage accepts only shared objects and collections)"));
+        if o.root == shared::SharedRoot::Storage
+            && !matches!(sv, SharedValue::Object(_) | SharedValue::Collection(_))
+        {
+            return Err(not_sharable(
+                "a scalar or null (Storage accepts only shared objects and collections)",
+            ));
         }
         o.props.write().insert(Arc::from(key), sv);
         Ok(())
@@ -349,9 +376,13 @@ impl Interp {
             }
             (o, Value::Text(name)) => self.get_member(o, &Key::new(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
-            (o, i) => Err(RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
-                .at(self.current_file(), span)
-                .into()),
+            (o, i) => Err(RtError::type_mismatch(format!(
+                "cannot index a {} with a {}",
+                o.kind_name(),
+                i.kind_name()
+            ))
+            .at(self.current_file(), span)
+            .into()),
         }
     }
 
@@ -366,13 +397,21 @@ impl Interp {
 
     fn index_number(&self, i: &Value, span: Span) -> Flow<usize> {
         match i.as_number() {
-            Some(n) if n >= 0.0 && n < crate::runtime::value::MAX_COLLECTION_LEN as f64 => Ok(n as usize),
-            Some(n) => Err(RtError::new(ErrorKind::IndexOutOfRange, format!("collection index {n} is out of range"))
-                .at(self.current_file(), span)
-                .into()),
-            None => Err(RtError::type_mismatch(format!("a collection index must be a number, not {}", i.kind_name()))
-                .at(self.current_file(), span)
-                .into()),
+            Some(n) if n >= 0.0 && n < crate::runtime::value::MAX_COLLECTION_LEN as f64 => {
+                Ok(n as usize)
+            }
+            Some(n) => Err(RtError::new(
+                ErrorKind::IndexOutOfRange,
+                format!("collection index {n} is out of range"),
+            )
+            .at(self.current_file(), span)
+            .into()),
+            None => Err(RtError::type_mismatch(format!(
+                "a collection index must be a number, not {}",
+                i.kind_name()
+            ))
+            .at(self.current_file(), span)
+            .into()),
         }
     }
 
@@ -394,7 +433,8 @@ impl Interp {
                     .at(self.current_file(), span)
                     .into());
                 }
-                let sv = to_shared(&v, Some(&group), false).map_err(|e| Unwind::from(e.at(self.current_file(), span)))?;
+                let sv = to_shared(&v, Some(&group), false)
+                    .map_err(|e| Unwind::from(e.at(self.current_file(), span)))?;
                 let mut items = c.items.write();
                 if i >= items.len() {
                     items.resize(i + 1, SharedValue::Null);
@@ -403,30 +443,48 @@ impl Interp {
                 Ok(())
             }
             (o, Value::Text(name)) => self.set_member(o, Key::new(name), v, span),
-            (o, i) => Err(RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
-                .at(self.current_file(), span)
-                .into()),
+            (o, i) => Err(RtError::type_mismatch(format!(
+                "cannot index a {} with a {}",
+                o.kind_name(),
+                i.kind_name()
+            ))
+            .at(self.current_file(), span)
+            .into()),
         }
     }
 
     /// `t[[i]]`: the i-th character (1-based).
     pub(super) fn char_at(&mut self, t: &Value, i: &Value, span: Span) -> Flow<Value> {
         let Value::Text(t) = t else {
-            return Err(RtError::type_mismatch(format!("[[…]] needs a text, not {}", t.kind_name()))
-                .at(self.current_file(), span)
-                .into());
+            return Err(RtError::type_mismatch(format!(
+                "[[…]] needs a text, not {}",
+                t.kind_name()
+            ))
+            .at(self.current_file(), span)
+            .into());
         };
         let n = i.as_number().unwrap_or(0.0);
         if n < 1.0 {
             return Ok(Value::empty_text());
         }
-        Ok(t.chars().nth(n as usize - 1).map(|c| Value::text(c.to_string())).unwrap_or_else(Value::empty_text))
+        Ok(t.chars()
+            .nth(n as usize - 1)
+            .map(|c| Value::text(c.to_string()))
+            .unwrap_or_else(Value::empty_text))
     }
 
     /// `t[[i]]:=c`: a copy of `t` with character i replaced (out of range: unchanged).
-    pub(super) fn replace_char(&mut self, t: &Value, i: &Value, c: &Value, span: Span) -> Flow<Value> {
+    pub(super) fn replace_char(
+        &mut self,
+        t: &Value,
+        i: &Value,
+        c: &Value,
+        span: Span,
+    ) -> Flow<Value> {
         let (Value::Text(t), Value::Text(c)) = (t, c) else {
-            return Err(RtError::type_mismatch("[[…]]:= needs a text and a character").at(self.current_file(), span).into());
+            return Err(RtError::type_mismatch("[[…]]:= needs a text and a character")
+                .at(self.current_file(), span)
+                .into());
         };
         let n = i.as_number().unwrap_or(0.0);
         let mut chars: Vec<char> = t.chars().collect();
@@ -458,14 +516,16 @@ impl Interp {
         }
         if key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
-            && values.first().and_then(Value::as_number) == Some(crate::commands::objects::ck::CK_SHARED as f64)
+            && values.first().and_then(Value::as_number)
+                == Some(crate::commands::objects::ck::CK_SHARED as f64)
         {
             let group = match values.get(1) {
                 Some(Value::SharedObject(o)) => Some(o.group()),
                 Some(Value::SharedCollection(c)) => Some(c.group()),
                 _ => None,
             };
-            return super::intrinsics::copy_shared(&obj, group, 0).map_err(|e| e.at(self.current_file(), span).into());
+            return super::intrinsics::copy_shared(&obj, group, 0)
+                .map_err(|e| e.at(self.current_file(), span).into());
         }
         match &obj {
             Value::Collection(c) => {
@@ -501,9 +561,12 @@ impl Interp {
                     let f = Value::Function(f.clone());
                     self.call_value(&f, this, list, span)
                 }
-                other => Err(RtError::new(ErrorKind::FunctionExpected, format!("`{other}` is not a function of 4D.Function"))
-                    .at(self.current_file(), span)
-                    .into()),
+                other => Err(RtError::new(
+                    ErrorKind::FunctionExpected,
+                    format!("`{other}` is not a function of 4D.Function"),
+                )
+                .at(self.current_file(), span)
+                .into()),
             },
             Value::Object(_) | Value::SharedObject(_) => {
                 let f = self.get_member(&obj, key, span)?;
@@ -549,7 +612,17 @@ impl Interp {
     ) -> Flow<Value> {
         let mutating = matches!(
             name,
-            "push" | "pop" | "shift" | "unshift" | "insert" | "remove" | "combine" | "fill" | "resize" | "clear" | "sort"
+            "push"
+                | "pop"
+                | "shift"
+                | "unshift"
+                | "insert"
+                | "remove"
+                | "combine"
+                | "fill"
+                | "resize"
+                | "clear"
+                | "sort"
         );
         let group = c.group();
         let me = self.process.number;
@@ -562,7 +635,10 @@ impl Interp {
         a.call_span = span;
         let r = crate::commands::collection_member(self, &temp, name, &mut a);
         let result = match r {
-            None => Err(RtError::new(ErrorKind::FunctionExpected, format!("`{name}` is not a function of collections"))),
+            None => Err(RtError::new(
+                ErrorKind::FunctionExpected,
+                format!("`{name}` is not a function of collections"),
+            )),
             Some(Err(e)) => Err(e),
             Some(Ok(v)) => {
                 if mutating {
@@ -583,7 +659,9 @@ impl Interp {
                             *c.items.write() = out;
                             // Chainable functions return the collection itself.
                             Ok(match v {
-                                Value::Collection(r) if r.ptr_eq(&temp) => Value::SharedCollection(c.clone()),
+                                Value::Collection(r) if r.ptr_eq(&temp) => {
+                                    Value::SharedCollection(c.clone())
+                                }
                                 v => v,
                             })
                         }
@@ -600,23 +678,36 @@ impl Interp {
     }
 
     /// Calls a `4D.Function`, or a project method named by a Text.
-    pub(super) fn call_value(&mut self, f: &Value, this: Value, args: Vec<Value>, span: Span) -> Flow<Value> {
+    pub(super) fn call_value(
+        &mut self,
+        f: &Value,
+        this: Value,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
         match f {
             Value::Function(func) => {
                 if let Some(native) = func.code.downcast_ref::<super::processes::NativeFunction>() {
                     return self.call_native(native, &this, args);
                 }
                 let Some(code) = func.code.clone().downcast::<FormulaInstance>().ok() else {
-                    return Err(RtError::new(ErrorKind::FunctionExpected, "this function cannot be called here").into());
+                    return Err(RtError::new(
+                        ErrorKind::FunctionExpected,
+                        "this function cannot be called here",
+                    )
+                    .into());
                 };
                 let method = code.code.method.clone();
                 self.call_with(method, args, this, span, &code.captured)
             }
             Value::Text(name) => {
                 let Some(id) = super::Names::method_id(self, name) else {
-                    return Err(RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found"))
-                        .at(self.current_file(), span)
-                        .into());
+                    return Err(RtError::new(
+                        ErrorKind::MethodNotFound,
+                        format!("the method `{name}` was not found"),
+                    )
+                    .at(self.current_file(), span)
+                    .into());
                 };
                 let code = self.method_code(id)?;
                 self.call(code, args, this, span)
@@ -631,7 +722,11 @@ impl Interp {
     }
 
     fn make_formula(&mut self, code: &Rc<FormulaCode>) -> Value {
-        let captured = code.captures.iter().map(|(outer, inner)| (*inner, self.stack[self.base + *outer as usize].clone())).collect();
+        let captured = code
+            .captures
+            .iter()
+            .map(|(outer, inner)| (*inner, self.stack[self.base + *outer as usize].clone()))
+            .collect();
         let inst = FormulaInstance { code: code.clone(), captured };
         Value::Function(Rc::new(Function { source: code.source.clone(), code: Rc::new(inst) }))
     }
@@ -639,7 +734,13 @@ impl Interp {
     // ----- interprocess variables and locks -------------------------------------------------
 
     pub(super) fn read_interprocess(&self, name: &str) -> Value {
-        self.engine.interprocess.lock().get(name).cloned().map(|v| v.into_value()).unwrap_or_default()
+        self.engine
+            .interprocess
+            .lock()
+            .get(name)
+            .cloned()
+            .map(|v| v.into_value())
+            .unwrap_or_default()
     }
 
     pub(super) fn write_interprocess(&mut self, name: &str, v: Value) {
@@ -670,9 +771,11 @@ fn reset_for_undefined(cur: &Value) -> Value {
         Value::Real(_) | Value::Int(_) => Value::Real(0.0),
         Value::Date(_) => Value::Date(crate::runtime::Date::NULL),
         Value::Time(_) => Value::Real(0.0),
-        Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_) | Value::Function(_) => {
-            Value::Null
-        }
+        Value::Object(_)
+        | Value::Collection(_)
+        | Value::SharedObject(_)
+        | Value::SharedCollection(_)
+        | Value::Function(_) => Value::Null,
         Value::Null | Value::Undefined => cur.clone(),
     }
 }
@@ -691,7 +794,11 @@ fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {
 /// Converts a value for storage in a shared object or collection of `group`: only scalars, null
 /// and shared values are allowed (-10721 otherwise); storing a shared value joins it to `group`
 /// unless the container is `Storage`.
-pub fn to_shared(v: &Value, group: Option<&Arc<Group>>, is_storage: bool) -> Result<SharedValue, RtError> {
+pub fn to_shared(
+    v: &Value,
+    group: Option<&Arc<Group>>,
+    is_storage: bool,
+) -> Result<SharedValue, RtError> {
     let join = |member: &parking_lot::Mutex<Arc<Group>>| -> Result<(), RtError> {
         let Some(group) = group else { return Ok(()) };
         if is_storage {

@@ -95,16 +95,16 @@ impl Interp {
                 }
                 Ok(())
             }
-            StmtKind::Repeat { body, until } => {
-                loop {
-                    self.exec_block(body)?;
-                    self.tick()?;
-                    if self.condition(until)? {
-                        return Ok(());
-                    }
+            StmtKind::Repeat { body, until } => loop {
+                self.exec_block(body)?;
+                self.tick()?;
+                if self.condition(until)? {
+                    return Ok(());
                 }
+            },
+            StmtKind::For { var, start, end, step, body } => {
+                self.exec_for(var, start, end, step.as_ref(), body)
             }
-            StmtKind::For { var, start, end, step, body } => self.exec_for(var, start, end, step.as_ref(), body),
             StmtKind::ForEach { item, source, begin, end, cond, body } => {
                 self.exec_for_each(item, source, begin.as_ref(), end.as_ref(), cond.as_ref(), body)
             }
@@ -140,9 +140,12 @@ impl Interp {
         match self.eval(e)? {
             Value::Bool(b) => Ok(b),
             Value::Undefined => Ok(false),
-            v => Err(RtError::type_mismatch(format!("a condition must be a Boolean, not {}", v.kind_name()))
-                .at(self.current_file(), e.span)
-                .into()),
+            v => Err(RtError::type_mismatch(format!(
+                "a condition must be a Boolean, not {}",
+                v.kind_name()
+            ))
+            .at(self.current_file(), e.span)
+            .into()),
         }
     }
 
@@ -156,14 +159,20 @@ impl Interp {
                     rights.push(self.eval(p)?);
                 }
                 let idx = self.base + *slot as usize;
-                let all_text = matches!(self.stack[idx], Value::Text(_)) && rights.iter().all(|r| matches!(r, Value::Text(_)));
+                let all_text = matches!(self.stack[idx], Value::Text(_))
+                    && rights.iter().all(|r| matches!(r, Value::Text(_)));
                 let acc = if all_text {
                     let mut acc = std::mem::take(&mut self.stack[idx]);
                     if let Value::Text(t) = &mut acc {
-                        let extra: usize = rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
+                        let extra: usize =
+                            rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
                         if t.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
                             self.stack[idx] = acc;
-                            return Err(RtError::new(ErrorKind::LimitExceeded, "text longer than 1 GiB").into());
+                            return Err(RtError::new(
+                                ErrorKind::LimitExceeded,
+                                "text longer than 1 GiB",
+                            )
+                            .into());
                         }
                         let s = Rc::make_mut(t);
                         for r in &rights {
@@ -174,7 +183,8 @@ impl Interp {
                 } else {
                     let mut acc = self.stack[idx].clone();
                     for r in rights {
-                        acc = ops::add(acc, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                        acc =
+                            ops::add(acc, r).map_err(|e| e.at(self.current_file(), value.span))?;
                     }
                     acc
                 };
@@ -197,7 +207,8 @@ impl Interp {
                 let obj = self.eval(object)?;
                 let cur = self.get_member(&obj, key, object.span)?;
                 let r = self.eval(value)?;
-                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                let v =
+                    ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
                 self.set_member(&obj, key.clone(), v, object.span)
             }
             LValue::Index { object, index } => {
@@ -205,13 +216,15 @@ impl Interp {
                 let idx = self.eval(index)?;
                 let cur = self.get_index(&obj, &idx, index.span)?;
                 let r = self.eval(value)?;
-                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                let v =
+                    ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
                 self.set_index(&obj, &idx, v, index.span)
             }
             _ => {
                 let cur = self.read_lvalue(target)?;
                 let r = self.eval(value)?;
-                let v = ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                let v =
+                    ops::binary(op, cur, r).map_err(|e| e.at(self.current_file(), value.span))?;
                 self.assign(target, v, value.span)
             }
         }
@@ -256,7 +269,11 @@ impl Interp {
                 Ok(())
             }
             Err(v) => {
-                let name = self.frames.last().map(|f| f.method.slot_names[slot as usize].clone()).unwrap_or_default();
+                let name = self
+                    .frames
+                    .last()
+                    .map(|f| f.method.slot_names[slot as usize].clone())
+                    .unwrap_or_default();
                 Err(RtError::type_mismatch(format!(
                     "cannot assign a {} to ${name}, which is declared {}",
                     v.kind_name(),
@@ -313,7 +330,14 @@ impl Interp {
         }
     }
 
-    fn exec_for(&mut self, var: &LValue, start: &Expr, end: &Expr, step: Option<&Expr>, body: &Block) -> Flow<()> {
+    fn exec_for(
+        &mut self,
+        var: &LValue,
+        start: &Expr,
+        end: &Expr,
+        step: Option<&Expr>,
+        body: &Block,
+    ) -> Flow<()> {
         let start = self.eval_number(start)?;
         let end = self.eval_number(end)?;
         let step = match step {
@@ -329,8 +353,11 @@ impl Interp {
                 Value::Int(i) => i as f64,
                 Value::Real(r) => r,
                 v => {
-                    return Err(RtError::type_mismatch(format!("a For counter must be a number, not {}", v.kind_name()))
-                        .into())
+                    return Err(RtError::type_mismatch(format!(
+                        "a For counter must be a number, not {}",
+                        v.kind_name()
+                    ))
+                    .into())
                 }
             };
             if (step > 0.0 && cur > end) || (step < 0.0 && cur < end) {
@@ -352,9 +379,11 @@ impl Interp {
             Value::Int(i) => Ok(i as f64),
             Value::Real(r) => Ok(r),
             Value::Time(t) => Ok(t as f64),
-            v => Err(RtError::type_mismatch(format!("a number was expected, not {}", v.kind_name()))
-                .at(self.current_file(), e.span)
-                .into()),
+            v => {
+                Err(RtError::type_mismatch(format!("a number was expected, not {}", v.kind_name()))
+                    .at(self.current_file(), e.span)
+                    .into())
+            }
         }
     }
 
@@ -461,7 +490,10 @@ impl Interp {
             other => {
                 return Err(RtError::new(
                     ErrorKind::UseNotShared,
-                    format!("Use needs a shared object or shared collection, not {}", describe(other)),
+                    format!(
+                        "Use needs a shared object or shared collection, not {}",
+                        describe(other)
+                    ),
                 )
                 .at(self.current_file(), target.span)
                 .into())
@@ -517,25 +549,34 @@ fn append_parts<'e>(slot: u32, op: Option<BinOp>, value: &'e Expr) -> Option<Vec
 /// Whether evaluating `e` could read local `slot` (conservative).
 fn mentions_slot(e: &Expr, slot: u32) -> bool {
     match &e.kind {
-        ExprKind::Literal(_) | ExprKind::ProcessVar(_) | ExprKind::Interprocess(_) | ExprKind::Unimplemented { .. } => {
-            false
-        }
+        ExprKind::Literal(_)
+        | ExprKind::ProcessVar(_)
+        | ExprKind::Interprocess(_)
+        | ExprKind::Unimplemented { .. } => false,
         ExprKind::Local(s) => *s == slot,
         ExprKind::Param(_) | ExprKind::Formula(_) | ExprKind::Invalid(_) | ExprKind::This => true,
-        ExprKind::Command { args, .. } | ExprKind::Intrinsic { args, .. } | ExprKind::Method { args, .. } => {
-            args.iter().any(|a| mentions_slot(a, slot))
-        }
+        ExprKind::Command { args, .. }
+        | ExprKind::Intrinsic { args, .. }
+        | ExprKind::Method { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
         ExprKind::Member { object, .. } => mentions_slot(object, slot),
-        ExprKind::Index { object, index } => mentions_slot(object, slot) || mentions_slot(index, slot),
-        ExprKind::CharIndex { text, index } => mentions_slot(text, slot) || mentions_slot(index, slot),
+        ExprKind::Index { object, index } => {
+            mentions_slot(object, slot) || mentions_slot(index, slot)
+        }
+        ExprKind::CharIndex { text, index } => {
+            mentions_slot(text, slot) || mentions_slot(index, slot)
+        }
         ExprKind::MemberCall { object, args, .. } => {
             mentions_slot(object, slot) || args.iter().any(|a| mentions_slot(a, slot))
         }
-        ExprKind::Call { callee, args } => mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot)),
+        ExprKind::Call { callee, args } => {
+            mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
+        }
         ExprKind::Object(entries) => entries.iter().any(|(_, v)| mentions_slot(v, slot)),
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
         ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
-        ExprKind::Binary { left, right, .. } => mentions_slot(left, slot) || mentions_slot(right, slot),
+        ExprKind::Binary { left, right, .. } => {
+            mentions_slot(left, slot) || mentions_slot(right, slot)
+        }
         ExprKind::Ternary { cond, then, otherwise } => {
             mentions_slot(cond, slot) || mentions_slot(then, slot) || mentions_slot(otherwise, slot)
         }

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use super::eval::to_shared;
-use crate::runtime::ops::{self as value_ops, shared_to_value};
 use super::{Flow, Interp, Unwind};
 use crate::commands::Host;
 use crate::resolve::ir::{Expr, ExprKind, Intrinsic, VarType};
+use crate::runtime::ops::{self as value_ops, shared_to_value};
 use crate::runtime::shared::{self, SharedCollection, SharedObject, SharedRoot};
 use crate::runtime::value::type_code;
 use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
@@ -21,15 +21,25 @@ const USER_PARAM_VALUE: i32 = 108;
 use crate::commands::objects::ck::CK_SHARED;
 
 impl Interp {
-    pub(super) fn intrinsic(&mut self, which: Intrinsic, args: &[Expr], star: bool, span: Span) -> Flow<Value> {
+    pub(super) fn intrinsic(
+        &mut self,
+        which: Intrinsic,
+        args: &[Expr],
+        star: bool,
+        span: Span,
+    ) -> Flow<Value> {
         use Intrinsic::*;
         let _ = star;
         match which {
             CountParameters => Ok(Value::Int(self.arg_count() as i32)),
             Type => {
-                let Some(arg) = args.first() else { return Ok(Value::Int(type_code::IS_UNDEFINED)) };
+                let Some(arg) = args.first() else {
+                    return Ok(Value::Int(type_code::IS_UNDEFINED));
+                };
                 let declared = match &arg.kind {
-                    ExprKind::Local(s) => self.frames.last().map(|f| f.method.slot_types[*s as usize]),
+                    ExprKind::Local(s) => {
+                        self.frames.last().map(|f| f.method.slot_types[*s as usize])
+                    }
                     ExprKind::ProcessVar(i) => self.pvar_types.get(*i as usize).copied(),
                     _ => None,
                 };
@@ -73,7 +83,9 @@ impl Interp {
                             .at(self.current_file(), span)
                             .into())
                     }
-                    _ => Err(RtError::type_mismatch("ASSERT expects a Boolean").at(self.current_file(), span).into()),
+                    _ => Err(RtError::type_mismatch("ASSERT expects a Boolean")
+                        .at(self.current_file(), span)
+                        .into()),
                 }
             }
             SetAssertEnabled => {
@@ -92,7 +104,13 @@ impl Interp {
                     [m] => (0, m.clone(), 0),
                     [t, m] => (number(t), m.clone(), 0),
                     [t, m, i, ..] => (number(t), m.clone(), number(i)),
-                    [] => return Err(RtError::new(ErrorKind::WrongArgCount, "LOG EVENT expects a message").into()),
+                    [] => {
+                        return Err(RtError::new(
+                            ErrorKind::WrongArgCount,
+                            "LOG EVENT expects a message",
+                        )
+                        .into())
+                    }
                 };
                 let Value::Text(msg) = msg else {
                     return Err(RtError::type_mismatch("LOG EVENT: the message must be a text")
@@ -113,9 +131,12 @@ impl Interp {
                 let msg = match vals.first() {
                     Some(Value::Text(t)) => t.to_string(),
                     Some(v) => {
-                        return Err(RtError::type_mismatch(format!("ALERT: the message must be a text, not {}", v.kind_name()))
-                            .at(self.current_file(), span)
-                            .into())
+                        return Err(RtError::type_mismatch(format!(
+                            "ALERT: the message must be a text, not {}",
+                            v.kind_name()
+                        ))
+                        .at(self.current_file(), span)
+                        .into())
                     }
                     None => String::new(),
                 };
@@ -136,7 +157,9 @@ impl Interp {
             Quit4D => Err(Unwind::Quit),
             ObSet => {
                 let Some(first) = args.first() else {
-                    return Err(RtError::new(ErrorKind::WrongArgCount, "OB SET expects an object").into());
+                    return Err(
+                        RtError::new(ErrorKind::WrongArgCount, "OB SET expects an object").into()
+                    );
                 };
                 let mut obj = self.eval(first)?;
                 if obj.is_nullish() {
@@ -151,7 +174,9 @@ impl Interp {
                 }
                 Ok(Value::Undefined)
             }
-            CurrentMethodName => Ok(Value::text(self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default())),
+            CurrentMethodName => Ok(Value::text(
+                self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default(),
+            )),
             ApplicationType => Ok(Value::Int(6)),
             ApplicationInfo => {
                 let o = ObjRef::new();
@@ -179,7 +204,8 @@ impl Interp {
                             }
                         };
                         let v = pair.get(1).cloned().unwrap_or_default();
-                        let sv = to_shared(&v, Some(&group), false).map_err(|e| e.at(self.current_file(), span))?;
+                        let sv = to_shared(&v, Some(&group), false)
+                            .map_err(|e| e.at(self.current_file(), span))?;
                         props.insert(Arc::from(name.as_str()), sv);
                     }
                 }
@@ -191,7 +217,10 @@ impl Interp {
                 let group = c.group();
                 let mut items = Vec::with_capacity(vals.len());
                 for v in &vals {
-                    items.push(to_shared(v, Some(&group), false).map_err(|e| e.at(self.current_file(), span))?);
+                    items.push(
+                        to_shared(v, Some(&group), false)
+                            .map_err(|e| e.at(self.current_file(), span))?,
+                    );
                 }
                 *c.items.write() = items;
                 Ok(Value::SharedCollection(c))
@@ -208,13 +237,17 @@ impl Interp {
                     };
                     copy_shared(&src, group, 0).map_err(|e| e.at(self.current_file(), span).into())
                 } else {
-                    value_ops::deep_copy(&src).map_err(|m| RtError::generic(m).at(self.current_file(), span).into())
+                    value_ops::deep_copy(&src)
+                        .map_err(|m| RtError::generic(m).at(self.current_file(), span).into())
                 }
             }
             Storage => Ok(Value::SharedObject(self.engine.storage.clone())),
-            GenerateUuid => Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase())),
-            Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo | ProcessNumber | ProcessState
-            | NewProcess | CallWorker | KillWorker | DelayProcess | CurrentProcess | CurrentProcessName => {
+            GenerateUuid => {
+                Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase()))
+            }
+            Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo
+            | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker
+            | DelayProcess | CurrentProcess | CurrentProcessName => {
                 self.process_intrinsic(which, args, star, span)
             }
         }
@@ -359,7 +392,9 @@ pub fn copy_shared(
         return Err(RtError::generic("object nesting too deep to copy"));
     }
     let entries: Option<Vec<(String, Value)>> = match v {
-        Value::Object(o) => Some(o.entries().into_iter().map(|(k, v)| (k.as_str().to_string(), v)).collect()),
+        Value::Object(o) => {
+            Some(o.entries().into_iter().map(|(k, v)| (k.as_str().to_string(), v)).collect())
+        }
         Value::SharedObject(o) => {
             Some(o.props.read().iter().map(|(k, v)| (k.to_string(), shared_to_value(v))).collect())
         }
@@ -408,4 +443,3 @@ pub fn copy_shared(
         v => Ok(v.clone()),
     }
 }
-

@@ -106,7 +106,9 @@ impl Engine {
             project,
             options,
             output,
-            storage: crate::runtime::shared::SharedObject::new(crate::runtime::shared::SharedRoot::Storage),
+            storage: crate::runtime::shared::SharedObject::new(
+                crate::runtime::shared::SharedRoot::Storage,
+            ),
             sessions: SessionRegistry::default(),
             processes: ProcessTable::default(),
             failed: std::sync::atomic::AtomicBool::new(false),
@@ -192,16 +194,18 @@ impl Interp {
 
     /// Runs the method in file `file` with `args`. Uncaught errors come back as `Err`.
     pub fn run_file(&mut self, file: u32, args: Vec<Value>) -> Result<Value, RtError> {
-        let entry = self.engine.project.file(file).ok_or_else(|| RtError::generic("no such file"))?;
-        let method = Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        let entry =
+            self.engine.project.file(file).ok_or_else(|| RtError::generic("no such file"))?;
+        let method =
+            Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
         self.run_top(method, args)
     }
 
     /// Runs project method `name` with `args`.
     pub fn run_method(&mut self, name: &str, args: Vec<Value>) -> Result<Value, RtError> {
-        let id = self
-            .method_id(name)
-            .ok_or_else(|| RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found")))?;
+        let id = self.method_id(name).ok_or_else(|| {
+            RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found"))
+        })?;
         let method = match self.method_code(id) {
             Ok(m) => m,
             Err(Unwind::Error(e)) => return Err(*e),
@@ -242,12 +246,19 @@ impl Interp {
         let file = match self.engine.project.load_method(&name) {
             Ok(Some(f)) => f,
             Ok(None) => {
-                return Err(RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found")).into())
+                return Err(RtError::new(
+                    ErrorKind::MethodNotFound,
+                    format!("the method `{name}` was not found"),
+                )
+                .into())
             }
             Err(msg) => return Err(RtError::new(ErrorKind::MethodNotFound, msg).into()),
         };
-        let entry =
-            self.engine.project.file(file).ok_or_else(|| RtError::new(ErrorKind::MethodNotFound, name.clone()))?;
+        let entry = self
+            .engine
+            .project
+            .file(file)
+            .ok_or_else(|| RtError::new(ErrorKind::MethodNotFound, name.clone()))?;
         if let Some(err) = entry.errors.first() {
             return Err(RtError::generic(format!(
                 "the method `{}` has a syntax error at line {}: {}",
@@ -257,7 +268,8 @@ impl Interp {
             ))
             .into());
         }
-        let code = Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        let code =
+            Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
         if let Some(slot) = self.methods.get_mut(id as usize) {
             slot.code = Some(code.clone());
         }
@@ -266,7 +278,13 @@ impl Interp {
 
     /// Calls a resolved method: binds arguments to parameters (converting them to the
     /// declared types), runs the body, and returns the result.
-    fn call(&mut self, method: Rc<Method>, args: Vec<Value>, this: Value, call_span: Span) -> Flow<Value> {
+    fn call(
+        &mut self,
+        method: Rc<Method>,
+        args: Vec<Value>,
+        this: Value,
+        call_span: Span,
+    ) -> Flow<Value> {
         self.call_with(method, args, this, call_span, &[])
     }
 
@@ -282,7 +300,10 @@ impl Interp {
         if self.frames.len() >= self.engine.options.max_call_depth {
             return Err(RtError::new(
                 ErrorKind::StackFull,
-                format!("stack full: more than {} nested method calls", self.engine.options.max_call_depth),
+                format!(
+                    "stack full: more than {} nested method calls",
+                    self.engine.options.max_call_depth
+                ),
             )
             .into());
         }
@@ -371,14 +392,20 @@ impl Interp {
         if self.steps & 0x3ff == 0 {
             let opts = &self.engine.options;
             if opts.max_steps.is_some_and(|m| self.steps > m) {
-                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into());
+                return Err(
+                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
+                );
             }
             if opts.deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
+                return Err(
+                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into()
+                );
             }
         } else if let Some(m) = self.engine.options.max_steps {
             if self.steps > m {
-                return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into());
+                return Err(
+                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
+                );
             }
         }
         Ok(())
@@ -398,7 +425,12 @@ impl Interp {
                 .frames
                 .iter()
                 .map(|f| {
-                    let line = self.engine.project.file(f.method.file).map(|s| s.line_of(f.stmt_span)).unwrap_or(0);
+                    let line = self
+                        .engine
+                        .project
+                        .file(f.method.file)
+                        .map(|s| s.line_of(f.stmt_span))
+                        .unwrap_or(0);
                     ChainFrame { method: f.method.name.clone(), line }
                 })
                 .collect();

@@ -68,7 +68,9 @@ pub fn binary(op: BinOp, l: Value, r: Value) -> Result<Value, RtError> {
         Ne => equal(&l, &r).map(|b| Value::Bool(!b)).ok_or_else(|| type_error(op, &l, &r)),
         Lt | Gt | Le | Ge => ordering(op, &l, &r),
         And | Or => match (&l, &r) {
-            (Value::Bool(a), Value::Bool(b)) => Ok(Value::Bool(if op == And { *a && *b } else { *a || *b })),
+            (Value::Bool(a), Value::Bool(b)) => {
+                Ok(Value::Bool(if op == And { *a && *b } else { *a || *b }))
+            }
             _ => Err(type_error(op, &l, &r)),
         },
         AndAnd | OrOr => Err(type_error(op, &l, &r)),
@@ -134,7 +136,9 @@ pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
             Rc::make_mut(&mut a).push_str(&b);
             Ok(Value::Text(a))
         }
-        (Value::Date(d), r) if num(&r).is_some() => Ok(Value::Date(shift_date(d, num(&r).unwrap_or(0.0)))),
+        (Value::Date(d), r) if num(&r).is_some() => {
+            Ok(Value::Date(shift_date(d, num(&r).unwrap_or(0.0))))
+        }
         (Value::Time(a), Value::Time(b)) => Ok(Value::Time(a.wrapping_add(b))),
         (l @ Value::Time(_), r) | (l, r @ Value::Time(_)) => time_arith(BinOp::Add, &l, &r),
         (l, r) => Err(type_error(BinOp::Add, &l, &r)),
@@ -147,7 +151,9 @@ fn sub(l: Value, r: Value) -> Result<Value, RtError> {
             (Some(x), Some(y)) => Ok(Value::Real((x - y) as f64)),
             _ => Ok(Value::Real(0.0)),
         },
-        (Value::Date(d), r) if num(r).is_some() => Ok(Value::Date(shift_date(*d, -num(r).unwrap_or(0.0)))),
+        (Value::Date(d), r) if num(r).is_some() => {
+            Ok(Value::Date(shift_date(*d, -num(r).unwrap_or(0.0))))
+        }
         (Value::Time(a), Value::Time(b)) => Ok(Value::Time(a.wrapping_sub(*b))),
         _ => time_arith(BinOp::Sub, &l, &r),
     }
@@ -159,7 +165,10 @@ fn mul(l: Value, r: Value) -> Result<Value, RtError> {
             let times = num(n).unwrap_or(0.0);
             let times = if times.is_finite() && times > 0.0 { times as usize } else { 0 };
             if t.len().saturating_mul(times) > crate::runtime::value::MAX_TEXT_BYTES {
-                return Err(RtError::new(crate::runtime::ErrorKind::LimitExceeded, "text too long"));
+                return Err(RtError::new(
+                    crate::runtime::ErrorKind::LimitExceeded,
+                    "text too long",
+                ));
             }
             Ok(Value::text(t.repeat(times)))
         }
@@ -214,10 +223,14 @@ pub fn equal(l: &Value, r: &Value) -> Option<bool> {
 fn ordering(op: BinOp, l: &Value, r: &Value) -> Result<Value, RtError> {
     let ord: Option<Ordering> = match (l, r) {
         // Undefined against a text, date, time or number is simply False.
-        (Value::Undefined, Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Int(_) | Value::Real(_))
-        | (Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Int(_) | Value::Real(_), Value::Undefined) => {
-            return Ok(Value::Bool(false))
-        }
+        (
+            Value::Undefined,
+            Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Int(_) | Value::Real(_),
+        )
+        | (
+            Value::Text(_) | Value::Date(_) | Value::Time(_) | Value::Int(_) | Value::Real(_),
+            Value::Undefined,
+        ) => return Ok(Value::Bool(false)),
         (Value::Text(a), Value::Text(b)) => Some(text::compare(a, b)),
         (Value::Date(a), Value::Date(b)) => Some(a.cmp(b)),
         (Value::Time(a), Value::Time(b)) => Some(a.cmp(b)),

@@ -25,7 +25,13 @@ const DEADLOCK_POLL: Duration = Duration::from_millis(20);
 pub(super) struct NativeFunction(pub fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>);
 
 impl Interp {
-    pub(super) fn process_intrinsic(&mut self, which: Intrinsic, args: &[Expr], star: bool, span: Span) -> Flow<Value> {
+    pub(super) fn process_intrinsic(
+        &mut self,
+        which: Intrinsic,
+        args: &[Expr],
+        star: bool,
+        span: Span,
+    ) -> Flow<Value> {
         use Intrinsic::*;
         let vals = self.eval_all(args)?;
         let file = self.current_file();
@@ -48,7 +54,13 @@ impl Interp {
             }
             ProcessActivity => {
                 let o = ObjRef::new();
-                let procs = self.engine.processes.live().iter().map(|p| process_info(&self.engine, p)).collect();
+                let procs = self
+                    .engine
+                    .processes
+                    .live()
+                    .iter()
+                    .map(|p| process_info(&self.engine, p))
+                    .collect();
                 o.set_str("processes", Value::Collection(CollRef::from_vec(procs)));
                 let sessions = self.engine.sessions.all().iter().map(|s| session_info(s)).collect();
                 o.set_str("sessions", Value::Collection(CollRef::from_vec(sessions)));
@@ -56,21 +68,32 @@ impl Interp {
             }
             ProcessInfo => {
                 let n = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as u32;
-                Ok(match self.engine.processes.get(n).filter(|p| !p.finished.load(Ordering::Acquire)) {
-                    Some(p) => process_info(&self.engine, &p),
-                    None => Value::Null,
-                })
+                Ok(
+                    match self
+                        .engine
+                        .processes
+                        .get(n)
+                        .filter(|p| !p.finished.load(Ordering::Acquire))
+                    {
+                        Some(p) => process_info(&self.engine, &p),
+                        None => Value::Null,
+                    },
+                )
             }
             CurrentProcess => Ok(Value::Int(self.process.number as i32)),
             CurrentProcessName => Ok(Value::text(self.process.name.clone())),
             ProcessNumber => {
                 let name = vals.first().and_then(|v| v.as_str()).unwrap_or("");
-                Ok(Value::Int(self.engine.processes.find_by_name(name, false).map_or(0, |p| p.number as i32)))
+                Ok(Value::Int(
+                    self.engine.processes.find_by_name(name, false).map_or(0, |p| p.number as i32),
+                ))
             }
             ProcessState => {
                 let n = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as u32;
                 Ok(Value::Int(match self.engine.processes.get(n) {
-                    Some(p) if !p.finished.load(Ordering::Acquire) => p.state.load(Ordering::Acquire),
+                    Some(p) if !p.finished.load(Ordering::Acquire) => {
+                        p.state.load(Ordering::Acquire)
+                    }
                     _ => process::state::DOES_NOT_EXIST,
                 }))
             }
@@ -118,12 +141,18 @@ impl Interp {
         o.set_str("info", session_info(s));
         o.set_str("userName", Value::text(s.user_name.clone()));
         let native = |f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>, name: &str| {
-            Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
+            Value::Function(Rc::new(Function {
+                source: Rc::from(name),
+                code: Rc::new(NativeFunction(f)),
+            }))
         };
         o.set_str("hasPrivilege", native(|_, _, _| Ok(Value::Bool(true)), "hasPrivilege"));
         o.set_str(
             "getPrivileges",
-            native(|_, _, _| Ok(Value::Collection(CollRef::from_vec(vec![Value::text("WebAdmin")]))), "getPrivileges"),
+            native(
+                |_, _, _| Ok(Value::Collection(CollRef::from_vec(vec![Value::text("WebAdmin")]))),
+                "getPrivileges",
+            ),
         );
         o.set_str("setPrivileges", native(|_, _, _| Ok(Value::Bool(false)), "setPrivileges"));
         o.set_str("clearPrivileges", native(|_, _, _| Ok(Value::Bool(true)), "clearPrivileges"));
@@ -136,7 +165,9 @@ impl Interp {
         let method = match vals.first() {
             Some(Value::Text(t)) => t.to_string(),
             Some(Value::Function(f)) => f.source.to_string(),
-            _ => return Err(RtError::type_mismatch("New process: the method must be given by name")),
+            _ => {
+                return Err(RtError::type_mismatch("New process: the method must be given by name"))
+            }
         };
         let name = vals.get(2).and_then(|v| v.as_str()).unwrap_or(&method).to_string();
         if star {
@@ -157,34 +188,48 @@ impl Interp {
     /// `CALL WORKER(worker; method{; param…})`: queues a message, creating the worker on first use.
     fn call_worker(&mut self, vals: Vec<Value>) -> Result<(), RtError> {
         let Some(target) = vals.first() else {
-            return Err(RtError::new(ErrorKind::WrongArgCount, "CALL WORKER expects a worker and a method"));
+            return Err(RtError::new(
+                ErrorKind::WrongArgCount,
+                "CALL WORKER expects a worker and a method",
+            ));
         };
         let method = match vals.get(1) {
             Some(Value::Function(f)) => SendValue::Formula(f.source.to_string()),
             Some(Value::Text(t)) => SendValue::Text(t.to_string()),
-            _ => return Err(RtError::type_mismatch("CALL WORKER: the method must be a name or a Formula")),
+            _ => {
+                return Err(RtError::type_mismatch(
+                    "CALL WORKER: the method must be a name or a Formula",
+                ))
+            }
         };
         let args: Vec<SendValue> = vals.iter().skip(2).map(SendValue::from_value).collect();
         let message = Message { method, args };
         let worker = match target {
-            Value::Text(name) => match self.engine.processes.find_by_name(name, true).filter(|p| p.is_worker()) {
-                Some(p) if !p.mailbox.as_ref().is_some_and(|m| m.is_killed()) => p,
-                _ => {
-                    let entry = self.engine.processes.register(name, &self.session.id, true);
-                    let mailbox = entry.mailbox.clone();
-                    spawn_process(self.engine.clone(), self.session.clone(), entry, move |interp| {
-                        let Some(mailbox) = mailbox else { return Ok(()) };
-                        while let Some(m) = mailbox.next() {
-                            interp.run_message(m)?;
+            Value::Text(name) => {
+                match self.engine.processes.find_by_name(name, true).filter(|p| p.is_worker()) {
+                    Some(p) if !p.mailbox.as_ref().is_some_and(|m| m.is_killed()) => p,
+                    _ => {
+                        let entry = self.engine.processes.register(name, &self.session.id, true);
+                        let mailbox = entry.mailbox.clone();
+                        spawn_process(
+                            self.engine.clone(),
+                            self.session.clone(),
+                            entry,
+                            move |interp| {
+                                let Some(mailbox) = mailbox else { return Ok(()) };
+                                while let Some(m) = mailbox.next() {
+                                    interp.run_message(m)?;
+                                }
+                                Ok(())
+                            },
+                        )?;
+                        match self.engine.processes.find_by_name(name, true) {
+                            Some(p) => p,
+                            None => return Ok(()),
                         }
-                        Ok(())
-                    })?;
-                    match self.engine.processes.find_by_name(name, true) {
-                        Some(p) => p,
-                        None => return Ok(()),
                     }
                 }
-            },
+            }
             v => match v.as_number().and_then(|n| self.engine.processes.get(n as u32)) {
                 Some(p) if p.is_worker() => p,
                 _ => return Ok(()),
@@ -243,7 +288,12 @@ impl Interp {
     }
 
     /// Calls a native function of a `Session`-like object.
-    pub(super) fn call_native(&mut self, f: &NativeFunction, this: &Value, args: Vec<Value>) -> Flow<Value> {
+    pub(super) fn call_native(
+        &mut self,
+        f: &NativeFunction,
+        this: &Value,
+        args: Vec<Value>,
+    ) -> Flow<Value> {
         (f.0)(self, this, args)
     }
 }
@@ -256,7 +306,16 @@ fn session_info(s: &Session) -> Value {
     o.set_str("machineName", Value::text(hostname()));
     o.set_str("systemUserName", Value::text(std::env::var("USER").unwrap_or_default()));
     o.set_str("IPAddress", Value::text("127.0.0.1"));
-    o.set_str("hostType", Value::text(if cfg!(windows) { "windows" } else if cfg!(target_os = "macos") { "mac" } else { "linux" }));
+    o.set_str(
+        "hostType",
+        Value::text(if cfg!(windows) {
+            "windows"
+        } else if cfg!(target_os = "macos") {
+            "mac"
+        } else {
+            "linux"
+        }),
+    );
     o.set_str("creationDateTime", Value::text(s.created.clone()));
     o.set_str("state", Value::text("active"));
     o.set_str("ID", Value::text(s.id.clone()));
@@ -265,7 +324,9 @@ fn session_info(s: &Session) -> Value {
 }
 
 fn hostname() -> String {
-    std::fs::read_to_string("/etc/hostname").map(|s| s.trim().to_string()).unwrap_or_else(|_| "localhost".to_string())
+    std::fs::read_to_string("/etc/hostname")
+        .map(|s| s.trim().to_string())
+        .unwrap_or_else(|_| "localhost".to_string())
 }
 
 /// `Process info` of a process.
@@ -276,7 +337,14 @@ fn process_info(engine: &Engine, p: &ProcessEntry) -> Value {
     o.set_str("sessionID", Value::text(p.session_id.clone()));
     o.set_str("ID", Value::Int(p.number as i32));
     o.set_str("visible", Value::Bool(true));
-    o.set_str("type", Value::Int(if p.is_worker() { process::WORKER_PROCESS } else { process::OTHER_USER_PROCESS }));
+    o.set_str(
+        "type",
+        Value::Int(if p.is_worker() {
+            process::WORKER_PROCESS
+        } else {
+            process::OTHER_USER_PROCESS
+        }),
+    );
     o.set_str("state", Value::Int(p.state.load(Ordering::Acquire)));
     o.set_str("creationDateTime", Value::text(p.created.clone()));
     o.set_str("preemptive", Value::Bool(true));
@@ -315,4 +383,3 @@ pub fn spawn_process(
     *entry.handle.lock() = Some(handle);
     Ok(())
 }
-

@@ -55,7 +55,11 @@ impl Project {
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for path in paths {
-            if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+            if path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+            {
                 if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
                     let key = stem.to_lowercase();
                     if !self.method_paths.contains_key(&key) {
@@ -107,7 +111,8 @@ impl Project {
             return Ok(Some(i));
         }
         let Some(path) = self.method_paths.get(&key) else { return Ok(None) };
-        let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
         let index = self.add_source(&path.display().to_string(), stem, &bytes);
         loaded.insert(key, index);

@@ -102,22 +102,60 @@ pub enum ExprKind {
     Param(Box<Expr>),
     ProcessVar(u32),
     Interprocess(Rc<str>),
-    Command { index: u16, f: CommandFn, args: Vec<Expr>, star: bool },
-    Intrinsic { which: Intrinsic, args: Vec<Expr>, star: bool },
+    Command {
+        index: u16,
+        f: CommandFn,
+        args: Vec<Expr>,
+        star: bool,
+    },
+    Intrinsic {
+        which: Intrinsic,
+        args: Vec<Expr>,
+        star: bool,
+    },
     /// A 4D command mini4d does not implement: error 33 when evaluated.
-    Unimplemented { index: u16 },
-    Method { id: u32, args: Vec<Expr> },
-    Member { object: Box<Expr>, key: Key },
-    Index { object: Box<Expr>, index: Box<Expr> },
-    CharIndex { text: Box<Expr>, index: Box<Expr> },
+    Unimplemented {
+        index: u16,
+    },
+    Method {
+        id: u32,
+        args: Vec<Expr>,
+    },
+    Member {
+        object: Box<Expr>,
+        key: Key,
+    },
+    Index {
+        object: Box<Expr>,
+        index: Box<Expr>,
+    },
+    CharIndex {
+        text: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `object.name(args)`: a collection function, a `4D.Function` property, or a class function.
-    MemberCall { object: Box<Expr>, key: Key, args: Vec<Expr> },
-    Call { callee: Box<Expr>, args: Vec<Expr> },
+    MemberCall {
+        object: Box<Expr>,
+        key: Key,
+        args: Vec<Expr>,
+    },
+    Call {
+        callee: Box<Expr>,
+        args: Vec<Expr>,
+    },
     Object(Vec<(Key, Expr)>),
     Collection(Vec<Expr>),
     Neg(Box<Expr>),
-    Binary { op: BinOp, left: Box<Expr>, right: Box<Expr> },
-    Ternary { cond: Box<Expr>, then: Box<Expr>, otherwise: Box<Expr> },
+    Binary {
+        op: BinOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Ternary {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        otherwise: Box<Expr>,
+    },
     Try(Box<Expr>),
     /// `Formula(expr)`: the expression compiled as a small method, plus the enclosing locals it
     /// reads (copied in when the formula is created).
@@ -167,15 +205,51 @@ pub type Block = Vec<Stmt>;
 
 pub enum StmtKind {
     Expr(Expr),
-    Assign { target: LValue, op: Option<BinOp>, value: Expr },
-    If { cond: Expr, then: Block, otherwise: Block },
-    Case { branches: Vec<(Expr, Block)>, otherwise: Block },
-    While { cond: Expr, body: Block },
-    Repeat { body: Block, until: Expr },
-    For { var: LValue, start: Expr, end: Expr, step: Option<Expr>, body: Block },
-    ForEach { item: LValue, source: Expr, begin: Option<Expr>, end: Option<Expr>, cond: Option<(LoopCond, Expr)>, body: Block },
-    Use { target: Expr, body: Block },
-    Try { body: Block, catch: Block },
+    Assign {
+        target: LValue,
+        op: Option<BinOp>,
+        value: Expr,
+    },
+    If {
+        cond: Expr,
+        then: Block,
+        otherwise: Block,
+    },
+    Case {
+        branches: Vec<(Expr, Block)>,
+        otherwise: Block,
+    },
+    While {
+        cond: Expr,
+        body: Block,
+    },
+    Repeat {
+        body: Block,
+        until: Expr,
+    },
+    For {
+        var: LValue,
+        start: Expr,
+        end: Expr,
+        step: Option<Expr>,
+        body: Block,
+    },
+    ForEach {
+        item: LValue,
+        source: Expr,
+        begin: Option<Expr>,
+        end: Option<Expr>,
+        cond: Option<(LoopCond, Expr)>,
+        body: Block,
+    },
+    Use {
+        target: Expr,
+        body: Block,
+    },
+    Try {
+        body: Block,
+        catch: Block,
+    },
     Return(Option<Expr>),
     /// `var` without initializer: resets the variables to their type's default.
     Declare(Vec<LValue>),

@@ -27,7 +27,13 @@ pub trait Names {
 }
 
 /// Lowers one method (or the main method of a run) to its resolved form.
-pub fn resolve_method(name: &str, file: u32, text: &str, source: &ast::SourceFile, names: &mut dyn Names) -> Method {
+pub fn resolve_method(
+    name: &str,
+    file: u32,
+    text: &str,
+    source: &ast::SourceFile,
+    names: &mut dyn Names,
+) -> Method {
     let mut r = Resolver::new(names, file, text);
     r.method(name, file, source.declare.as_ref(), &source.body)
 }
@@ -214,7 +220,13 @@ impl<'n> Resolver<'n> {
         self.param_slots[n as usize - 1]
     }
 
-    fn method(&mut self, name: &str, file: u32, declare: Option<&ast::Declare>, body: &ast::Block) -> Method {
+    fn method(
+        &mut self,
+        name: &str,
+        file: u32,
+        declare: Option<&ast::Declare>,
+        body: &ast::Block,
+    ) -> Method {
         let mut params = Vec::new();
         let mut variadic = None;
         let mut result = ResultKind::None;
@@ -249,7 +261,11 @@ impl<'n> Resolver<'n> {
         let body = self.block(body);
         // `$1…$n` used beyond the declared parameters (or without `#DECLARE`) are parameters too.
         for i in params.len()..self.param_slots.len() {
-            params.push(ParamSpec { slot: self.param_slots[i], ty: VarType::Variant, name: (i + 1).to_string() });
+            params.push(ParamSpec {
+                slot: self.param_slots[i],
+                ty: VarType::Variant,
+                name: (i + 1).to_string(),
+            });
         }
         if result == ResultKind::None {
             // Legacy `$0` result.
@@ -293,7 +309,9 @@ impl<'n> Resolver<'n> {
                             None => StmtKind::Declare(Vec::new()),
                         }
                     }
-                    Some(_) => StmtKind::Invalid("an initializer is allowed only when `var` declares one variable".into()),
+                    Some(_) => StmtKind::Invalid(
+                        "an initializer is allowed only when `var` declares one variable".into(),
+                    ),
                     None => StmtKind::Declare(targets),
                 }
             }
@@ -320,8 +338,12 @@ impl<'n> Resolver<'n> {
                 branches: branches.iter().map(|(c, b)| (self.expr(c), self.block(b))).collect(),
                 otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
-            S::While { cond, body } => StmtKind::While { cond: self.expr(cond), body: self.block(body) },
-            S::Repeat { body, until } => StmtKind::Repeat { body: self.block(body), until: self.expr(until) },
+            S::While { cond, body } => {
+                StmtKind::While { cond: self.expr(cond), body: self.block(body) }
+            }
+            S::Repeat { body, until } => {
+                StmtKind::Repeat { body: self.block(body), until: self.expr(until) }
+            }
             S::For { var, start, end, step, body } => match self.lvalue(var) {
                 Ok(var) => StmtKind::For {
                     var,
@@ -343,13 +365,17 @@ impl<'n> Resolver<'n> {
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
-            S::Use { target, body } => StmtKind::Use { target: self.expr(target), body: self.block(body) },
+            S::Use { target, body } => {
+                StmtKind::Use { target: self.expr(target), body: self.block(body) }
+            }
             S::Try { body, catch } => StmtKind::Try {
                 body: self.block(body),
                 catch: catch.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
             S::Return(e) => StmtKind::Return(e.as_ref().map(|e| self.expr(e))),
-            S::MisplacedDeclare(_) => StmtKind::Invalid("`#DECLARE` must be the first statement of the method".into()),
+            S::MisplacedDeclare(_) => {
+                StmtKind::Invalid("`#DECLARE` must be the first statement of the method".into())
+            }
         };
         Stmt { kind, span: s.span }
     }
@@ -358,7 +384,9 @@ impl<'n> Resolver<'n> {
         let text = name.text.strip_prefix('$');
         match text {
             Some(local) => LValue::Local(self.declare_local(local, ty)),
-            None if name.text.starts_with("<>") => LValue::Interprocess(lower_name(&name.text[2..]).into()),
+            None if name.text.starts_with("<>") => {
+                LValue::Interprocess(lower_name(&name.text[2..]).into())
+            }
             None => {
                 let index = self.names.process_var(&name.text);
                 self.names.declare_process_var(index, ty);
@@ -383,12 +411,14 @@ impl<'n> Resolver<'n> {
             A::Member { object, name } => {
                 LValue::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
             }
-            A::Index { object, index } => {
-                LValue::Index { object: Box::new(self.expr(object)), index: Box::new(self.expr(index)) }
-            }
-            A::CharIndex { text, index } => {
-                LValue::CharIndex { target: Box::new(self.lvalue(text)?), index: Box::new(self.expr(index)) }
-            }
+            A::Index { object, index } => LValue::Index {
+                object: Box::new(self.expr(object)),
+                index: Box::new(self.expr(index)),
+            },
+            A::CharIndex { text, index } => LValue::CharIndex {
+                target: Box::new(self.lvalue(text)?),
+                index: Box::new(self.expr(index)),
+            },
             A::Command { index, args, .. } if args.is_empty() => {
                 // A system variable spelled like a command (e.g. `Error`) is a process variable.
                 let name = catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?");
@@ -423,7 +453,9 @@ impl<'n> Resolver<'n> {
                 Some(v) => ExprKind::Literal(v),
                 None => {
                     let name = catalog::constants().get(*i as usize).map(|c| c.name).unwrap_or("?");
-                    ExprKind::Invalid(format!("the constant `{name}` is not supported by mini4d").into())
+                    ExprKind::Invalid(
+                        format!("the constant `{name}` is not supported by mini4d").into(),
+                    )
                 }
             },
             A::MethodCall { name, args, .. } => match self.names.method_id(name) {
@@ -434,12 +466,14 @@ impl<'n> Resolver<'n> {
             A::Member { object, name } => {
                 ExprKind::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
             }
-            A::Index { object, index } => {
-                ExprKind::Index { object: Box::new(self.expr(object)), index: Box::new(self.expr(index)) }
-            }
-            A::CharIndex { text, index } => {
-                ExprKind::CharIndex { text: Box::new(self.expr(text)), index: Box::new(self.expr(index)) }
-            }
+            A::Index { object, index } => ExprKind::Index {
+                object: Box::new(self.expr(object)),
+                index: Box::new(self.expr(index)),
+            },
+            A::CharIndex { text, index } => ExprKind::CharIndex {
+                text: Box::new(self.expr(text)),
+                index: Box::new(self.expr(index)),
+            },
             A::Call { callee, args } => match &callee.kind {
                 A::Member { object, name } => ExprKind::MemberCall {
                     object: Box::new(self.expr(object)),
@@ -448,17 +482,19 @@ impl<'n> Resolver<'n> {
                 },
                 _ => ExprKind::Call { callee: Box::new(self.expr(callee)), args: self.exprs(args) },
             },
-            A::Object(entries) => {
-                ExprKind::Object(entries.iter().map(|(k, v)| (Key::new(&k.text), self.expr(v))).collect())
-            }
+            A::Object(entries) => ExprKind::Object(
+                entries.iter().map(|(k, v)| (Key::new(&k.text), self.expr(v))).collect(),
+            ),
             A::Collection(items) => ExprKind::Collection(self.exprs(items)),
             A::Neg(inner) => match &inner.kind {
                 A::Number(n) => ExprKind::Literal(Value::Real(-n)),
                 _ => ExprKind::Neg(Box::new(self.expr(inner))),
             },
-            A::Binary { op, left, right } => {
-                ExprKind::Binary { op: *op, left: Box::new(self.expr(left)), right: Box::new(self.expr(right)) }
-            }
+            A::Binary { op, left, right } => ExprKind::Binary {
+                op: *op,
+                left: Box::new(self.expr(left)),
+                right: Box::new(self.expr(right)),
+            },
             A::Ternary { cond, then, otherwise } => ExprKind::Ternary {
                 cond: Box::new(self.expr(cond)),
                 then: Box::new(self.expr(then)),
@@ -509,7 +545,11 @@ impl<'n> Resolver<'n> {
         let stmt = Stmt { kind: StmtKind::Return(Some(value)), span: body.span };
         let captures = std::mem::take(&mut inner.captures);
         let params = (0..inner.param_slots.len())
-            .map(|i| ParamSpec { slot: inner.param_slots[i], ty: VarType::Variant, name: (i + 1).to_string() })
+            .map(|i| ParamSpec {
+                slot: inner.param_slots[i],
+                ty: VarType::Variant,
+                name: (i + 1).to_string(),
+            })
             .collect();
         let method = Method {
             name: "Formula".to_string(),
@@ -524,7 +564,11 @@ impl<'n> Resolver<'n> {
         };
         let _ = span;
         let source = self.source.get(body.span.range()).unwrap_or("").trim();
-        ExprKind::Formula(Rc::new(FormulaCode { method: Rc::new(method), captures, source: Rc::from(source) }))
+        ExprKind::Formula(Rc::new(FormulaCode {
+            method: Rc::new(method),
+            captures,
+            source: Rc::from(source),
+        }))
     }
 }
 

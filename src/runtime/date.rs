@@ -11,11 +11,7 @@ pub struct Date {
 }
 
 impl Date {
-    pub const NULL: Date = Date {
-        year: 0,
-        month: 0,
-        day: 0,
-    };
+    pub const NULL: Date = Date { year: 0, month: 0, day: 0 };
 
     pub fn new(year: u16, month: u8, day: u8) -> Date {
         Date { year, month, day }
@@ -30,11 +26,7 @@ impl Date {
         if self.is_null() {
             return None;
         }
-        Some(days_from_civil(
-            self.year as i64,
-            self.month as i64,
-            self.day as i64,
-        ))
+        Some(days_from_civil(self.year as i64, self.month as i64, self.day as i64))
     }
 
     /// The date `days` days after 1970-01-01; out-of-range results give the null date.
@@ -43,11 +35,7 @@ impl Date {
         if !(1..=32767).contains(&y) {
             return Date::NULL;
         }
-        Date {
-            year: y as u16,
-            month: m as u8,
-            day: d as u8,
-        }
+        Date { year: y as u16, month: m as u8, day: d as u8 }
     }
 
     /// Normalises an out-of-range day or month (as 4D does for `!2024-02-30!`).
@@ -110,10 +98,7 @@ mod tests {
     #[test]
     fn round_trips_and_weekday() {
         let d = Date::new(2017, 1, 20);
-        assert_eq!(
-            Date::from_days(d.to_days().unwrap() + 9),
-            Date::new(2017, 1, 29)
-        );
+        assert_eq!(Date::from_days(d.to_days().unwrap() + 9), Date::new(2017, 1, 29));
         assert_eq!(Date::new(1970, 1, 1).to_days(), Some(0));
         // 2024-01-31 was a Wednesday: Day number 4.
         assert_eq!(Date::new(2024, 1, 31).weekday(), Some(4));

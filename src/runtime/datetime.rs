@@ -101,11 +101,7 @@ pub fn init_clock() {
 }
 
 fn date_from_chrono(d: NaiveDate) -> Date {
-    Date::new(
-        d.year().clamp(0, 32767) as u16,
-        d.month() as u8,
-        d.day() as u8,
-    )
+    Date::new(d.year().clamp(0, 32767) as u16, d.month() as u8, d.day() as u8)
 }
 
 /// `Current date` (local time).
@@ -182,28 +178,15 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
+const DAYS: [&str; 7] =
+    ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 fn month_name(m: u8) -> &'static str {
-    MONTHS
-        .get((m as usize).wrapping_sub(1))
-        .copied()
-        .unwrap_or("")
+    MONTHS.get((m as usize).wrapping_sub(1)).copied().unwrap_or("")
 }
 
 fn day_name(d: Date) -> &'static str {
-    d.weekday()
-        .and_then(|w| DAYS.get(w as usize - 1))
-        .copied()
-        .unwrap_or("")
+    d.weekday().and_then(|w| DAYS.get(w as usize - 1)).copied().unwrap_or("")
 }
 
 fn abbr(s: &str) -> &str {
@@ -240,11 +223,8 @@ pub fn format_date(d: Date, format: Option<DateFormat>, add_time: Option<i64>) -
         Some(DateFormat::Pattern(p)) => return format_pattern(Some(d), add_time.unwrap_or(0), p),
         Some(DateFormat::Code(c)) => c,
     };
-    let (code, blank) = if code >= BLANK_IF_NULL {
-        (code - BLANK_IF_NULL, true)
-    } else {
-        (code, false)
-    };
+    let (code, blank) =
+        if code >= BLANK_IF_NULL { (code - BLANK_IF_NULL, true) } else { (code, false) };
     if d.is_null() {
         if blank {
             return String::new();
@@ -263,13 +243,9 @@ pub fn format_date(d: Date, format: Option<DateFormat>, add_time: Option<i64>) -
     }
     let (y, m, day) = (d.year, d.month, d.day);
     match code {
-        SYSTEM_DATE_ABBREVIATED => format!(
-            "{}, {} {}, {}",
-            abbr(day_name(d)),
-            abbr(month_name(m)),
-            day,
-            y
-        ),
+        SYSTEM_DATE_ABBREVIATED => {
+            format!("{}, {} {}, {}", abbr(day_name(d)), abbr(month_name(m)), day, y)
+        }
         SYSTEM_DATE_LONG => format!("{}, {} {}, {}", day_name(d), month_name(m), day, y),
         INTERNAL_DATE_SHORT_SPECIAL => {
             if (1930..=2029).contains(&y) {
@@ -302,11 +278,8 @@ pub fn format_time(t: i64, format: Option<DateFormat>) -> String {
         Some(DateFormat::Pattern(p)) => return format_pattern(None, t, p),
         Some(DateFormat::Code(c)) => c,
     };
-    let (code, blank) = if code >= BLANK_IF_NULL {
-        (code - BLANK_IF_NULL, true)
-    } else {
-        (code, false)
-    };
+    let (code, blank) =
+        if code >= BLANK_IF_NULL { (code - BLANK_IF_NULL, true) } else { (code, false) };
     if blank && t == 0 {
         return String::new();
     }
@@ -321,11 +294,8 @@ pub fn format_time(t: i64, format: Option<DateFormat>) -> String {
         }
     };
     let spelled = |parts: &[(u64, &str)]| {
-        let shown: Vec<String> = parts
-            .iter()
-            .filter(|(n, _)| *n != 0)
-            .map(|(n, u)| unit(*n, u))
-            .collect();
+        let shown: Vec<String> =
+            parts.iter().filter(|(n, _)| *n != 0).map(|(n, u)| unit(*n, u)).collect();
         if shown.is_empty() {
             parts.last().map(|(_, u)| unit(0, u)).unwrap_or_default()
         } else {
@@ -483,21 +453,9 @@ fn format_pattern(d: Option<Date>, secs: i64, pattern: &str) -> String {
 }
 
 fn zone(d: Date, secs: i64, letter: char, n: usize) -> String {
-    let offset = local_to_utc(
-        if d.is_null() {
-            Date::new(2000, 1, 1)
-        } else {
-            d
-        },
-        secs,
-    )
-    .map(|u| {
-        Local
-            .from_utc_datetime(&u.naive_utc())
-            .offset()
-            .local_minus_utc()
-    })
-    .unwrap_or(0);
+    let offset = local_to_utc(if d.is_null() { Date::new(2000, 1, 1) } else { d }, secs)
+        .map(|u| Local.from_utc_datetime(&u.naive_utc()).offset().local_minus_utc())
+        .unwrap_or(0);
     let sign = if offset < 0 { '-' } else { '+' };
     let (oh, om) = (offset.abs() / 3600, offset.abs() / 60 % 60);
     match letter {
@@ -532,10 +490,8 @@ pub fn parse_date(text: &str) -> Date {
     if let Some(d) = super::json::iso_date_prefix(t) {
         return d;
     }
-    let groups: Vec<&str> = t
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|g| !g.is_empty())
-        .collect();
+    let groups: Vec<&str> =
+        t.split(|c: char| !c.is_ascii_digit()).filter(|g| !g.is_empty()).collect();
     if groups.len() < 3 {
         return Date::NULL;
     }
@@ -562,11 +518,7 @@ pub fn parse_date(text: &str) -> Date {
 pub fn parse_time(text: &str) -> Option<i64> {
     let mut t = text.trim();
     if let Some(pos) = t.find('T') {
-        if pos >= 8
-            && t.as_bytes()[..pos]
-                .iter()
-                .all(|c| c.is_ascii_digit() || *c == b'-')
-        {
+        if pos >= 8 && t.as_bytes()[..pos].iter().all(|c| c.is_ascii_digit() || *c == b'-') {
             t = &t[pos + 1..];
             t = t.trim_end_matches('Z');
             if let Some(dot) = t.find('.') {
@@ -586,10 +538,8 @@ pub fn parse_time(text: &str) -> Option<i64> {
         Some(b) => (true, b.to_string()),
         None => (false, body),
     };
-    let parts: Vec<&str> = body
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts: Vec<&str> =
+        body.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
     if parts.is_empty() || parts.len() > 3 || body.chars().any(|c| c.is_alphabetic()) {
         return None;
     }
@@ -658,10 +608,7 @@ mod tests {
     #[test]
     fn parts() {
         let x = d(2024, 1, 31);
-        assert_eq!(
-            (day_of(x), month_of(x), year_of(x), day_number(x)),
-            (31, 1, 2024, 4)
-        );
+        assert_eq!((day_of(x), month_of(x), year_of(x), day_number(x)), (31, 1, 2024, 4));
         assert_eq!(day_number(Date::NULL), 0);
     }
 
@@ -669,50 +616,25 @@ mod tests {
     fn date_formats() {
         let x = d(2023, 11, 27);
         assert_eq!(format_date(x, None, None), "11/27/2023");
-        assert_eq!(
-            format_date(x, Some(DateFormat::Code(5)), None),
-            "November 27, 2023"
-        );
-        assert_eq!(
-            format_date(x, Some(DateFormat::Code(6)), None),
-            "Nov 27, 2023"
-        );
-        assert_eq!(
-            format_date(x, Some(DateFormat::Code(3)), None),
-            "Monday, November 27, 2023"
-        );
-        assert_eq!(
-            format_date(x, Some(DateFormat::Code(2)), None),
-            "Mon, Nov 27, 2023"
-        );
+        assert_eq!(format_date(x, Some(DateFormat::Code(5)), None), "November 27, 2023");
+        assert_eq!(format_date(x, Some(DateFormat::Code(6)), None), "Nov 27, 2023");
+        assert_eq!(format_date(x, Some(DateFormat::Code(3)), None), "Monday, November 27, 2023");
+        assert_eq!(format_date(x, Some(DateFormat::Code(2)), None), "Mon, Nov 27, 2023");
         assert_eq!(format_date(x, Some(DateFormat::Code(4)), None), "11/27/23");
-        assert_eq!(
-            format_date(d(1896, 12, 29), Some(DateFormat::Code(4)), None),
-            "12/29/1896"
-        );
-        assert_eq!(
-            format_date(x, Some(DateFormat::Code(8)), None),
-            "2023-11-27T00:00:00"
-        );
+        assert_eq!(format_date(d(1896, 12, 29), Some(DateFormat::Code(4)), None), "12/29/1896");
+        assert_eq!(format_date(x, Some(DateFormat::Code(8)), None), "2023-11-27T00:00:00");
         assert_eq!(
             format_date(x, Some(DateFormat::Code(8)), Some(3600 * 18 + 11 * 60 + 53)),
             "2023-11-27T18:11:53"
         );
         assert_eq!(format_date(Date::NULL, None, None), "00/00/0000");
-        assert_eq!(
-            format_date(Date::NULL, Some(DateFormat::Code(107)), None),
-            ""
-        );
+        assert_eq!(format_date(Date::NULL, Some(DateFormat::Code(107)), None), "");
         assert_eq!(
             format_date(x, Some(DateFormat::Pattern("EEEE d MMMM y GGGG")), None),
             "Monday 27 November 2023 Anno Domini"
         );
         assert_eq!(
-            format_date(
-                x,
-                Some(DateFormat::Pattern("yyyy-MM-dd 'at' HH:mm")),
-                Some(3600)
-            ),
+            format_date(x, Some(DateFormat::Pattern("yyyy-MM-dd 'at' HH:mm")), Some(3600)),
             "2023-11-27 at 01:00"
         );
         let gmt = format_date(x, Some(DateFormat::Code(9)), Some(0));
@@ -725,34 +647,16 @@ mod tests {
         let t = 3600 + 2 * 60 + 3;
         assert_eq!(format_time(t, None), "01:02:03");
         assert_eq!(format_time(t, Some(DateFormat::Code(2))), "01:02");
-        assert_eq!(
-            format_time(t, Some(DateFormat::Code(3))),
-            "1 hour 2 minutes 3 seconds"
-        );
-        assert_eq!(
-            format_time(t, Some(DateFormat::Code(4))),
-            "1 hour 2 minutes"
-        );
+        assert_eq!(format_time(t, Some(DateFormat::Code(3))), "1 hour 2 minutes 3 seconds");
+        assert_eq!(format_time(t, Some(DateFormat::Code(4))), "1 hour 2 minutes");
         assert_eq!(format_time(t, Some(DateFormat::Code(5))), "1:02 AM");
         assert_eq!(format_time(t, Some(DateFormat::Code(6))), "62:03");
-        assert_eq!(
-            format_time(t, Some(DateFormat::Code(7))),
-            "62 minutes 3 seconds"
-        );
-        assert_eq!(
-            format_time(t, Some(DateFormat::Code(8))),
-            "0000-00-00T01:02:03"
-        );
+        assert_eq!(format_time(t, Some(DateFormat::Code(7))), "62 minutes 3 seconds");
+        assert_eq!(format_time(t, Some(DateFormat::Code(8))), "0000-00-00T01:02:03");
         let t2 = 17 * 3600 + 30 * 60 + 45;
         assert_eq!(format_time(t2, Some(DateFormat::Code(5))), "5:30 PM");
-        assert_eq!(
-            format_time(t2, Some(DateFormat::Code(3))),
-            "17 hours 30 minutes 45 seconds"
-        );
-        assert_eq!(
-            format_time(t2, Some(DateFormat::Pattern("hh:mm a"))),
-            "05:30 PM"
-        );
+        assert_eq!(format_time(t2, Some(DateFormat::Code(3))), "17 hours 30 minutes 45 seconds");
+        assert_eq!(format_time(t2, Some(DateFormat::Pattern("hh:mm a"))), "05:30 PM");
         assert_eq!(format_time(25 * 3600, None), "25:00:00");
         assert_eq!(format_time(-3600, None), "-01:00:00");
         assert_eq!(format_time(0, Some(DateFormat::Code(101))), "");

@@ -156,11 +156,7 @@ impl RtError {
 
 impl fmt::Debug for RtError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "RtError({} {:?}: {})",
-            self.code, self.kind, self.message
-        )
+        write!(f, "RtError({} {:?}: {})", self.code, self.kind, self.message)
     }
 }
 

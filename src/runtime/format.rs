@@ -36,23 +36,13 @@ impl Decimal {
     fn from_f64(x: f64) -> Decimal {
         let x = x.abs();
         if x == 0.0 || !x.is_finite() {
-            return Decimal {
-                digits: Vec::new(),
-                point: 0,
-            };
+            return Decimal { digits: Vec::new(), point: 0 };
         }
         let s = format!("{x:e}");
         let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
-        let digits: Vec<u8> = mant
-            .bytes()
-            .filter(u8::is_ascii_digit)
-            .map(|b| b - b'0')
-            .collect();
-        let mut d = Decimal {
-            digits,
-            point: exp + 1,
-        };
+        let digits: Vec<u8> = mant.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        let mut d = Decimal { digits, point: exp + 1 };
         d.normalize();
         d
     }
@@ -144,11 +134,7 @@ impl Decimal {
         }
         for j in 0..frac as i64 {
             let idx = self.point as i64 + j;
-            let d = if idx >= 0 {
-                self.digits.get(idx as usize).copied().unwrap_or(0)
-            } else {
-                0
-            };
+            let d = if idx >= 0 { self.digits.get(idx as usize).copied().unwrap_or(0) } else { 0 };
             fr.push((b'0' + d) as char);
         }
         (int, fr)
@@ -194,11 +180,7 @@ pub fn trunc_floor(x: f64, places: i32) -> f64 {
     if places >= 0 && x.fract() == 0.0 {
         return x;
     }
-    let mode = if x < 0.0 {
-        RoundMode::Up
-    } else {
-        RoundMode::Down
-    };
+    let mode = if x < 0.0 { RoundMode::Up } else { RoundMode::Down };
     decimal_round(x, places.clamp(-400, 400), mode)
 }
 
@@ -306,11 +288,7 @@ pub fn format_with(x: f64, format: &str) -> String {
 }
 
 fn format_hex(x: f64, zero_x: bool) -> String {
-    let v = if x.is_finite() {
-        x.round() as i64 as u32
-    } else {
-        0
-    };
+    let v = if x.is_finite() { x.round() as i64 as u32 } else { 0 };
     if zero_x {
         if v <= 0xFFFF {
             format!("0x{v:04X}")
@@ -428,13 +406,8 @@ fn format_section(v: f64, section: &str, minus: bool) -> String {
     cells.reverse();
     if minus {
         // just left of the leftmost digit, in a blank slot when there is one
-        let lead = cells
-            .iter()
-            .position(|c| matches!(c, Cell::Digit(_)))
-            .unwrap_or(cells.len());
-        let blank = cells[..lead]
-            .iter()
-            .rposition(|c| matches!(c, Cell::Fill(_)));
+        let lead = cells.iter().position(|c| matches!(c, Cell::Digit(_))).unwrap_or(cells.len());
+        let blank = cells[..lead].iter().rposition(|c| matches!(c, Cell::Fill(_)));
         match blank {
             Some(b) => {
                 cells[b] = Cell::Sign;
@@ -458,11 +431,7 @@ fn format_section(v: f64, section: &str, minus: bool) -> String {
         let mut k = 0;
         for &c in frac_slots {
             if is_placeholder(c) {
-                let dg = frac_digits
-                    .as_bytes()
-                    .get(k)
-                    .map(|&b| b as char)
-                    .unwrap_or('0');
+                let dg = frac_digits.as_bytes().get(k).map(|&b| b as char).unwrap_or('0');
                 fcells.push(if k < significant {
                     Cell::Digit(dg)
                 } else {
@@ -494,10 +463,7 @@ fn render_cells(cells: &[Cell], out: &mut String) {
             Cell::Fill(None) => {}
             Cell::Sign => out.push('-'),
             Cell::Inner(c) => {
-                let left = cells[..i]
-                    .iter()
-                    .rev()
-                    .find(|c| !matches!(c, Cell::Inner(_)));
+                let left = cells[..i].iter().rev().find(|c| !matches!(c, Cell::Inner(_)));
                 let right = cells[i + 1..].iter().find(|c| !matches!(c, Cell::Inner(_)));
                 if left.is_some_and(shown) && right.is_some_and(shown) {
                     out.push(c);
@@ -632,13 +598,18 @@ fn format_ecma(x: f64) -> String {
 
 /// `String(value; format{; addTime})` for Date, Time, Object and Collection values (dates and times
 /// per the date/time display formats, objects and collections as JSON). `None` = not handled here.
-pub fn format_other(value: &Value, format: Option<&Value>, add_time: Option<&Value>) -> Option<String> {
+pub fn format_other(
+    value: &Value,
+    format: Option<&Value>,
+    add_time: Option<&Value>,
+) -> Option<String> {
     match value {
         Value::Date(d) => Some(super::datetime::format_date_value(*d, format, add_time)),
         Value::Time(t) => Some(super::datetime::format_time_value(*t, format)),
-        Value::Object(_) | Value::Collection(_) | Value::SharedObject(_) | Value::SharedCollection(_) => {
-            super::json::stringify(value, false).ok()
-        }
+        Value::Object(_)
+        | Value::Collection(_)
+        | Value::SharedObject(_)
+        | Value::SharedCollection(_) => super::json::stringify(value, false).ok(),
         _ => None,
     }
 }
@@ -800,10 +771,7 @@ mod tests {
         assert_eq!(format_with(128.0, "&$"), "$80");
         assert_eq!(format_with(16384.0, "&x"), "0x4000");
         assert_eq!(format_with(65536.0, "&x"), "0x00010000");
-        assert_eq!(
-            format_with(2f64.powi(15), "###,##0 Inhabitants"),
-            "32,768 Inhabitants"
-        );
+        assert_eq!(format_with(2f64.powi(15), "###,##0 Inhabitants"), "32,768 Inhabitants");
         assert_eq!(format_with(1f64.atan() * 4.0, "##0.00"), "3.14");
         assert_eq!(format_with(50.3, "&xml"), "50.3");
         assert_eq!(format_with(1.0, "True;;False"), "True");
@@ -834,12 +802,7 @@ mod tests {
             ("******0", "***1234", "**-1234", "******0"),
             ("***,**0", "**1,234", "*-1,234", "******0"),
             ("**,**0.00", "*1,234.50", "-1,234.50", "*****0.00"),
-            (
-                "$*,**0.00;-$*,**0.00",
-                "$1,234.50",
-                "-$1,234.50",
-                "$****0.00",
-            ),
+            ("$*,**0.00;-$*,**0.00", "$1,234.50", "-$1,234.50", "$****0.00"),
             ("$^^^^0", "$ 1234", "$-1234", "$    0"),
             ("$^^^0;-$^^^0", "$1234", "-$1234", "$   0"),
             ("$^^^0 ;($^^^0)", "$1234 ", "($1234)", "$   0 "),
@@ -898,10 +861,7 @@ mod tests {
         assert_eq!(format_radix(12.0, 0).as_deref(), Some("12"));
         assert_eq!(format_radix(12.0, 1), None);
         assert_eq!(format_radix(12.0, 37), None);
-        assert_eq!(
-            format_radix(2f64.powi(60), 16).as_deref(),
-            Some("1000000000000000")
-        );
+        assert_eq!(format_radix(2f64.powi(60), 16).as_deref(), Some("1000000000000000"));
         let third = format_radix(1.0 / 3.0, 3).unwrap_or_default();
         assert!(third.starts_with("0.1"), "{third}");
     }

@@ -20,10 +20,7 @@ pub fn stringify(value: &Value, pretty: bool) -> Result<String, String> {
     if value.is_undefined() {
         return Ok(String::new());
     }
-    let mut w = Writer {
-        out: String::new(),
-        pretty,
-    };
+    let mut w = Writer { out: String::new(), pretty };
     w.value(value, 0)?;
     Ok(w.out)
 }
@@ -199,11 +196,7 @@ impl Writer {
 /// texts, booleans, null. Inside objects and collections a text of the form `"YYYY-MM-DD"`
 /// becomes a Date (the default "date type" setting).
 pub fn parse(text: &str) -> Result<Value, String> {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        src: text,
-        pos: 0,
-    };
+    let mut p = Parser { s: text.as_bytes(), src: text, pos: 0 };
     p.skip_ws();
     if p.pos >= p.s.len() {
         return Err("JSON Parse: empty JSON text".to_string());
@@ -419,16 +412,11 @@ impl Parser<'_> {
             }
         }
         let text = &self.src[start..self.pos];
-        text.parse::<f64>()
-            .map(Value::Real)
-            .map_err(|_| self.error("invalid number"))
+        text.parse::<f64>().map(Value::Real).map_err(|_| self.error("invalid number"))
     }
 
     fn hex4(&mut self) -> Result<u32, String> {
-        let h = self
-            .s
-            .get(self.pos..self.pos + 4)
-            .ok_or_else(|| self.error("bad \\u escape"))?;
+        let h = self.s.get(self.pos..self.pos + 4).ok_or_else(|| self.error("bad \\u escape"))?;
         let h = std::str::from_utf8(h).map_err(|_| self.error("bad \\u escape"))?;
         let v = u32::from_str_radix(h, 16).map_err(|_| self.error("bad \\u escape"))?;
         self.pos += 4;
@@ -585,25 +573,16 @@ mod tests {
             Value::Date(Date::new(2017, 8, 28)),
             Value::Bool(false),
         ]);
-        assert_eq!(
-            stringify(&c, false).unwrap(),
-            r#"[33,"mike","2017-08-28",false]"#
-        );
+        assert_eq!(stringify(&c, false).unwrap(), r#"[33,"mike","2017-08-28",false]"#);
         assert_eq!(stringify(&Value::Time(72000), false).unwrap(), "72000");
-        assert_eq!(
-            stringify(&Value::text("Eureka!"), false).unwrap(),
-            "\"Eureka!\""
-        );
+        assert_eq!(stringify(&Value::text("Eureka!"), false).unwrap(), "\"Eureka!\"");
         assert_eq!(stringify(&Value::Null, false).unwrap(), "null");
         assert_eq!(stringify(&Value::Undefined, false).unwrap(), "");
     }
 
     #[test]
     fn check_36_pretty() {
-        let v = obj(&[
-            ("a", Value::text("x")),
-            ("b", obj(&[("c", Value::text("y"))])),
-        ]);
+        let v = obj(&[("a", Value::text("x")), ("b", obj(&[("c", Value::text("y"))]))]);
         assert_eq!(
             stringify(&v, true).unwrap(),
             "{\n\t\"a\": \"x\",\n\t\"b\": {\n\t\t\"c\": \"y\"\n\t}\n}"
@@ -628,10 +607,7 @@ mod tests {
             "{\"t\":\"a\\\"b\\\\c\\nd\\u0001é\",\"time\":2000}"
         );
         let c = CollRef::from_vec(vec![Value::Undefined, Value::Null]);
-        assert_eq!(
-            stringify(&Value::Collection(c), false).unwrap(),
-            "[null,null]"
-        );
+        assert_eq!(stringify(&Value::Collection(c), false).unwrap(), "[null,null]");
     }
 
     #[test]
@@ -663,15 +639,9 @@ mod tests {
         let keys: Vec<String> = o.keys().iter().map(|k| k.as_str().to_string()).collect();
         assert_eq!(keys, ["b", "a"]);
         assert!(matches!(o.get_str("b"), Value::Real(r) if r == 2.0));
-        assert_eq!(
-            stringify(&v, false).unwrap(),
-            r#"{"b":2,"a":[true,null,"x",-150]}"#
-        );
+        assert_eq!(stringify(&v, false).unwrap(), r#"{"b":2,"a":[true,null,"x",-150]}"#);
         assert!(matches!(parse("42.17").unwrap(), Value::Real(r) if r == 42.17));
-        assert_eq!(
-            parse(r#""\u00e9\ud83d\ude00\/""#).unwrap().as_str(),
-            Some("é😀/")
-        );
+        assert_eq!(parse(r#""\u00e9\ud83d\ude00\/""#).unwrap().as_str(), Some("é😀/"));
     }
 
     #[test]
@@ -723,31 +693,17 @@ mod tests {
 
     #[test]
     fn parse_with_type() {
-        assert!(matches!(
-            parse_as("120.13", type_code::IS_LONGINT).unwrap(),
-            Value::Int(120)
-        ));
-        assert_eq!(
-            parse_as("\"Year 42\"", type_code::IS_TEXT)
-                .unwrap()
-                .as_str(),
-            Some("Year 42")
-        );
+        assert!(matches!(parse_as("120.13", type_code::IS_LONGINT).unwrap(), Value::Int(120)));
+        assert_eq!(parse_as("\"Year 42\"", type_code::IS_TEXT).unwrap().as_str(), Some("Year 42"));
         assert!(matches!(
             parse_as("{\"manager\":true}", type_code::IS_BOOLEAN).unwrap(),
             Value::Bool(true)
         ));
-        assert!(matches!(
-            parse_as("5120", type_code::IS_TIME).unwrap(),
-            Value::Time(5120)
-        ));
+        assert!(matches!(parse_as("5120", type_code::IS_TIME).unwrap(), Value::Time(5120)));
         assert!(matches!(
             parse_as("\"2008-01-01T12:00:00Z\"", type_code::IS_DATE).unwrap(),
             Value::Date(d) if d == Date::new(2008, 1, 1)
         ));
-        assert!(matches!(
-            parse_as("[1]", type_code::IS_OBJECT).unwrap(),
-            Value::Null
-        ));
+        assert!(matches!(parse_as("[1]", type_code::IS_OBJECT).unwrap(), Value::Null));
     }
 }

@@ -19,10 +19,7 @@ pub struct Key {
 
 impl Key {
     pub fn new(text: &str) -> Key {
-        Key {
-            hash: hash_str(text),
-            text: Rc::from(text),
-        }
+        Key { hash: hash_str(text), text: Rc::from(text) }
     }
     pub fn as_str(&self) -> &str {
         &self.text
@@ -129,12 +126,7 @@ impl ObjRef {
     }
     /// Reads a property; `Undefined` when missing.
     pub fn get(&self, key: &Key) -> Value {
-        self.0
-            .borrow()
-            .props
-            .get(key)
-            .cloned()
-            .unwrap_or(Value::Undefined)
+        self.0.borrow().props.get(key).cloned().unwrap_or(Value::Undefined)
     }
     pub fn get_str(&self, name: &str) -> Value {
         self.get(&Key::new(name))
@@ -159,11 +151,6 @@ impl ObjRef {
         self.0.borrow().props.keys().cloned().collect()
     }
     pub fn entries(&self) -> Vec<(Key, Value)> {
-        self.0
-            .borrow()
-            .props
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        self.0.borrow().props.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
     }
 }

@@ -39,20 +39,12 @@ pub type Entries = Vec<(Rc<str>, Value)>;
 /// else. The values are copied out: no borrow or lock is held afterwards.
 pub fn object_entries(v: &Value) -> Option<Entries> {
     match v {
-        Value::Object(o) => Some(
-            o.borrow()
-                .props
-                .iter()
-                .map(|(k, v)| (Rc::from(k.as_str()), v.clone()))
-                .collect(),
-        ),
-        Value::SharedObject(o) => Some(
-            o.props
-                .read()
-                .iter()
-                .map(|(k, v)| (Rc::from(&**k), shared_to_value(v)))
-                .collect(),
-        ),
+        Value::Object(o) => {
+            Some(o.borrow().props.iter().map(|(k, v)| (Rc::from(k.as_str()), v.clone())).collect())
+        }
+        Value::SharedObject(o) => {
+            Some(o.props.read().iter().map(|(k, v)| (Rc::from(&**k), shared_to_value(v))).collect())
+        }
         _ => None,
     }
 }
@@ -72,10 +64,9 @@ pub fn get_path(v: &Value, path: &str) -> Value {
     for part in path.split('.') {
         cur = match &cur {
             Value::Object(o) => o.get_str(part),
-            Value::SharedObject(o) => o
-                .get(part)
-                .map(|s| shared_to_value(&s))
-                .unwrap_or(Value::Undefined),
+            Value::SharedObject(o) => {
+                o.get(part).map(|s| shared_to_value(&s)).unwrap_or(Value::Undefined)
+            }
             _ => return Value::Undefined,
         };
     }
@@ -120,8 +111,7 @@ pub fn sort_compare(a: &Value, b: &Value) -> Ordering {
         (Value::Date(x), Value::Date(y)) => (x.year, x.month, x.day).cmp(&(y.year, y.month, y.day)),
         _ if ra == 3 => {
             let (x, y) = (number_of(a), number_of(b));
-            x.partial_cmp(&y)
-                .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
+            x.partial_cmp(&y).unwrap_or_else(|| x.is_nan().cmp(&y.is_nan()))
         }
         _ => Ordering::Equal,
     }
@@ -196,11 +186,10 @@ fn deep_equal_at(a: &Value, b: &Value, diacritical: bool, depth: usize) -> bool 
             if ea.len() != eb.len() {
                 return false;
             }
-            ea.iter()
-                .all(|(k, va)| match eb.iter().find(|(kb, _)| kb == k) {
-                    Some((_, vb)) => deep_equal_at(va, vb, diacritical, depth + 1),
-                    None => false,
-                })
+            ea.iter().all(|(k, va)| match eb.iter().find(|(kb, _)| kb == k) {
+                Some((_, vb)) => deep_equal_at(va, vb, diacritical, depth + 1),
+                None => false,
+            })
         }
         (
             Value::Collection(_) | Value::SharedCollection(_),
@@ -241,11 +230,8 @@ fn copy_at(v: &Value, depth: usize) -> Result<Value, String> {
         Value::Object(o) => {
             let (entries, class) = {
                 let data = o.borrow();
-                let entries: Vec<(Key, Value)> = data
-                    .props
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                let entries: Vec<(Key, Value)> =
+                    data.props.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 (entries, data.class.clone())
             };
             let mut props = PropMap::default();
@@ -300,10 +286,7 @@ mod tests {
         let ranks: Vec<u8> = v.iter().map(type_rank).collect();
         assert_eq!(ranks, vec![0, 1, 2, 3, 4, 5, 6]);
         assert_eq!(sort_compare(&t("b"), &t("A")), Ordering::Greater);
-        assert_eq!(
-            sort_compare(&Value::Int(2), &Value::Real(10.0)),
-            Ordering::Less
-        );
+        assert_eq!(sort_compare(&Value::Int(2), &Value::Real(10.0)), Ordering::Less);
     }
 
     #[test]
@@ -318,10 +301,7 @@ mod tests {
         assert!(!values_equal(&t("3"), &Value::Real(3.0)));
         let o = ObjRef::new();
         assert!(values_equal(&Value::Object(o.clone()), &Value::Object(o)));
-        assert!(!values_equal(
-            &Value::Object(ObjRef::new()),
-            &Value::Object(ObjRef::new())
-        ));
+        assert!(!values_equal(&Value::Object(ObjRef::new()), &Value::Object(ObjRef::new())));
     }
 
     #[test]
@@ -332,16 +312,8 @@ mod tests {
         let b = ObjRef::new();
         b.set_str("b", t("ORange"));
         b.set_str("a", Value::Real(1.0));
-        assert!(deep_equal(
-            &Value::Object(a.clone()),
-            &Value::Object(b.clone()),
-            false
-        ));
-        assert!(!deep_equal(
-            &Value::Object(a.clone()),
-            &Value::Object(b),
-            true
-        ));
+        assert!(deep_equal(&Value::Object(a.clone()), &Value::Object(b.clone()), false));
+        assert!(!deep_equal(&Value::Object(a.clone()), &Value::Object(b), true));
         assert!(!deep_equal(&Value::Null, &Value::Undefined, false));
 
         let inner = CollRef::from_vec(vec![Value::Real(1.0)]);
@@ -349,9 +321,7 @@ mod tests {
         let copy = deep_copy(&Value::Object(a.clone())).unwrap();
         let Value::Object(c) = &copy else { panic!() };
         assert!(!c.ptr_eq(&a));
-        let Value::Collection(ci) = c.get_str("c") else {
-            panic!()
-        };
+        let Value::Collection(ci) = c.get_str("c") else { panic!() };
         assert!(!ci.ptr_eq(&inner));
         assert!(deep_equal(&copy, &Value::Object(a.clone()), true));
     }
@@ -361,11 +331,7 @@ mod tests {
         let a = ObjRef::new();
         a.set_str("self", Value::Object(a.clone()));
         assert!(deep_copy(&Value::Object(a.clone())).is_err());
-        assert!(!deep_equal(
-            &Value::Object(a.clone()),
-            &Value::Object(ObjRef::new()),
-            false
-        ));
+        assert!(!deep_equal(&Value::Object(a.clone()), &Value::Object(ObjRef::new()), false));
         // break the cycle so the test does not leak
         a.remove(&Key::new("self"));
     }
@@ -376,10 +342,7 @@ mod tests {
         inner.set_str("p1", t("01"));
         let o = ObjRef::new();
         o.set_str("phones", Value::Object(inner));
-        assert_eq!(
-            get_path(&Value::Object(o.clone()), "phones.p1").as_str(),
-            Some("01")
-        );
+        assert_eq!(get_path(&Value::Object(o.clone()), "phones.p1").as_str(), Some("01"));
         assert!(get_path(&Value::Object(o), "phones.x.y").is_undefined());
     }
 }

@@ -68,11 +68,14 @@ impl SendValue {
             Value::Time(t) => SendValue::Time(*t),
             Value::Text(t) => SendValue::Text(t.to_string()),
             Value::Object(o) => SendValue::Object(
-                o.entries().iter().map(|(k, v)| (k.as_str().to_string(), Self::from_value_at(v, depth + 1))).collect(),
+                o.entries()
+                    .iter()
+                    .map(|(k, v)| (k.as_str().to_string(), Self::from_value_at(v, depth + 1)))
+                    .collect(),
             ),
-            Value::Collection(c) => {
-                SendValue::Collection(c.to_vec().iter().map(|v| Self::from_value_at(v, depth + 1)).collect())
-            }
+            Value::Collection(c) => SendValue::Collection(
+                c.to_vec().iter().map(|v| Self::from_value_at(v, depth + 1)).collect(),
+            ),
             Value::SharedObject(o) => SendValue::SharedObject(o.clone()),
             Value::SharedCollection(c) => SendValue::SharedCollection(c.clone()),
             Value::Function(f) => SendValue::Formula(f.source.to_string()),
@@ -97,9 +100,9 @@ impl SendValue {
                 }
                 Value::Object(o)
             }
-            SendValue::Collection(items) => {
-                Value::Collection(CollRef::from_vec(items.into_iter().map(|v| v.into_value().for_storage()).collect()))
-            }
+            SendValue::Collection(items) => Value::Collection(CollRef::from_vec(
+                items.into_iter().map(|v| v.into_value().for_storage()).collect(),
+            )),
             SendValue::SharedObject(o) => Value::SharedObject(o),
             SendValue::SharedCollection(c) => Value::SharedCollection(c),
             SendValue::Formula(src) => Value::text(src),
@@ -207,7 +210,11 @@ pub struct ProcessTable {
 
 impl Default for ProcessTable {
     fn default() -> ProcessTable {
-        ProcessTable { next: AtomicU32::new(1), entries: Mutex::new(BTreeMap::new()), waits: Mutex::new(HashMap::new()) }
+        ProcessTable {
+            next: AtomicU32::new(1),
+            entries: Mutex::new(BTreeMap::new()),
+            waits: Mutex::new(HashMap::new()),
+        }
     }
 }
 
@@ -246,7 +253,12 @@ impl ProcessTable {
     }
 
     pub fn live(&self) -> Vec<Arc<ProcessEntry>> {
-        self.entries.lock().values().filter(|e| !e.finished.load(Ordering::Acquire)).cloned().collect()
+        self.entries
+            .lock()
+            .values()
+            .filter(|e| !e.finished.load(Ordering::Acquire))
+            .cloned()
+            .collect()
     }
 
     pub fn finish(&self, number: ProcId) {

@@ -28,7 +28,8 @@ pub struct SessionRegistry {
 /// Normalizes a session id: strips dashes and braces, uppercases. `None` if it is not 32
 /// hexadecimal digits (malformed ids are simply unknown).
 pub fn normalize_id(id: &str) -> Option<String> {
-    let cleaned: String = id.trim().trim_matches(|c| c == '{' || c == '}').chars().filter(|&c| c != '-').collect();
+    let cleaned: String =
+        id.trim().trim_matches(|c| c == '{' || c == '}').chars().filter(|&c| c != '-').collect();
     if cleaned.len() == 32 && cleaned.chars().all(|c| c.is_ascii_hexdigit()) {
         Some(cleaned.to_ascii_uppercase())
     } else {
@@ -44,7 +45,12 @@ pub fn new_id() -> String {
 impl SessionRegistry {
     /// Opens a session; `id` fixes its id (normalized), otherwise a random one is made.
     /// `None` if `id` is malformed or already open.
-    pub fn open(&self, id: Option<&str>, kind: &'static str, user_name: &str) -> Option<Arc<Session>> {
+    pub fn open(
+        &self,
+        id: Option<&str>,
+        kind: &'static str,
+        user_name: &str,
+    ) -> Option<Arc<Session>> {
         let id = match id {
             Some(raw) => normalize_id(raw)?,
             None => new_id(),
@@ -93,7 +99,8 @@ mod tests {
     #[test]
     fn ids_accept_dashed_form_and_reject_garbage() {
         let reg = SessionRegistry::default();
-        let s = reg.open(Some("0123456789abcdef0123456789ABCDEF"), "standalone", "designer").unwrap();
+        let s =
+            reg.open(Some("0123456789abcdef0123456789ABCDEF"), "standalone", "designer").unwrap();
         assert_eq!(s.id, "0123456789ABCDEF0123456789ABCDEF");
         assert!(reg.get("01234567-89ab-cdef-0123-456789abcdef").is_some());
         assert!(reg.get("no-such-id").is_none());

@@ -86,14 +86,8 @@ fn ascii_rank(b: u8) -> u16 {
 
 fn ascii_compare(a: &[u8], b: &[u8]) -> Ordering {
     let ranks = &*ASCII_RANK;
-    let mut ia = a
-        .iter()
-        .map(|&c| ranks[(c & 0x7f) as usize])
-        .filter(|&r| r != 0);
-    let mut ib = b
-        .iter()
-        .map(|&c| ranks[(c & 0x7f) as usize])
-        .filter(|&r| r != 0);
+    let mut ia = a.iter().map(|&c| ranks[(c & 0x7f) as usize]).filter(|&r| r != 0);
+    let mut ib = b.iter().map(|&c| ranks[(c & 0x7f) as usize]).filter(|&r| r != 0);
     loop {
         match (ia.next(), ib.next()) {
             (None, None) => return Ordering::Equal,
@@ -263,15 +257,7 @@ fn compute_fold(c: char) -> Box<[char]> {
         None => true,
     };
     if confirmed {
-        cand.chars()
-            .map(|d| {
-                if d.is_ascii() {
-                    d.to_ascii_lowercase()
-                } else {
-                    d
-                }
-            })
-            .collect()
+        cand.chars().map(|d| if d.is_ascii() { d.to_ascii_lowercase() } else { d }).collect()
     } else {
         own
     }
@@ -327,11 +313,7 @@ impl Folded {
             owner.resize(units.len(), i as u32);
         }
         u16_at.push(off);
-        Folded {
-            units,
-            owner,
-            u16_at,
-        }
+        Folded { units, owner, u16_at }
     }
 
     /// Whether unit index `q` is on a character boundary.
@@ -430,20 +412,14 @@ impl Finder {
             }
         } else if text.is_ascii()
             && pattern.is_ascii()
-            && text
-                .bytes()
-                .chain(pattern.bytes())
-                .all(|b| ascii_rank(b) != 0)
+            && text.bytes().chain(pattern.bytes()).all(|b| ascii_rank(b) != 0)
         {
             FindMode::Ascii {
                 text: text.bytes().map(|b| b.to_ascii_lowercase()).collect(),
                 pat: pattern.bytes().map(|b| b.to_ascii_lowercase()).collect(),
             }
         } else {
-            FindMode::Folded {
-                text: Folded::new(text),
-                pat: fold_str(pattern),
-            }
+            FindMode::Folded { text: Folded::new(text), pat: fold_str(pattern) }
         };
         Finder { mode }
     }
@@ -457,9 +433,7 @@ impl Finder {
                 if m == 0 || m > n || from > n - m {
                     return None;
                 }
-                (from..=n - m)
-                    .find(|&p| text_u16[p..p + m] == pat[..])
-                    .map(|p| (p, m))
+                (from..=n - m).find(|&p| text_u16[p..p + m] == pat[..]).map(|p| (p, m))
             }
             FindMode::Ascii { text, pat } => {
                 let (n, m) = (text.len(), pat.len());
@@ -566,12 +540,7 @@ pub fn find_with_options(
             for c in pattern.chars() {
                 f(c, &mut pat);
             }
-            Finder {
-                mode: FindMode::Folded {
-                    text: Folded::with(text, f),
-                    pat,
-                },
-            }
+            Finder { mode: FindMode::Folded { text: Folded::with(text, f), pat } }
         }
     };
     if !whole_word {
@@ -581,11 +550,7 @@ pub fn find_with_options(
     let is_word_at = |i: usize| -> bool {
         let Some(&u) = units.get(i) else { return false };
         // a surrogate half belongs to a supplementary character: decode the pair
-        let start = if (0xDC00..0xE000).contains(&u) {
-            i.saturating_sub(1)
-        } else {
-            i
-        };
+        let start = if (0xDC00..0xE000).contains(&u) { i.saturating_sub(1) } else { i };
         char::decode_utf16(units[start..].iter().copied())
             .next()
             .and_then(|r| r.ok())
@@ -614,11 +579,7 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
     }
     let finder = Finder::new(text, old, exact);
     let ascii = text.is_ascii();
-    let units: Vec<u16> = if ascii {
-        Vec::new()
-    } else {
-        text.encode_utf16().collect()
-    };
+    let units: Vec<u16> = if ascii { Vec::new() } else { text.encode_utf16().collect() };
     let push_slice = |out: &mut String, a: usize, b: usize| {
         if ascii {
             out.push_str(text.get(a..b).unwrap_or(""));
@@ -722,9 +683,7 @@ fn strip_accents(t: &str) -> String {
     }
     let nfd = DecomposingNormalizerBorrowed::new_nfd().normalize(t);
     let stripped: String = nfd.chars().filter(|&c| !is_accent(c)).collect();
-    ComposingNormalizerBorrowed::new_nfc()
-        .normalize(&stripped)
-        .into_owned()
+    ComposingNormalizerBorrowed::new_nfc().normalize(&stripped).into_owned()
 }
 
 /// `Uppercase(t)` (accents dropped) or `Uppercase(t; *)` (`keep_accents`).
@@ -792,13 +751,7 @@ mod tests {
         assert!(equals_wildcard("abcdefghij", "abc@"));
         assert!(!equals_wildcard("abc@", "abcdefghij"));
         assert!(!equals_wildcard("abcdefghij", "abc@@fg"));
-        for p in [
-            "abcdefghij@",
-            "@abcdefghij",
-            "abcd@efghij",
-            "@abcdefghij@",
-            "@abcde@fghij@",
-        ] {
+        for p in ["abcdefghij@", "@abcdefghij", "abcd@efghij", "@abcdefghij@", "@abcde@fghij@"] {
             assert!(equals_wildcard("abcdefghij", p), "{p}");
         }
     }
@@ -929,19 +882,10 @@ mod tests {
     #[test]
     fn find_default_and_exact() {
         assert_eq!(find("Willow", "ll", 0, false), Some((2, 2)));
-        assert_eq!(
-            find("Today is the first day", "day", 0, false),
-            Some((2, 3))
-        );
-        assert_eq!(
-            find("Today is the first day", "day", 3, false),
-            Some((19, 3))
-        );
+        assert_eq!(find("Today is the first day", "day", 0, false), Some((2, 3)));
+        assert_eq!(find("Today is the first day", "day", 3, false), Some((19, 3)));
         assert_eq!(find("Today is the first day", "DAY", 0, true), None);
-        assert_eq!(
-            find("Today is the first day", "DAY", 0, false),
-            Some((2, 3))
-        );
+        assert_eq!(find("Today is the first day", "DAY", 0, false), Some((2, 3)));
         assert_eq!(find("", "", 0, false), None);
         assert_eq!(find("abc", "", 0, false), None);
         assert_eq!(find("abc", "abcd", 0, false), None);
@@ -965,23 +909,11 @@ mod tests {
     #[test]
     fn find_with_sk_options() {
         let t = "Hello Joelle et joël!";
-        assert_eq!(
-            find_with_options(t, "joel", 0, sk::CASE_INSENSITIVE),
-            Some((6, 4))
-        );
+        assert_eq!(find_with_options(t, "joel", 0, sk::CASE_INSENSITIVE), Some((6, 4)));
         assert_eq!(find_with_options(t, "joel", 7, sk::CASE_INSENSITIVE), None);
-        assert_eq!(
-            find_with_options(t, "joel", 7, sk::DIACRITIC_INSENSITIVE),
-            Some((16, 4))
-        );
-        assert_eq!(
-            find_with_options(t, "Joel", 0, sk::DIACRITIC_INSENSITIVE),
-            Some((6, 4))
-        );
-        assert_eq!(
-            find_with_options(t, "JOEL", 0, sk::DIACRITIC_INSENSITIVE),
-            None
-        );
+        assert_eq!(find_with_options(t, "joel", 7, sk::DIACRITIC_INSENSITIVE), Some((16, 4)));
+        assert_eq!(find_with_options(t, "Joel", 0, sk::DIACRITIC_INSENSITIVE), Some((6, 4)));
+        assert_eq!(find_with_options(t, "JOEL", 0, sk::DIACRITIC_INSENSITIVE), None);
         assert_eq!(
             find_with_options(
                 t,
@@ -991,10 +923,7 @@ mod tests {
             ),
             Some((16, 4))
         );
-        assert_eq!(
-            find_with_options(t, "JOËL", 0, sk::CHAR_CODES + sk::CASE_INSENSITIVE),
-            None
-        );
+        assert_eq!(find_with_options(t, "JOËL", 0, sk::CHAR_CODES + sk::CASE_INSENSITIVE), None);
         assert_eq!(
             find_with_options(t, "JOEL", 0, sk::CHAR_CODES + sk::CASE_INSENSITIVE),
             Some((6, 4))
@@ -1005,24 +934,15 @@ mod tests {
             find_with_options("somewhere where", "where", 0, sk::WHOLE_WORD + 6),
             Some((10, 5))
         );
-        assert_eq!(
-            find_with_options("😀where", "where", 0, sk::WHOLE_WORD + 6),
-            Some((2, 5))
-        );
+        assert_eq!(find_with_options("😀where", "where", 0, sk::WHOLE_WORD + 6), Some((2, 5)));
     }
 
     #[test]
     fn replace_all_first_and_exact() {
         assert_eq!(replace("Shout", "o", "", None, false), "Shut");
         assert_eq!(replace("Willow", "ll", "d", None, false), "Widow");
-        assert_eq!(
-            replace("Crème brûlée", "Brulee", "caramel", None, false),
-            "Crème caramel"
-        );
-        assert_eq!(
-            replace("Crème brûlée", "Brulee", "caramel", None, true),
-            "Crème brûlée"
-        );
+        assert_eq!(replace("Crème brûlée", "Brulee", "caramel", None, false), "Crème caramel");
+        assert_eq!(replace("Crème brûlée", "Brulee", "caramel", None, true), "Crème brûlée");
         assert_eq!(replace("aaa", "a", "b", Some(2), false), "bba");
         assert_eq!(replace("aaa", "A", "b", None, true), "aaa");
         assert_eq!(replace("aAa", "A", "b", None, false), "bbb");

@@ -1,0 +1,798 @@
+//! The lexer: `logos` recognises context-free tokens ([`Raw`]); this wrapper does 4D's
+//! context-dependent work and yields [`Tok`]s with byte spans to the grammar:
+//!
+//! - statement-ending line breaks (collapsed), line continuations, nested `/* */` comments;
+//! - multi-word names (keywords, commands, constants, project methods) by longest match over
+//!   words separated by single spaces, case-insensitively;
+//! - property names after `.` and object literal keys, which are never keywords or commands;
+//! - token suffixes written by the 4D editor (`Length:C16`, `Is text:K8:3`), stripped;
+//! - `[[` (character index) only right after an expression;
+//! - limits on bracket nesting and on operators per statement, so no input can build an AST deep
+//!   enough to overflow the stack.
+//!
+//! Lexical errors are collected in [`Lexer::errors`] and leave a [`Tok::Error`] in the stream, so
+//! the parser recovers at the end of the line and keeps reporting.
+
+use logos::Logos;
+
+use super::ast::{DateLit, Span};
+use super::names::{fold, Keyword, Matched, MethodNames, Walker};
+use super::parser::SyntaxError;
+use super::token::{Raw, Tok};
+use crate::commands::catalog;
+
+/// Maximum nesting of `(`, `[`, `{` and `${` within one statement.
+pub const MAX_BRACKET_DEPTH: usize = 256;
+/// Maximum number of operators, member accesses, indexings and calls in one statement (each can
+/// add a level to the expression tree; real 4D lines are at most 32,000 characters).
+pub const MAX_OPERATORS: u32 = 2000;
+
+/// The lexer never fails: errors become [`Tok::Error`] tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Never {}
+
+impl std::fmt::Display for Never {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+pub type Spanned<'a> = Result<(usize, Tok<'a>, usize), Never>;
+
+/// What the previous emitted token was, as far as context decisions go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    LineStart,
+    ExprEnd,
+    Dot,
+    LBrace,
+    Semi,
+    Modifier,
+    Function,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bracket {
+    Paren,
+    Square,
+    Brace,
+}
+
+enum Suffix {
+    Command(u32),
+    Constant,
+}
+
+pub struct Lexer<'a> {
+    src: &'a str,
+    raw: logos::Lexer<'a, Raw>,
+    methods: &'a MethodNames,
+    /// Lexical errors found so far.
+    pub errors: Vec<SyntaxError>,
+    last: Last,
+    brackets: Vec<Bracket>,
+    operators: u32,
+    /// Drop tokens until the end of the line (after a limit error).
+    skip_line: bool,
+    /// After `Function`, `Class extends`, `property`: words are plain names until `(`, `:`, `:=`.
+    plain: bool,
+    /// The maximal word sequence scanned last: (start, end).
+    seq_cache: (usize, usize),
+    done: bool,
+    fold_buf: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{A0}'
+}
+
+impl<'a> Lexer<'a> {
+    pub fn new(src: &'a str, methods: &'a MethodNames) -> Lexer<'a> {
+        let mut raw = Raw::lexer(src);
+        if src.starts_with('\u{FEFF}') {
+            raw.bump(3);
+        }
+        Lexer {
+            src,
+            raw,
+            methods,
+            errors: Vec::new(),
+            last: Last::LineStart,
+            brackets: Vec::new(),
+            operators: 0,
+            skip_line: false,
+            plain: false,
+            seq_cache: (usize::MAX, 0),
+            done: false,
+            fold_buf: String::new(),
+        }
+    }
+
+    fn error(
+        &mut self,
+        start: usize,
+        end: usize,
+        code: &'static str,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: Option<&str>,
+    ) {
+        self.errors.push(SyntaxError {
+            span: Span::new(start, end),
+            code,
+            message: message.into(),
+            label: label.into(),
+            help: help.map(str::to_string),
+        });
+    }
+
+    /// Moves the raw lexer so its current token ends at `end`.
+    fn bump_to(&mut self, end: usize) {
+        let cur = self.raw.span().end;
+        if end > cur {
+            self.raw.bump(end - cur);
+        }
+    }
+
+    fn char_at(&self, pos: usize) -> Option<char> {
+        self.src.get(pos..).and_then(|s| s.chars().next())
+    }
+
+    /// End of the run of word characters starting at `pos`.
+    fn scan_word(&self, pos: usize) -> usize {
+        let rest = &self.src[pos..];
+        rest.char_indices()
+            .find(|&(_, c)| !is_word_char(c))
+            .map_or(self.src.len(), |(i, _)| pos + i)
+    }
+
+    /// If a single space and a word follow `end`, the end of that word.
+    fn next_word(&self, end: usize) -> Option<usize> {
+        if self.src.as_bytes().get(end) != Some(&b' ') {
+            return None;
+        }
+        match self.char_at(end + 1) {
+            Some(c) if is_word_char(c) => Some(self.scan_word(end + 1)),
+            _ => None,
+        }
+    }
+
+    /// End of the maximal sequence of single-space-separated words that contains `start`.
+    fn sequence_end(&mut self, start: usize, first_end: usize) -> usize {
+        let (cs, ce) = self.seq_cache;
+        if cs <= start && start < ce {
+            return ce;
+        }
+        let mut end = first_end;
+        while let Some(e) = self.next_word(end) {
+            end = e;
+        }
+        self.seq_cache = (start, end);
+        end
+    }
+
+    /// A token suffix (`:C16`, `:K8:3`) starting at `pos`, with its end.
+    fn suffix_at(&self, pos: usize) -> Option<(Suffix, usize)> {
+        let b = self.src.as_bytes();
+        if b.get(pos) != Some(&b':') {
+            return None;
+        }
+        let kind = *b.get(pos + 1)?;
+        let digits = |from: usize| {
+            let mut i = from;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            i
+        };
+        let d1 = digits(pos + 2);
+        if d1 == pos + 2 {
+            return None;
+        }
+        let end = match kind {
+            b'C' | b'c' => d1,
+            b'K' | b'k' => {
+                if b.get(d1) != Some(&b':') {
+                    return None;
+                }
+                let d2 = digits(d1 + 1);
+                if d2 == d1 + 1 {
+                    return None;
+                }
+                d2
+            }
+            _ => return None,
+        };
+        if self.char_at(end).is_some_and(is_word_char) {
+            return None;
+        }
+        let suffix = if kind == b'C' || kind == b'c' {
+            Suffix::Command(self.src[pos + 2..d1].parse().unwrap_or(u32::MAX))
+        } else {
+            Suffix::Constant
+        };
+        Some((suffix, end))
+    }
+
+    /// Whether the next word after blanks is one that can follow a class member modifier.
+    fn modifier_follows(&self, end: usize) -> bool {
+        let rest = self.src[end..].trim_start_matches(is_blank);
+        if rest.len() == self.src.len() - end {
+            return false; // no blank after the modifier
+        }
+        let word_end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+        let word = rest[..word_end].to_ascii_lowercase();
+        matches!(
+            word.as_str(),
+            "function" | "class" | "shared" | "singleton" | "exposed" | "local" | "property"
+        )
+    }
+
+    fn word_token(
+        &mut self,
+        start: usize,
+        first_end: usize,
+        glued_number: bool,
+    ) -> (usize, Tok<'a>, usize) {
+        let src = self.src;
+        let first = &src[start..first_end];
+
+        if self.last == Last::Dot {
+            self.bump_to(first_end);
+            return (start, Tok::PropName(first), first_end);
+        }
+        if self.plain && !glued_number {
+            self.bump_to(first_end);
+            if self.last == Last::Function
+                && (first.eq_ignore_ascii_case("get") || first.eq_ignore_ascii_case("set"))
+            {
+                let rest = src[first_end..].trim_start_matches(is_blank);
+                if rest.len() < src.len() - first_end && rest.starts_with(|c: char| is_word_char(c))
+                {
+                    let tok = if first.eq_ignore_ascii_case("get") { Tok::Get } else { Tok::Set };
+                    return (start, tok, first_end);
+                }
+            }
+            return (start, Tok::Name(first), first_end);
+        }
+        if matches!(self.last, Last::LBrace | Last::Semi)
+            && self.brackets.last() == Some(&Bracket::Brace)
+            && !glued_number
+        {
+            let rest = src[first_end..].trim_start_matches(is_blank);
+            if rest.starts_with(':') && !rest.starts_with(":=") {
+                self.bump_to(first_end);
+                return (start, Tok::PropName(first), first_end);
+            }
+        }
+
+        // Longest match over the built-in names and the project methods.
+        let mut walker = Walker::new(self.methods);
+        let mut best: Option<(Matched, usize)> = None;
+        let mut end = first_end;
+        let mut word_start = start;
+        loop {
+            let mut buf = std::mem::take(&mut self.fold_buf);
+            let alive = walker.step(fold(&src[word_start..end], &mut buf));
+            self.fold_buf = buf;
+            if !alive {
+                break;
+            }
+            if let Some(m) = walker.complete() {
+                best = Some((m, end));
+            }
+            if !walker.can_continue() {
+                break;
+            }
+            match self.next_word(end) {
+                Some(e) => {
+                    word_start = end + 1;
+                    end = e;
+                }
+                None => break,
+            }
+        }
+
+        let seq_end = self.sequence_end(start, first_end);
+        let suffix = self.suffix_at(seq_end);
+        let suffix_applies = match (&best, &suffix) {
+            (Some((_, mend)), Some(_)) => *mend == seq_end,
+            _ => false,
+        };
+        if let (Some((m, mend)), false) = (best, suffix.is_some() && !suffix_applies) {
+            let tok = match m {
+                Matched::Keyword(k) => self.keyword_token(k, first, mend),
+                Matched::Command(i) => Tok::Command(i),
+                Matched::Method => Tok::Method(&src[start..mend]),
+                Matched::Constant(i) => Tok::Constant(i),
+            };
+            let mut end = mend;
+            if let Tok::Name(_) = tok {
+                end = first_end;
+            } else if suffix_applies {
+                if let Some((_, e)) = suffix {
+                    end = e;
+                }
+            }
+            self.bump_to(end);
+            return (start, tok, end);
+        }
+        if let Some((suffix, suffix_end)) = suffix {
+            // Tokenized code naming something the tables do not know by this name (a renamed
+            // command, say): the number decides.
+            let name = &src[start..seq_end];
+            self.bump_to(suffix_end);
+            let tok = match suffix {
+                Suffix::Command(n) => catalog::command_index(name)
+                    .or_else(|| catalog::command_by_number(n))
+                    .map(Tok::Command),
+                Suffix::Constant => catalog::constant_index(name).map(Tok::Constant),
+            };
+            if let Some(tok) = tok {
+                return (start, tok, suffix_end);
+            }
+            let what = if matches!(suffix, Suffix::Command(_)) { "command" } else { "constant" };
+            self.error(
+                start,
+                suffix_end,
+                "unknown-name",
+                format!("unknown {what} `{}`", &src[start..suffix_end]),
+                format!("no 4D {what} has this name or number"),
+                None,
+            );
+            return (start, Tok::Error, suffix_end);
+        }
+        self.bump_to(first_end);
+        if glued_number {
+            self.error(
+                start,
+                first_end,
+                "invalid-number",
+                format!("invalid number `{first}`"),
+                "not a number",
+                Some("a name cannot start with a digit"),
+            );
+            return (start, Tok::Error, first_end);
+        }
+        (start, Tok::Name(first), first_end)
+    }
+
+    fn keyword_token(&mut self, k: Keyword, first: &'a str, end: usize) -> Tok<'a> {
+        let at_line_start = matches!(self.last, Last::LineStart | Last::Modifier);
+        match k {
+            Keyword::If => Tok::If,
+            Keyword::Else => Tok::Else,
+            Keyword::EndIf => Tok::EndIf,
+            Keyword::CaseOf => Tok::CaseOf,
+            Keyword::EndCase => Tok::EndCase,
+            Keyword::While => Tok::While,
+            Keyword::EndWhile => Tok::EndWhile,
+            Keyword::Repeat => Tok::Repeat,
+            Keyword::Until => Tok::Until,
+            Keyword::For => Tok::For,
+            Keyword::EndFor => Tok::EndFor,
+            Keyword::ForEach => Tok::ForEach,
+            Keyword::EndForEach => Tok::EndForEach,
+            Keyword::Use => Tok::Use,
+            Keyword::EndUse => Tok::EndUse,
+            Keyword::Try => Tok::Try,
+            Keyword::Catch => Tok::Catch,
+            Keyword::EndTry => Tok::EndTry,
+            Keyword::Return => Tok::Return,
+            Keyword::Var => Tok::Var,
+            Keyword::Function => {
+                self.plain = true;
+                Tok::Function
+            }
+            Keyword::ClassConstructor => Tok::ClassConstructor,
+            Keyword::ClassExtends => {
+                self.plain = true;
+                Tok::ClassExtends
+            }
+            Keyword::Property if at_line_start => {
+                self.plain = true;
+                Tok::Property
+            }
+            Keyword::This => Tok::This,
+            Keyword::Super => Tok::Super,
+            Keyword::Shared | Keyword::Singleton | Keyword::Exposed | Keyword::Local
+                if at_line_start && self.modifier_follows(end) =>
+            {
+                match k {
+                    Keyword::Shared => Tok::Shared,
+                    Keyword::Singleton => Tok::Singleton,
+                    Keyword::Exposed => Tok::Exposed,
+                    _ => Tok::KwLocal,
+                }
+            }
+            Keyword::Property
+            | Keyword::Shared
+            | Keyword::Singleton
+            | Keyword::Exposed
+            | Keyword::Local => Tok::Name(first),
+        }
+    }
+
+    /// Skips a nested block comment whose `/*` is at `start`; returns the token it stands for.
+    fn block_comment(&mut self, start: usize) -> Option<(usize, Tok<'a>, usize)> {
+        let b = self.src.as_bytes();
+        let mut i = start + 2;
+        let mut depth = 1usize;
+        let mut line_break = false;
+        while i < b.len() {
+            match b[i] {
+                b'/' if b.get(i + 1) == Some(&b'*') => {
+                    depth += 1;
+                    i += 2;
+                }
+                b'*' if b.get(i + 1) == Some(&b'/') => {
+                    depth -= 1;
+                    i += 2;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                b'\n' | b'\r' => {
+                    line_break = true;
+                    i += 1;
+                }
+                _ => i += 1,
+            }
+        }
+        self.bump_to(i);
+        if depth > 0 {
+            self.error(
+                start,
+                start + 2,
+                "unterminated-comment",
+                "unterminated comment",
+                "this `/*` comment is never closed",
+                Some("close it with `*/`; comments nest, so every `/*` needs its own `*/`"),
+            );
+            return Some((start, Tok::Error, i));
+        }
+        // A comment spanning lines separates statements, unless it sits inside brackets.
+        if line_break && self.brackets.is_empty() {
+            return Some((start, Tok::Newline, i));
+        }
+        None
+    }
+
+    fn text_literal(&mut self, start: usize, end: usize) -> Tok<'a> {
+        let body = &self.src[start + 1..end - 1];
+        if !body.contains('\\') {
+            return Tok::Text(body.to_string());
+        }
+        let mut out = String::with_capacity(body.len());
+        let mut chars = body.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some('n' | 'N') => out.push('\n'),
+                Some('t' | 'T') => out.push('\t'),
+                Some('r' | 'R') => out.push('\r'),
+                Some('\\') => out.push('\\'),
+                Some('"') => out.push('"'),
+                Some(other) => {
+                    out.push('\\');
+                    out.push(other);
+                }
+                None => out.push('\\'),
+            }
+        }
+        Tok::Text(out)
+    }
+
+    fn date_literal(&mut self, start: usize, end: usize) -> Tok<'a> {
+        let text = &self.src[start..end];
+        let inner = &text[1..text.len() - 1];
+        let (parts, iso): (Vec<&str>, bool) = if inner.contains('-') {
+            (inner.split('-').collect(), true)
+        } else {
+            (inner.split('/').collect(), false)
+        };
+        let (y, m, d) =
+            if iso { (parts[0], parts[1], parts[2]) } else { (parts[2], parts[0], parts[1]) };
+        let num = |s: &str| s.parse::<u32>().unwrap_or(u32::MAX);
+        let (mut year, month, day) = (num(y), num(m), num(d));
+        if year == 0 && month == 0 && day == 0 {
+            return Tok::Date(DateLit { year: 0, month: 0, day: 0 });
+        }
+        if y.len() <= 2 {
+            year += if year < 30 { 2000 } else { 1900 };
+        }
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+            2 => 28,
+            _ => 0,
+        };
+        if year > 32767 || day == 0 || day > days {
+            self.error(
+                start,
+                end,
+                "invalid-date",
+                format!("invalid date literal `{text}`"),
+                "no such date",
+                Some("date literals are written `!YYYY-MM-DD!` (`!00-00-00!` is the null date)"),
+            );
+            return Tok::Error;
+        }
+        Tok::Date(DateLit { year: year as u16, month: month as u8, day: day as u8 })
+    }
+
+    fn time_literal(&mut self, start: usize, end: usize) -> Tok<'a> {
+        let text = &self.src[start..end];
+        let parts: Vec<u64> =
+            text[1..text.len() - 1].split(':').map(|p| p.parse().unwrap_or(u64::MAX)).collect();
+        let (h, m, s) = (parts[0], parts[1], parts.get(2).copied().unwrap_or(0));
+        if m >= 60 || s >= 60 || h > 596_000 {
+            self.error(
+                start,
+                end,
+                "invalid-time",
+                format!("invalid time literal `{text}`"),
+                "no such time",
+                Some("time literals are written `?HH:MM:SS?`"),
+            );
+            return Tok::Error;
+        }
+        Tok::Time((h * 3600 + m * 60 + s) as i64)
+    }
+
+    /// Turns one raw token into zero or one token.
+    fn convert(&mut self, raw: Raw) -> Option<(usize, Tok<'a>, usize)> {
+        let span = self.raw.span();
+        let (s, e) = (span.start, span.end);
+        let src = self.src;
+        let tok = match raw {
+            Raw::Newline => Tok::Newline,
+            Raw::Continuation | Raw::LineComment => return None,
+            Raw::BlockCommentStart => return self.block_comment(s),
+            Raw::Text => self.text_literal(s, e),
+            Raw::UnterminatedText => {
+                self.error(
+                    s,
+                    e,
+                    "unterminated-text",
+                    "unterminated text literal",
+                    "this text is never closed",
+                    Some("a text literal ends with `\"` on the same line; write `\\\"` for a quote inside it"),
+                );
+                Tok::Error
+            }
+            Raw::Number => {
+                if self.char_at(e).is_some_and(is_word_char) {
+                    let end = self.scan_word(s);
+                    return Some(self.word_token(s, end, true));
+                }
+                match src[s..e].parse::<f64>() {
+                    Ok(v) => Tok::Number(v),
+                    Err(_) => {
+                        self.error(s, e, "invalid-number", "invalid number", "not a number", None);
+                        Tok::Error
+                    }
+                }
+            }
+            Raw::Hex => match u64::from_str_radix(&src[s + 2..e], 16) {
+                Ok(v) if !self.char_at(e).is_some_and(is_word_char) => Tok::Number(v as f64),
+                _ => {
+                    let end = self.scan_word(s);
+                    self.bump_to(end);
+                    self.error(
+                        s,
+                        end,
+                        "invalid-number",
+                        "invalid hexadecimal number",
+                        "not a number",
+                        None,
+                    );
+                    return Some((s, Tok::Error, end));
+                }
+            },
+            Raw::Date => self.date_literal(s, e),
+            Raw::Time => self.time_literal(s, e),
+            Raw::Local => {
+                if self.last == Last::Dot {
+                    Tok::PropName(&src[s..e])
+                } else {
+                    Tok::Local(&src[s + 1..e])
+                }
+            }
+            Raw::LegacyParam => match src[s + 1..e].parse::<u32>() {
+                Ok(n) => Tok::LegacyParam(n),
+                Err(_) => {
+                    self.error(s, e, "invalid-number", "parameter number too large", "here", None);
+                    Tok::Error
+                }
+            },
+            Raw::DollarBrace => Tok::DollarBrace,
+            Raw::Interprocess => Tok::Interprocess(&src[s + 2..e]),
+            Raw::Word => return Some(self.word_token(s, e, false)),
+            Raw::Declare => Tok::Declare,
+            Raw::Assign => Tok::Assign,
+            Raw::AddAssign => Tok::AddAssign,
+            Raw::SubAssign => Tok::SubAssign,
+            Raw::MulAssign => Tok::MulAssign,
+            Raw::DivAssign => Tok::DivAssign,
+            Raw::Plus => Tok::Plus,
+            Raw::Minus => Tok::Minus,
+            Raw::Star => Tok::Star,
+            Raw::Slash => Tok::Slash,
+            Raw::Backslash => Tok::Backslash,
+            Raw::Percent => Tok::Percent,
+            Raw::Caret => Tok::Caret,
+            Raw::Eq => Tok::Eq,
+            Raw::Hash => Tok::Hash,
+            Raw::Lt => Tok::Lt,
+            Raw::Gt => Tok::Gt,
+            Raw::Le => Tok::Le,
+            Raw::Ge => Tok::Ge,
+            Raw::Amp => Tok::Amp,
+            Raw::Pipe => Tok::Pipe,
+            Raw::AmpAmp => Tok::AmpAmp,
+            Raw::PipePipe => Tok::PipePipe,
+            Raw::CaretPipe => Tok::CaretPipe,
+            Raw::Shl => Tok::Shl,
+            Raw::Shr => Tok::Shr,
+            Raw::QPlus => Tok::QPlus,
+            Raw::QMinus => Tok::QMinus,
+            Raw::QQ => Tok::QQ,
+            Raw::Question => Tok::Question,
+            Raw::Colon => Tok::Colon,
+            Raw::Semi => Tok::Semi,
+            Raw::Dot => Tok::Dot,
+            Raw::Ellipsis => Tok::Ellipsis,
+            Raw::LParen => Tok::LParen,
+            Raw::RParen => Tok::RParen,
+            Raw::LBracket => {
+                if self.last == Last::ExprEnd && src.as_bytes().get(e) == Some(&b'[') {
+                    self.raw.bump(1);
+                    return Some((s, Tok::LBracket2, e + 1));
+                }
+                Tok::LBracket
+            }
+            Raw::RBracket => Tok::RBracket,
+            Raw::LBrace => Tok::LBrace,
+            Raw::RBrace => Tok::RBrace,
+            Raw::Arrow => Tok::Arrow,
+        };
+        Some((s, tok, e))
+    }
+
+    /// A character logos could not read.
+    fn stray(&mut self) -> (usize, Tok<'a>, usize) {
+        let s = self.raw.span().start;
+        let c = self.char_at(s).unwrap_or('\u{FFFD}');
+        let e = s + c.len_utf8();
+        self.bump_to(e);
+        let (message, help) = match c {
+            '\'' => (
+                "unexpected character `'`".to_string(),
+                Some("text literals use double quotes: \"text\""),
+            ),
+            '!' => (
+                "unexpected character `!`".to_string(),
+                Some("date literals are written `!2024-01-31!`; use `Not()` to negate a boolean"),
+            ),
+            '$' => (
+                "unexpected character `$`".to_string(),
+                Some("a local variable name follows `$`: `$name`"),
+            ),
+            '\u{FFFD}' => ("invalid character (U+FFFD, from invalid UTF-8)".to_string(), None),
+            c if c.is_control() => {
+                (format!("unexpected control character U+{:04X}", c as u32), None)
+            }
+            c => (format!("unexpected character `{c}`"), None),
+        };
+        self.error(s, e, "invalid-character", message, "not valid here", help);
+        (s, Tok::Error, e)
+    }
+
+    /// Book-keeping for an emitted token; may replace it by an error or drop it.
+    fn emit(&mut self, s: usize, tok: Tok<'a>, e: usize) -> Option<(usize, Tok<'a>, usize)> {
+        if tok == Tok::Newline {
+            let at_start = self.last == Last::LineStart;
+            self.last = Last::LineStart;
+            self.brackets.clear();
+            self.operators = 0;
+            self.skip_line = false;
+            self.plain = false;
+            return if at_start { None } else { Some((s, Tok::Newline, e)) };
+        }
+        if self.skip_line {
+            return None;
+        }
+        match tok {
+            Tok::LParen | Tok::Colon | Tok::Assign => self.plain = false,
+            _ => {}
+        }
+        match tok {
+            Tok::LParen => self.brackets.push(Bracket::Paren),
+            Tok::LBracket | Tok::LBracket2 => self.brackets.push(Bracket::Square),
+            Tok::LBrace | Tok::DollarBrace => self.brackets.push(Bracket::Brace),
+            Tok::RParen | Tok::RBracket | Tok::RBrace => {
+                self.brackets.pop();
+            }
+            _ => {}
+        }
+        if self.brackets.len() > MAX_BRACKET_DEPTH {
+            self.error(
+                s,
+                e,
+                "nesting-limit",
+                format!("nesting limit exceeded: more than {MAX_BRACKET_DEPTH} nested brackets"),
+                "too deeply nested",
+                Some("split the expression with intermediate variables"),
+            );
+            self.skip_line = true;
+            self.last = Last::Other;
+            return Some((s, Tok::Error, e));
+        }
+        if tok.deepens() {
+            self.operators += 1;
+            if self.operators > MAX_OPERATORS {
+                self.error(
+                    s,
+                    e,
+                    "nesting-limit",
+                    format!("nesting limit exceeded: more than {MAX_OPERATORS} operators in one statement"),
+                    "expression too long",
+                    Some("split the expression with intermediate variables"),
+                );
+                self.skip_line = true;
+                self.last = Last::Other;
+                return Some((s, Tok::Error, e));
+            }
+        }
+        self.last = match tok {
+            Tok::Dot => Last::Dot,
+            Tok::LBrace => Last::LBrace,
+            Tok::Semi => Last::Semi,
+            Tok::Shared | Tok::Singleton | Tok::Exposed | Tok::KwLocal => Last::Modifier,
+            Tok::Function => Last::Function,
+            ref t if t.ends_expression() => Last::ExprEnd,
+            _ => Last::Other,
+        };
+        Some((s, tok, e))
+    }
+}
+
+impl<'a> Iterator for Lexer<'a> {
+    type Item = Spanned<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.done {
+                return None;
+            }
+            let next = match self.raw.next() {
+                None => {
+                    self.done = true;
+                    let n = self.src.len();
+                    if self.last != Last::LineStart {
+                        self.last = Last::LineStart;
+                        return Some(Ok((n, Tok::Newline, n)));
+                    }
+                    return None;
+                }
+                Some(Ok(raw)) => self.convert(raw),
+                Some(Err(())) => Some(self.stray()),
+            };
+            if let Some((s, tok, e)) = next {
+                if let Some(out) = self.emit(s, tok, e) {
+                    return Some(Ok(out));
+                }
+            }
+        }
+    }
+}

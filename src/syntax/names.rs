@@ -1,0 +1,327 @@
+//! Multi-word names: a trie over space-separated words, for keywords, built-in command and
+//! constant names (one global trie, built lazily) and project method names (one per project).
+//!
+//! Words are compared case-insensitively; the lexer walks the tries word by word and keeps the
+//! longest complete match.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::commands::catalog;
+
+/// A language keyword that the trie can recognise (`#DECLARE` is lexed separately).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Keyword {
+    If,
+    Else,
+    EndIf,
+    CaseOf,
+    EndCase,
+    While,
+    EndWhile,
+    Repeat,
+    Until,
+    For,
+    EndFor,
+    ForEach,
+    EndForEach,
+    Use,
+    EndUse,
+    Try,
+    Catch,
+    EndTry,
+    Return,
+    Var,
+    Function,
+    ClassConstructor,
+    ClassExtends,
+    Property,
+    This,
+    Super,
+    Shared,
+    Singleton,
+    Exposed,
+    Local,
+}
+
+const KEYWORDS: &[(&str, Keyword)] = &[
+    ("If", Keyword::If),
+    ("Else", Keyword::Else),
+    ("End if", Keyword::EndIf),
+    ("Case of", Keyword::CaseOf),
+    ("End case", Keyword::EndCase),
+    ("While", Keyword::While),
+    ("End while", Keyword::EndWhile),
+    ("Repeat", Keyword::Repeat),
+    ("Until", Keyword::Until),
+    ("For", Keyword::For),
+    ("End for", Keyword::EndFor),
+    ("For each", Keyword::ForEach),
+    ("End for each", Keyword::EndForEach),
+    ("Use", Keyword::Use),
+    ("End use", Keyword::EndUse),
+    ("Try", Keyword::Try),
+    ("Catch", Keyword::Catch),
+    ("End try", Keyword::EndTry),
+    ("return", Keyword::Return),
+    ("var", Keyword::Var),
+    ("Function", Keyword::Function),
+    ("Class constructor", Keyword::ClassConstructor),
+    ("Class extends", Keyword::ClassExtends),
+    ("property", Keyword::Property),
+    ("This", Keyword::This),
+    ("Super", Keyword::Super),
+    ("shared", Keyword::Shared),
+    ("singleton", Keyword::Singleton),
+    ("exposed", Keyword::Exposed),
+    ("local", Keyword::Local),
+];
+
+/// Lower-cases `word` into `buf` (reused to avoid an allocation per word) and returns it.
+pub(crate) fn fold<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.is_ascii() {
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    buf.as_str()
+}
+
+/// A trie over words; `V` is what a complete name carries.
+#[derive(Clone, Debug)]
+pub(crate) struct Trie<V> {
+    nodes: Vec<Node<V>>,
+}
+
+#[derive(Clone, Debug)]
+struct Node<V> {
+    children: HashMap<Box<str>, u32>,
+    value: V,
+}
+
+impl<V: Default> Default for Trie<V> {
+    fn default() -> Self {
+        Trie { nodes: vec![Node { children: HashMap::new(), value: V::default() }] }
+    }
+}
+
+/// A position in a trie (a node index).
+pub(crate) type NodeId = u32;
+pub(crate) const ROOT: NodeId = 0;
+
+impl<V: Default> Trie<V> {
+    /// The node for `name`, created if needed. Returns `None` when a word of the name is empty
+    /// (two spaces in a row, leading or trailing space): such a name can never be matched.
+    fn insert(&mut self, name: &str) -> Option<&mut V> {
+        let mut node = ROOT;
+        let mut buf = String::new();
+        for word in name.split(' ') {
+            if word.is_empty() {
+                return None;
+            }
+            let key = fold(word, &mut buf);
+            node = match self.nodes[node as usize].children.get(key) {
+                Some(&n) => n,
+                None => {
+                    let n = self.nodes.len() as u32;
+                    self.nodes.push(Node { children: HashMap::new(), value: V::default() });
+                    self.nodes[node as usize].children.insert(key.into(), n);
+                    n
+                }
+            };
+        }
+        Some(&mut self.nodes[node as usize].value)
+    }
+
+    /// The child of `node` for the already lower-cased `word`.
+    pub(crate) fn step(&self, node: NodeId, folded_word: &str) -> Option<NodeId> {
+        let n = &self.nodes[node as usize];
+        if n.children.is_empty() {
+            return None;
+        }
+        n.children.get(folded_word).copied()
+    }
+
+    pub(crate) fn value(&self, node: NodeId) -> &V {
+        &self.nodes[node as usize].value
+    }
+
+    fn has_children(&self, node: NodeId) -> bool {
+        !self.nodes[node as usize].children.is_empty()
+    }
+}
+
+/// What a complete built-in name is; several kinds can share one name (`This` is a keyword and a
+/// command).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct BuiltinEntry {
+    pub keyword: Option<Keyword>,
+    pub command: Option<u16>,
+    pub constant: Option<u16>,
+}
+
+impl BuiltinEntry {
+    pub(crate) fn is_some(&self) -> bool {
+        self.keyword.is_some() || self.command.is_some() || self.constant.is_some()
+    }
+}
+
+/// The global trie of keywords, command names and constant names.
+pub(crate) fn builtins() -> &'static Trie<BuiltinEntry> {
+    static TRIE: OnceLock<Trie<BuiltinEntry>> = OnceLock::new();
+    TRIE.get_or_init(|| {
+        let mut trie: Trie<BuiltinEntry> = Trie::default();
+        for &(name, kw) in KEYWORDS {
+            if let Some(e) = trie.insert(name) {
+                e.keyword = Some(kw);
+            }
+        }
+        for (i, c) in catalog::commands().iter().enumerate() {
+            if let Some(e) = trie.insert(c.name) {
+                e.command.get_or_insert(i as u16);
+            }
+        }
+        for (i, c) in catalog::constants().iter().enumerate() {
+            if let Some(e) = trie.insert(c.name) {
+                e.constant.get_or_insert(i as u16);
+            }
+        }
+        trie
+    })
+}
+
+/// The set of project method names known when parsing (case-insensitive; names may contain
+/// spaces, `Genealogy of`). Calls to these names become `ExprKind::MethodCall`.
+#[derive(Clone, Debug, Default)]
+pub struct MethodNames {
+    trie: Trie<bool>,
+    count: usize,
+}
+
+impl MethodNames {
+    pub fn new() -> MethodNames {
+        MethodNames::default()
+    }
+
+    /// Adds a method name (as written, e.g. the file name without `.4dm`).
+    pub fn insert(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        if let Some(v) = self.trie.insert(name) {
+            if !*v {
+                *v = true;
+                self.count += 1;
+            }
+        }
+    }
+
+    /// Whether `name` is a known method (case-insensitive).
+    pub fn contains(&self, name: &str) -> bool {
+        let mut node = ROOT;
+        let mut buf = String::new();
+        for word in name.split(' ') {
+            match self.trie.step(node, fold(word, &mut buf)) {
+                Some(n) => node = n,
+                None => return false,
+            }
+        }
+        *self.trie.value(node)
+    }
+
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub(crate) fn trie(&self) -> &Trie<bool> {
+        &self.trie
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for MethodNames {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut m = MethodNames::new();
+        for s in iter {
+            m.insert(s.as_ref());
+        }
+        m
+    }
+}
+
+/// What the longest match over a word sequence found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Matched {
+    Keyword(Keyword),
+    Command(u16),
+    Method,
+    Constant(u16),
+}
+
+/// Walks the built-in trie and the method trie in step over successive words.
+pub(crate) struct Walker<'t> {
+    methods: &'t Trie<bool>,
+    builtin: Option<NodeId>,
+    method: Option<NodeId>,
+}
+
+impl<'t> Walker<'t> {
+    pub(crate) fn new(methods: &'t MethodNames) -> Walker<'t> {
+        Walker { methods: methods.trie(), builtin: Some(ROOT), method: Some(ROOT) }
+    }
+
+    /// Advances by one (lower-cased) word; returns `false` when neither trie can continue.
+    pub(crate) fn step(&mut self, folded: &str) -> bool {
+        self.builtin = self.builtin.and_then(|n| builtins().step(n, folded));
+        self.method = self.method.and_then(|n| self.methods.step(n, folded));
+        self.builtin.is_some() || self.method.is_some()
+    }
+
+    /// Whether a further word could extend the current prefix.
+    pub(crate) fn can_continue(&self) -> bool {
+        self.builtin.is_some_and(|n| builtins().has_children(n))
+            || self.method.is_some_and(|n| self.methods.has_children(n))
+    }
+
+    /// The best complete name at the current prefix, by priority
+    /// keyword > command > method > constant.
+    pub(crate) fn complete(&self) -> Option<Matched> {
+        let b = self.builtin.map(|n| *builtins().value(n)).filter(|e| e.is_some());
+        if let Some(e) = b {
+            if let Some(k) = e.keyword {
+                return Some(Matched::Keyword(k));
+            }
+            if let Some(c) = e.command {
+                return Some(Matched::Command(c));
+            }
+        }
+        if self.method.is_some_and(|n| *self.methods.value(n)) {
+            return Some(Matched::Method);
+        }
+        b.and_then(|e| e.constant).map(Matched::Constant)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn methods_are_case_insensitive() {
+        let mut m = MethodNames::new();
+        m.insert("Genealogy of");
+        m.insert("genealogy OF");
+        m.insert("DO_IT");
+        assert_eq!(m.len(), 2);
+        assert!(m.contains("GENEALOGY of"));
+        assert!(!m.contains("Genealogy"));
+    }
+}
