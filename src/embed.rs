@@ -173,7 +173,11 @@ impl Runtime {
                         message: e.message.clone(),
                         report: format!("error: {}\n", e.message),
                     }),
-                    Err(e) if e.is_abort() => Ok(SendValue::Undefined),
+                    Err(e) if e.is_abort() => Err(RunError {
+                        code: 0,
+                        message: e.message.clone(),
+                        report: "aborted: the run was stopped by ABORT\n".to_string(),
+                    }),
                     Err(e) => Err(render(&engine, &e)),
                 };
                 interp.release_all_locks();

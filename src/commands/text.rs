@@ -30,6 +30,7 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Character code", character_code),
     ("String", string),
     ("Num", num),
+    ("Bool", bool_of),
     ("Abs", abs),
     ("Square root", square_root),
     ("Exp", exp),
@@ -316,6 +317,25 @@ fn num(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         }
     };
     Ok(Value::Real(r))
+}
+
+/// `Bool(value)` → Boolean: a number is True when not 0, a text when it reads "True" (any case);
+/// Undefined and Null are False.
+fn bool_of(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Bool", 1, 1)?;
+    Ok(Value::Bool(match args.value(0) {
+        Value::Bool(b) => b,
+        Value::Int(i) => i != 0,
+        Value::Real(r) => r != 0.0,
+        Value::Text(t) => t.eq_ignore_ascii_case("true"),
+        Value::Undefined | Value::Null => false,
+        other => {
+            return Err(RtError::type_mismatch(format!(
+                "Bool: argument 1 must be a boolean, a number or a text, not {}",
+                other.kind_name()
+            )))
+        }
+    }))
 }
 
 fn unary(args: &Args, name: &str, f: fn(f64) -> f64) -> Result<Value, RtError> {
@@ -734,7 +754,7 @@ mod tests {
         assert_eq!(text_of(run("String", vec![Value::Undefined])), "");
         assert_eq!(text_of(run("String", vec![Value::Null])), "null");
         assert_eq!(text_of(run("String", vec![r(f64::NAN)])), "");
-        assert_eq!(err("String", vec![Value::Time(5)]).kind, ErrorKind::Unimplemented);
+        assert_eq!(text_of(run("String", vec![Value::Time(5)])), "00:00:05");
         assert_eq!(err("String", vec![]).kind, ErrorKind::WrongArgCount);
     }
 

@@ -79,6 +79,22 @@ impl Interp {
             }
             ExprKind::Member { object, key } => {
                 let obj = self.eval(object)?;
+                if obj.is_null() {
+                    // A variable declared Object or Collection but never assigned reads as an
+                    // empty value (`.length` is 0); Null obtained any other way is an error.
+                    match object.kind {
+                        ExprKind::Local(_) | ExprKind::ProcessVar(_) => {
+                            return Ok(
+                                if key.as_str() == "length" && self.is_collection_var(object) {
+                                    Value::Real(0.0)
+                                } else {
+                                    Value::Undefined
+                                },
+                            )
+                        }
+                        _ => {}
+                    }
+                }
                 self.get_member(&obj, key, e.span)
             }
             ExprKind::Index { object, index } => {
@@ -96,12 +112,26 @@ impl Interp {
                 self.member_call(obj, key, args, e.span)
             }
             ExprKind::Call { callee, args } => {
-                let f = self.eval(callee)?;
+                // `$o["name"](…)`: the object is `This` for the call.
+                let (f, this) = match &callee.kind {
+                    ExprKind::Index { object, index } => {
+                        let obj = self.eval(object)?;
+                        let idx = self.eval(index)?;
+                        (self.get_index(&obj, &idx, callee.span)?, obj)
+                    }
+                    _ => (self.eval(callee)?, Value::Undefined),
+                };
                 let mut values = Vec::with_capacity(args.len());
                 for a in args {
                     values.push(self.eval(a)?);
                 }
-                self.call_value(&f, Value::Undefined, values, e.span)
+                self.call_value(&f, this, values, e.span)
+            }
+            ExprKind::ForwardCall { id } => {
+                // A formula made of a bare method name passes its own parameters on.
+                let args = self.all_args();
+                let code = self.method_code(*id).map_err(|u| self.at_span(u, e.span))?;
+                self.call(code, args, Value::Undefined, e.span)
             }
             ExprKind::Object(entries) => {
                 let o = ObjRef::new();
@@ -230,6 +260,32 @@ impl Interp {
             frame.extra[extra_i] = v;
         }
         Ok(())
+    }
+
+    /// Every argument the current method received, in order.
+    fn all_args(&self) -> Vec<Value> {
+        let Some(frame) = self.frames.last() else { return Vec::new() };
+        let mut out: Vec<Value> = frame
+            .method
+            .params
+            .iter()
+            .take(frame.argc)
+            .map(|p| self.stack[frame.base + p.slot as usize].clone())
+            .collect();
+        out.extend(frame.extra.iter().cloned());
+        out
+    }
+
+    fn is_collection_var(&self, e: &Expr) -> bool {
+        match e.kind {
+            ExprKind::Local(s) => self.frames.last().is_some_and(|f| {
+                f.method.slot_types[s as usize] == crate::resolve::ir::VarType::Collection
+            }),
+            ExprKind::ProcessVar(i) => {
+                self.pvar_types.get(i as usize) == Some(&crate::resolve::ir::VarType::Collection)
+            }
+            _ => false,
+        }
     }
 
     pub(super) fn arg_count(&self) -> usize {

@@ -183,8 +183,8 @@ impl Interp {
                 } else {
                     let mut acc = self.stack[idx].clone();
                     for r in rights {
-                        acc =
-                            ops::add(acc, r).map_err(|e| e.at(self.current_file(), value.span))?;
+                        acc = ops::binary(BinOp::Add, acc, r)
+                            .map_err(|e| e.at(self.current_file(), value.span))?;
                     }
                     acc
                 };
@@ -554,7 +554,11 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         | ExprKind::Interprocess(_)
         | ExprKind::Unimplemented { .. } => false,
         ExprKind::Local(s) => *s == slot,
-        ExprKind::Param(_) | ExprKind::Formula(_) | ExprKind::Invalid(_) | ExprKind::This => true,
+        ExprKind::Param(_)
+        | ExprKind::Formula(_)
+        | ExprKind::Invalid(_)
+        | ExprKind::This
+        | ExprKind::ForwardCall { .. } => true,
         ExprKind::Command { args, .. }
         | ExprKind::Intrinsic { args, .. }
         | ExprKind::Method { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),

@@ -45,7 +45,7 @@ impl Interp {
                 };
                 let v = self.eval(arg)?;
                 Ok(Value::Int(match declared {
-                    Some(VarType::Variant) | None => match v {
+                    None => match v {
                         Value::Undefined => type_code::IS_VARIANT,
                         v => v.type_code(),
                     },

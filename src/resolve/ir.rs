@@ -121,6 +121,10 @@ pub enum ExprKind {
         id: u32,
         args: Vec<Expr>,
     },
+    /// A method named alone as a formula's body: called with the formula's own arguments.
+    ForwardCall {
+        id: u32,
+    },
     Member {
         object: Box<Expr>,
         key: Key,
@@ -285,6 +289,8 @@ pub struct Method {
     pub result_type: VarType,
     pub slot_types: Vec<VarType>,
     pub slot_names: Vec<String>,
+    /// Whether each slot was declared (`var`, `#DECLARE`) rather than created by assignment.
+    pub slot_declared: Vec<bool>,
     pub body: Block,
 }
 

@@ -43,6 +43,7 @@ struct Resolver<'n> {
     slots: HashMap<String, Slot>,
     slot_types: Vec<VarType>,
     slot_names: Vec<String>,
+    slot_declared: Vec<bool>,
     /// Slots of `$1…$n` by position (legacy sequential parameters and `#DECLARE` names).
     param_slots: Vec<Slot>,
     /// Set while lowering a `Formula(…)` body: the enclosing method's slots it may capture.
@@ -168,6 +169,7 @@ impl<'n> Resolver<'n> {
             slots: HashMap::new(),
             slot_types: Vec::new(),
             slot_names: Vec::new(),
+            slot_declared: Vec::new(),
             param_slots: Vec::new(),
             enclosing: None,
             captures: Vec::new(),
@@ -179,6 +181,7 @@ impl<'n> Resolver<'n> {
         self.slots.insert(lower_name(name), slot);
         self.slot_types.push(ty);
         self.slot_names.push(name.to_string());
+        self.slot_declared.push(false);
         slot
     }
 
@@ -198,6 +201,12 @@ impl<'n> Resolver<'n> {
     }
 
     fn declare_local(&mut self, name: &str, ty: VarType) -> Slot {
+        let slot = self.declare_local_inner(name, ty);
+        self.slot_declared[slot as usize] = true;
+        slot
+    }
+
+    fn declare_local_inner(&mut self, name: &str, ty: VarType) -> Slot {
         let key = lower_name(name);
         match self.slots.get(&key) {
             Some(&s) => {
@@ -282,6 +291,7 @@ impl<'n> Resolver<'n> {
             result_type,
             slot_types: std::mem::take(&mut self.slot_types),
             slot_names: std::mem::take(&mut self.slot_names),
+            slot_declared: std::mem::take(&mut self.slot_declared),
             body,
         }
     }
@@ -541,7 +551,15 @@ impl<'n> Resolver<'n> {
         let enclosing = Rc::new(self.slots.clone());
         let mut inner = Resolver::new(&mut *self.names, self.file, self.source);
         inner.enclosing = Some(enclosing);
-        let value = inner.expr(body);
+        let value = match &body.kind {
+            A::Name(n) | A::MethodCall { name: n, parens: false, .. } => {
+                match inner.names.method_id(n) {
+                    Some(id) => Expr { kind: ExprKind::ForwardCall { id }, span: body.span },
+                    None => inner.expr(body),
+                }
+            }
+            _ => inner.expr(body),
+        };
         let stmt = Stmt { kind: StmtKind::Return(Some(value)), span: body.span };
         let captures = std::mem::take(&mut inner.captures);
         let params = (0..inner.param_slots.len())
@@ -560,6 +578,7 @@ impl<'n> Resolver<'n> {
             result_type: VarType::Variant,
             slot_types: std::mem::take(&mut inner.slot_types),
             slot_names: std::mem::take(&mut inner.slot_names),
+            slot_declared: std::mem::take(&mut inner.slot_declared),
             body: vec![stmt],
         };
         let _ = span;
@@ -582,6 +601,16 @@ fn infer_type(e: &ast::Expr) -> VarType {
         A::Time(_) => VarType::Time,
         A::Object(_) => VarType::Object,
         A::Collection(_) => VarType::Collection,
+        A::Command { index, args, .. } if args.is_empty() => {
+            match catalog::commands()
+                .get(*index as usize)
+                .map(|c| c.name.to_ascii_lowercase())
+                .as_deref()
+            {
+                Some("true" | "false") => VarType::Boolean,
+                _ => VarType::Variant,
+            }
+        }
         _ => VarType::Variant,
     }
 }

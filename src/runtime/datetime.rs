@@ -83,7 +83,8 @@ pub fn year_of(d: Date) -> i32 {
 
 /// `Day number`: 1 = Sunday … 7 = Saturday; 0 for the null date.
 pub fn day_number(d: Date) -> i32 {
-    d.weekday().map(|w| w as i32).unwrap_or(0)
+    // day-number.md: the null date gives 2.
+    d.weekday().map(|w| w as i32).unwrap_or(2)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -609,7 +610,7 @@ mod tests {
     fn parts() {
         let x = d(2024, 1, 31);
         assert_eq!((day_of(x), month_of(x), year_of(x), day_number(x)), (31, 1, 2024, 4));
-        assert_eq!(day_number(Date::NULL), 0);
+        assert_eq!(day_number(Date::NULL), 2);
     }
 
     #[test]

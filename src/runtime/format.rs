@@ -377,7 +377,8 @@ fn format_section(v: f64, section: &str, minus: bool) -> String {
     let frac_places = frac_slots.iter().filter(|&&c| is_placeholder(c)).count();
 
     let mut d = Decimal::from_f64(v);
-    // 4D: only the scientific format rounds; placeholder formats cut the extra digits
+    // Extra decimals are cut, not rounded: the number-format documentation's table shows
+    // 1234.50 with "####" as "1234" (only the scientific format rounds).
     d.round_places(frac_places as i32, RoundMode::Down);
     let minus = minus && !d.is_zero();
     let (int_digits, frac_digits) = d.split(frac_places);

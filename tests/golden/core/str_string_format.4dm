@@ -1,4 +1,4 @@
-// §12, §15 #18 (string.md): number display formats
+// §12, §15 #18 (string.md): number display formats; extra decimals are cut, not rounded (the number-format doc table shows 1234.50 with "####" as "1234")
 ALERT(String(1/3; "##0.00000"))
 ALERT(String(3.14159; "##0.00"))
 ALERT(String(7.126; "##0.00"))
