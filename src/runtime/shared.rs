@@ -88,23 +88,22 @@ impl Group {
         }
     }
 
-    /// Waits until the lock is free or `give_up()` says to stop (checked at each wake-up, and at
-    /// least every `poll`). Returns false when it gave up.
-    pub fn lock_or(
-        &self,
-        process: ProcId,
-        poll: std::time::Duration,
-        mut give_up: impl FnMut() -> bool,
-    ) -> bool {
-        let mut s = self.state.lock();
+    /// Waits until the lock is free or `give_up()` says to stop (checked before the first wait
+    /// and after each wake-up, at least every `poll`). Returns false when it gave up.
+    /// `give_up` runs without the lock's internal mutex held, so it may inspect other groups.
+    pub fn lock_or(&self, process: ProcId, poll: std::time::Duration, mut give_up: impl FnMut() -> bool) -> bool {
         loop {
-            if s.count == 0 || s.owner == process {
-                s.owner = process;
-                s.count += 1;
+            if self.try_lock(process) {
                 return true;
             }
             if give_up() {
                 return false;
+            }
+            let mut s = self.state.lock();
+            if s.count == 0 || s.owner == process {
+                s.owner = process;
+                s.count += 1;
+                return true;
             }
             self.released.wait_for(&mut s, poll);
         }
