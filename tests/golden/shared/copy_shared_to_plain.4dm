@@ -2,8 +2,8 @@
 var $s; $p : Object
 $s:=New shared object("a"; 1)
 Use ($s)
-    $s.inner:=New shared object("b"; 2)
-    $s.list:=New shared collection(1; 2)
+	$s.inner:=New shared object("b"; 2)
+	$s.list:=New shared collection(1; 2)
 End use
 $p:=OB Copy($s)
 ALERT(String(OB Is shared($p))+" "+String(OB Is shared($p.inner))+" "+String(OB Is shared($p.list)))

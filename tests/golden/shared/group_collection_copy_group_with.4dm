@@ -3,9 +3,9 @@ var $c1; $c2; $copy : Collection
 $c1:=New shared collection(New shared object("n"; "a"))
 $c2:=New shared collection(New shared object("n"; "b"))
 Try
-    $c2.combine($c1)
+	$c2.combine($c1)
 Catch
-    ALERT("combine other group: "+String(Last errors[0].errCode))
+	ALERT("combine other group: "+String(Last errors[0].errCode))
 End try
 ALERT(String($c2.length))
 $copy:=$c1.copy(ck shared; $c2)

@@ -4,11 +4,11 @@ var $coll : Collection
 $child:=New shared object("v"; 0)
 $parent:=New shared object("child"; $child)
 Use ($parent)
-    $child.v:=1
+	$child.v:=1
 End use
 $elem:=New shared object("w"; 0)
 $coll:=New shared collection($elem)
 Use ($coll)
-    $elem.w:=1
+	$elem.w:=1
 End use
 ALERT(String($child.v)+" "+String($elem.w))

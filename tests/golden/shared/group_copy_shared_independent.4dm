@@ -5,13 +5,13 @@ $copy:=OB Copy($orig; ck shared)
 ALERT(String(OB Is shared($copy)))
 ALERT(String($copy=$orig))
 Use ($orig)
-    Try
-        $copy.v:=2
-    Catch
-        ALERT("copy under Use(orig): "+String(Last errors[0].errCode))
-    End try
+	Try
+		$copy.v:=2
+	Catch
+		ALERT("copy under Use(orig): "+String(Last errors[0].errCode))
+	End try
 End use
 Use ($copy)
-    $copy.v:=3
+	$copy.v:=3
 End use
 ALERT(String($orig.v)+" "+String($copy.v))

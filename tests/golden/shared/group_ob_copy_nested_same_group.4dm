@@ -2,7 +2,7 @@
 var $s : Object
 $s:=OB Copy({inner: {v: 1}; list: [1]}; ck shared)
 Use ($s)
-    $s.inner.v:=2
-    $s.list[0]:=2
+	$s.inner.v:=2
+	$s.list[0]:=2
 End use
 ALERT(JSON Stringify($s))

@@ -4,23 +4,23 @@ $g1:=New shared object
 $g2:=New shared object
 $x:=New shared object("v"; 1)
 Use ($g1)
-    $g1.x:=$x
+	$g1.x:=$x
 End use
 Use ($g2)
-    $g2.other:=New shared object()
+	$g2.other:=New shared object()
 End use
 Use ($g1)
-    $g1.x:=Null
+	$g1.x:=Null
 End use
 Use ($g2)
-    Try
-        $g2.x:=$x
-    Catch
-        ALERT("after removal: "+String(Last errors[0].errCode))
-    End try
+	Try
+		$g2.x:=$x
+	Catch
+		ALERT("after removal: "+String(Last errors[0].errCode))
+	End try
 End use
 Use ($g1)
-    $x.v:=2
+	$x.v:=2
 End use
 ALERT(String($x.v))
 ALERT(String(OB Is defined($g2; "x")))

@@ -5,17 +5,17 @@ $list:=New shared collection()
 $o:=New shared object("v"; 0)
 $list.push($o)
 Use ($list)
-    $o.v:=1
+	$o.v:=1
 End use
 ALERT(String($o.v))
 $g:=New shared object()
 $foreign:=New shared object()
 Use ($g)
-    $g.f:=$foreign
+	$g.f:=$foreign
 End use
 Try
-    $list.push($foreign)
+	$list.push($foreign)
 Catch
-    ALERT("push from other group: "+String(Last errors[0].errCode))
+	ALERT("push from other group: "+String(Last errors[0].errCode))
 End try
 ALERT(String($list.length))

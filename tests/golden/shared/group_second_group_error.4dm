@@ -4,17 +4,17 @@ $g1:=New shared object("name"; "g1")
 $g2:=New shared object("name"; "g2")
 $member:=New shared object("v"; 1)
 Use ($g1)
-    $g1.member:=$member
+	$g1.member:=$member
 End use
 Use ($g2)
-    $g2.own:=New shared object()
+	$g2.own:=New shared object()
 End use
 Use ($g2)
-    Try
-        $g2.member:=$member
-    Catch
-        ALERT("second group: "+String(Last errors[0].errCode))
-    End try
+	Try
+		$g2.member:=$member
+	Catch
+		ALERT("second group: "+String(Last errors[0].errCode))
+	End try
 End use
 ALERT(String(OB Is defined($g2; "member")))
 ALERT(JSON Stringify($g2))

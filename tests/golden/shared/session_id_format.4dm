@@ -5,9 +5,9 @@ $id:=Session.id
 $hex:="0123456789ABCDEF"
 ALERT(String(Length($id)))
 For ($i; 1; Length($id))
-    If (Position($id[[$i]]; $hex; 1; *)=0)
-        $bad:=$bad+1
-    End if
+	If (Position($id[[$i]]; $hex; 1; *)=0)
+		$bad:=$bad+1
+	End if
 End for
 ALERT("not uppercase hex: "+String($bad))
 ALERT(String(Session.id=$id))

@@ -4,8 +4,8 @@ var $found : Boolean
 $pa:=Process activity
 ALERT(String(Value type($pa.sessions)=Is collection))
 For each ($one; $pa.sessions)
-    If ($one.ID=Session.id)
-        $found:=True
-    End if
+	If ($one.ID=Session.id)
+		$found:=True
+	End if
 End for each
 ALERT(String($found))

@@ -4,6 +4,6 @@ $st:=Session storage(Session.id)
 ALERT(String($st=Session.storage))
 ALERT(String(OB Is shared($st)))
 Use ($st)
-    $st.counter:=New shared object("n"; 1)
+	$st.counter:=New shared object("n"; 1)
 End use
 ALERT(String(Session.storage.counter.n))

@@ -5,7 +5,7 @@ ALERT(String(OB Is empty(Session.storage)))
 ALERT(String(Session.storage=Session.storage))
 ALERT(String(Session.storage=Storage))
 Use (Session.storage)
-    Session.storage.prefs:=New shared object("lang"; "fr")
+	Session.storage.prefs:=New shared object("lang"; "fr")
 End use
 ALERT(Session.storage.prefs.lang)
 ALERT(String(OB Is defined(Storage; "prefs")))

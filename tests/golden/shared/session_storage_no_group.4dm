@@ -3,20 +3,20 @@ var $a; $b : Object
 $a:=New shared object
 $b:=New shared object("v"; 0)
 Use ($a)
-    $a.b:=$b
+	$a.b:=$b
 End use
 Use (Session.storage)
-    Session.storage.b:=$b
-    Session.storage.own:=New shared object("w"; 0)
+	Session.storage.b:=$b
+	Session.storage.own:=New shared object("w"; 0)
 End use
 Use (Session.storage)
-    Try
-        Session.storage.own.w:=1
-    Catch
-        ALERT("entry under Use(Session.storage): "+String(Last errors[0].errCode))
-    End try
+	Try
+		Session.storage.own.w:=1
+	Catch
+		ALERT("entry under Use(Session.storage): "+String(Last errors[0].errCode))
+	End try
 End use
 Use ($a)
-    Session.storage.b.v:=1
+	Session.storage.b.v:=1
 End use
 ALERT(String($b.v)+" "+String(Session.storage.own.w))

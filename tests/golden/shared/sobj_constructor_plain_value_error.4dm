@@ -2,14 +2,14 @@
 var $o : Object
 var $c : Collection
 Try
-    $o:=New shared object("inner"; New object("a"; 1))
+	$o:=New shared object("inner"; New object("a"; 1))
 Catch
-    ALERT("New shared object: "+String(Last errors[0].errCode))
+	ALERT("New shared object: "+String(Last errors[0].errCode))
 End try
 Try
-    $c:=New shared collection(1; New collection(2))
+	$c:=New shared collection(1; New collection(2))
 Catch
-    ALERT("New shared collection: "+String(Last errors[0].errCode))
+	ALERT("New shared collection: "+String(Last errors[0].errCode))
 End try
 ALERT(String($o=Null))
 ALERT(String($c=Null))

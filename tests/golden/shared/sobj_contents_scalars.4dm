@@ -2,12 +2,12 @@
 var $o : Object
 $o:=New shared object
 Use ($o)
-    $o.num:=3
-    $o.txt:="hello"
-    $o.flag:=False
-    $o.day:=!2024-02-29!
-    $o.dur:=?00:00:02?
-    $o.nothing:=Null
+	$o.num:=3
+	$o.txt:="hello"
+	$o.flag:=False
+	$o.day:=!2024-02-29!
+	$o.dur:=?00:00:02?
+	$o.nothing:=Null
 End use
 ALERT(String(Value type($o.num)))
 ALERT(String(Value type($o.txt)))

@@ -9,12 +9,12 @@ $list.push("more")
 ALERT(String($p.shared=$so))
 ALERT(String($list[0]=$so))
 Try
-    $p.shared.n:=2
+	$p.shared.n:=2
 Catch
-    ALERT("write through holder: "+String(Last errors[0].errCode))
+	ALERT("write through holder: "+String(Last errors[0].errCode))
 End try
 Use ($p.shared)
-    $p.shared.n:=3
+	$p.shared.n:=3
 End use
 ALERT(String($so.n))
 ALERT(JSON Stringify($p))

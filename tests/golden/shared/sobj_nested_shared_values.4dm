@@ -2,8 +2,8 @@
 var $root : Object
 $root:=New shared object("name"; "root")
 Use ($root)
-    $root.child:=New shared object("depth"; 1)
-    $root.items:=New shared collection("x"; "y")
+	$root.child:=New shared object("depth"; 1)
+	$root.items:=New shared collection("x"; "y")
 End use
 ALERT(String($root.child.depth))
 ALERT($root.items[1])

@@ -4,10 +4,10 @@ $a:=New shared object("v"; 1)
 $b:=$a
 ALERT(String($a=$b))
 Use ($b)
-    $b.v:=2
+	$b.v:=2
 End use
 ALERT(String($a.v))
 Use ($a)
-    $b.w:="via b inside Use(a)"
+	$b.w:="via b inside Use(a)"
 End use
 ALERT($a.w)

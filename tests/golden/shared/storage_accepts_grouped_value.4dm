@@ -3,22 +3,22 @@ var $a; $b; $g : Object
 $a:=New shared object
 $b:=New shared object("v"; 0)
 Use ($a)
-    $a.b:=$b
+	$a.b:=$b
 End use
 Use (Storage)
-    Storage.b:=$b
-    Storage.free:=New shared object("w"; 0)
+	Storage.b:=$b
+	Storage.free:=New shared object("w"; 0)
 End use
 ALERT(String(Storage.b=$b))
 Use ($a)
-    Storage.b.v:=1
+	Storage.b.v:=1
 End use
 ALERT(String($b.v))
 $g:=New shared object
 Use ($g)
-    $g.free:=Storage.free
+	$g.free:=Storage.free
 End use
 Use ($g)
-    Storage.free.w:=1
+	Storage.free.w:=1
 End use
 ALERT(String(Storage.free.w))

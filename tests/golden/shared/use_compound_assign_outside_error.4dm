@@ -4,23 +4,23 @@ var $c : Collection
 $o:=New shared object("n"; 5; "t"; "ab")
 $c:=New shared collection(1)
 Try
-    $o.n+=1
+	$o.n+=1
 Catch
-    ALERT("+= "+String(Last errors[0].errCode))
+	ALERT("+= "+String(Last errors[0].errCode))
 End try
 Try
-    $o.t*=2
+	$o.t*=2
 Catch
-    ALERT("*= "+String(Last errors[0].errCode))
+	ALERT("*= "+String(Last errors[0].errCode))
 End try
 Try
-    $c[0]-=1
+	$c[0]-=1
 Catch
-    ALERT("element -= "+String(Last errors[0].errCode))
+	ALERT("element -= "+String(Last errors[0].errCode))
 End try
 ALERT(String($o.n)+" "+$o.t+" "+String($c[0]))
 Use ($o)
-    $o.n+=1
-    $o.t*=2
+	$o.n+=1
+	$o.t*=2
 End use
 ALERT(String($o.n)+" "+$o.t)

@@ -3,12 +3,12 @@ var $parent; $child : Object
 $parent:=New shared object("name"; "parent")
 $child:=New shared object("name"; "child")
 Use ($parent)
-    $parent.kid:=$child
+	$parent.kid:=$child
 End use
 Use ($child)
-    $parent.touchedVia:="child"
+	$parent.touchedVia:="child"
 End use
 Use ($parent)
-    $child.touchedVia:="parent"
+	$child.touchedVia:="parent"
 End use
 ALERT(JSON Stringify($parent))

@@ -2,10 +2,10 @@
 var $o : Object
 $o:=New shared object("a"; 1; "b"; 2; "c"; 3)
 Use ($o)
-    $o.a:="changed"
-    $o.d:=4
-    $o["e f"]:=True
-    $o.b:=Null
-    OB REMOVE($o; "c")
+	$o.a:="changed"
+	$o.d:=4
+	$o["e f"]:=True
+	$o.b:=Null
+	OB REMOVE($o; "c")
 End use
 ALERT(JSON Stringify($o))

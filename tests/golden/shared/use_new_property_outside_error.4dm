@@ -2,15 +2,15 @@
 var $o : Object
 $o:=New shared object
 Try
-    $o.added:="x"
+	$o.added:="x"
 Catch
-    ALERT("error "+String(Last errors[0].errCode))
+	ALERT("error "+String(Last errors[0].errCode))
 End try
 ALERT(String(OB Is defined($o; "added")))
 ALERT(String(OB Is empty($o)))
 Try
-    $o["with space"]:=1
+	$o["with space"]:=1
 Catch
-    ALERT("bracket error "+String(Last errors[0].errCode))
+	ALERT("bracket error "+String(Last errors[0].errCode))
 End try
 ALERT(JSON Stringify($o))

@@ -2,12 +2,12 @@
 var $o : Object
 $o:=New shared object("k"; "old")
 Try
-    OB SET($o; "k"; "new")
+	OB SET($o; "k"; "new")
 Catch
-    ALERT("OB SET outside Use: "+String(Last errors[0].errCode))
+	ALERT("OB SET outside Use: "+String(Last errors[0].errCode))
 End try
 ALERT($o.k)
 Use ($o)
-    OB SET($o; "k"; "new")
+	OB SET($o; "k"; "new")
 End use
 ALERT($o.k)

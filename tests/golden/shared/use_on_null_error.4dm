@@ -2,24 +2,24 @@
 var $o : Object
 var $c : Collection
 Try
-    Use ($o)
-        ALERT("body 1")
-    End use
+	Use ($o)
+		ALERT("body 1")
+	End use
 Catch
-    ALERT("null object: "+String(Last errors[0].errCode))
+	ALERT("null object: "+String(Last errors[0].errCode))
 End try
 Try
-    Use ($c)
-        ALERT("body 2")
-    End use
+	Use ($c)
+		ALERT("body 2")
+	End use
 Catch
-    ALERT("null collection: "+String(Last errors[0].errCode))
+	ALERT("null collection: "+String(Last errors[0].errCode))
 End try
 Try
-    Use (Null)
-        ALERT("body 3")
-    End use
+	Use (Null)
+		ALERT("body 3")
+	End use
 Catch
-    ALERT("Null: "+String(Last errors[0].errCode))
+	ALERT("Null: "+String(Last errors[0].errCode))
 End try
 ALERT("end")

@@ -3,10 +3,10 @@ var $a; $b : Object
 $a:=New shared object("v"; 1)
 $b:=New shared object("v"; 1)
 Use ($b)
-    Try
-        $a.v:=2
-    Catch
-        ALERT("error "+String(Last errors[0].errCode))
-    End try
+	Try
+		$a.v:=2
+	Catch
+		ALERT("error "+String(Last errors[0].errCode))
+	End try
 End use
 ALERT(String($a.v))

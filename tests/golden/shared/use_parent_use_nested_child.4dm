@@ -2,19 +2,19 @@
 var $root : Object
 $root:=New shared object
 Use ($root)
-    $root.inner:=New shared object("v"; 1)
-    $root.list:=New shared collection()
+	$root.inner:=New shared object("v"; 1)
+	$root.list:=New shared collection()
 End use
 Use ($root)
-    $root.inner.v:=2
-    $root.list[0]:="first"
+	$root.inner.v:=2
+	$root.list[0]:="first"
 End use
 Try
-    $root.inner.v:=3
+	$root.inner.v:=3
 Catch
-    ALERT("nested outside Use: "+String(Last errors[0].errCode))
+	ALERT("nested outside Use: "+String(Last errors[0].errCode))
 End try
 Use ($root.inner)
-    $root.top:="via inner"
+	$root.top:="via inner"
 End use
 ALERT(JSON Stringify($root))

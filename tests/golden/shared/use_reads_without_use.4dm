@@ -7,10 +7,10 @@ var $sum : Real
 $o:=New shared object("a"; 1; "b"; 2)
 $c:=New shared collection(4; 5; 6)
 For each ($k; $o)
-    $names:=$names+$k
+	$names:=$names+$k
 End for each
 For each ($item; $c)
-    $sum:=$sum+$item
+	$sum:=$sum+$item
 End for each
 ALERT($names)
 ALERT(String($sum))

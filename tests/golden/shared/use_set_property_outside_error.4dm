@@ -2,19 +2,19 @@
 var $o : Object
 $o:=New shared object("count"; 1)
 Try
-    $o.count:=2
-    ALERT("not reached")
+	$o.count:=2
+	ALERT("not reached")
 Catch
-    ALERT("error "+String(Last errors[0].errCode))
+	ALERT("error "+String(Last errors[0].errCode))
 End try
 ALERT(String($o.count))
 Try
-    $o.count:=Null
+	$o.count:=Null
 Catch
-    ALERT("set to Null: "+String(Last errors[0].errCode))
+	ALERT("set to Null: "+String(Last errors[0].errCode))
 End try
 ALERT(String($o.count))
 Use ($o)
-    $o.count:=3
+	$o.count:=3
 End use
 ALERT(String($o.count))

@@ -3,11 +3,11 @@ var $s : Object
 var $k; $n; $i : Integer
 $s:=New shared object("count"; 0; "done"; 0)
 For ($k; 1; 4)
-    $n:=New process("incr"; 0; "incr_"+String($k); $s; 1000)
+	$n:=New process("incr"; 0; "incr_"+String($k); $s; 1000)
 End for
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=4) | ($i>=3600))
 ALERT("done="+String($s.done))
 ALERT("count="+String($s.count))

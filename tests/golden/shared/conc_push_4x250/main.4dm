@@ -5,11 +5,11 @@ var $k; $n; $i : Integer
 $c:=New shared collection()
 $s:=New shared object("done"; 0)
 For ($k; 1; 4)
-    $n:=New process("pusher"; 0; "pusher_"+String($k); $c; $s; $k; 250)
+	$n:=New process("pusher"; 0; "pusher_"+String($k); $c; $s; $k; 250)
 End for
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=4) | ($i>=3600))
 ALERT("length="+String($c.length))
 ALERT("sum="+String($c.sum()))

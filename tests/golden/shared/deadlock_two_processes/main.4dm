@@ -7,8 +7,8 @@ $s:=New shared object("ready"; 0; "ok"; 0; "fail"; 0; "code"; 0; "done"; 0)
 $n1:=New process("lock_pair"; 0; "lock_ab"; $a; $b; $s)
 $n2:=New process("lock_pair"; 0; "lock_ba"; $b; $a; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=2) | ($i>=1800))
 ALERT("done="+String($s.done))
 ALERT("ok="+String($s.ok))

@@ -7,8 +7,8 @@ $s:=New shared object("ready"; 0; "ok"; 0)
 $n1:=New process("lock_pair_nocatch"; 0; "nocatch_ab"; $a; $b; $s)
 $n2:=New process("lock_pair_nocatch"; 0; "nocatch_ba"; $b; $a; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.ok=1) | ($i>=1800))
 ALERT("ok="+String($s.ok))
 ALERT("writes="+String($a.v+$b.v))

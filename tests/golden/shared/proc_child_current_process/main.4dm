@@ -4,8 +4,8 @@ var $n; $i : Integer
 $s:=New shared object("done"; 0)
 $n:=New process("self_reporter"; 0; "self_reporter_p"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT(String($s.num=$n))
 ALERT($s.name)

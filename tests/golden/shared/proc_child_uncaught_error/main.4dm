@@ -5,7 +5,7 @@ $s:=New shared object("started"; 0; "v"; 1)
 ALERT("main start")
 $n:=New process("bad_child"; 0; "bad_child_p"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.started=1) | ($i>=1200))
 ALERT("main end")

@@ -2,12 +2,12 @@
 #DECLARE($s : Object)
 var $i : Integer
 Use ($s)
-    $s.started:=$s.started+1
+	$s.started:=$s.started+1
 End use
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.go=1) | ($i>=1200))
 Use ($s)
-    $s.done:=$s.done+1
+	$s.done:=$s.done+1
 End use

@@ -9,10 +9,10 @@ ALERT(String($n1>1))
 ALERT(String($n2>$n1))
 ALERT(String($n3>$n2))
 Use ($s)
-    $s.go:=1
+	$s.go:=1
 End use
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=3) | ($i>=1200))
 ALERT("done="+String($s.done))

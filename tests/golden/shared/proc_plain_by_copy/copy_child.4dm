@@ -3,9 +3,9 @@ $p.v:=$p.v+10
 $p.inner.w:=$p.inner.w+10
 $c.push(3)
 Use ($s)
-    $s.v:=$p.v
-    $s.w:=$p.inner.w
-    $s.len:=$c.length
-    $s.pShared:=OB Is shared($p)
-    $s.done:=1
+	$s.v:=$p.v
+	$s.w:=$p.inner.w
+	$s.len:=$c.length
+	$s.pShared:=OB Is shared($p)
+	$s.done:=1
 End use

@@ -7,8 +7,8 @@ $p:=New object("v"; 1; "inner"; New object("w"; 1))
 $c:=New collection(1; 2)
 $n:=New process("copy_child"; 0; "copy_child_p"; $s; $p; $c)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("child saw v="+String($s.v)+" w="+String($s.w)+" length="+String($s.len))
 ALERT("child copy shared: "+String($s.pShared))

@@ -4,8 +4,8 @@ var $n; $i : Integer
 $s:=New shared object("started"; 0; "go"; 0; "done"; 0)
 $n:=New process("hold"; 0; "Named_Holder"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.started=1) | ($i>=1200))
 ALERT(String(Process number("Named_Holder")=$n))
 $info:=Process info($n)
@@ -14,11 +14,11 @@ ALERT(String($info.number=$n))
 ALERT(String($info.sessionID=Session.id))
 ALERT(String(Process state($n)>=0))
 Use ($s)
-    $s.go:=1
+	$s.go:=1
 End use
 $i:=0
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("done="+String($s.done))

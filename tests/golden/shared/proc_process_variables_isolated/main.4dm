@@ -6,8 +6,8 @@ $s:=New shared object("done"; 0)
 pvLabel:="main"
 $n:=New process("pv_child"; 0; "pv_child_p"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("main sees "+pvLabel)
 ALERT("child saw "+$s.seen)

@@ -2,6 +2,6 @@
 var pvLabel : Text
 pvLabel:="child"
 Use ($s)
-    $s.seen:=pvLabel
-    $s.done:=1
+	$s.seen:=pvLabel
+	$s.done:=1
 End use

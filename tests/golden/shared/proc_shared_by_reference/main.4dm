@@ -4,8 +4,8 @@ var $n; $i : Integer
 $s:=New shared object("done"; 0; "in"; 20)
 $n:=New process("ref_child"; 0; "ref_child_p"; $s; 5)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT(String($s.out))
 ALERT(String($s.isShared))

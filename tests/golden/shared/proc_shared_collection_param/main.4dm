@@ -6,7 +6,7 @@ $c:=New shared collection("main")
 $s:=New shared object("done"; 0)
 $n:=New process("coll_child"; 0; "coll_child_p"; $c; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT(JSON Stringify($c))

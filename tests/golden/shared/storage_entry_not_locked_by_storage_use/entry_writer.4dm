@@ -1,6 +1,6 @@
 Use (Storage.box)
-    Storage.box.v:=1
+	Storage.box.v:=1
 End use
 Use (Storage.sig)
-    Storage.sig.done:=1
+	Storage.sig.done:=1
 End use

@@ -4,18 +4,18 @@ var $n; $i : Integer
 $s:=New shared object("v"; "init")
 $r:=New shared object("started"; 0; "done"; 0)
 Use ($s)
-    $s.v:="main"
-    $n:=New process("writer"; 0; "writer_p"; $s; $r)
-    Repeat
-        DELAY PROCESS(Current process; 1)
-        $i:=$i+1
-    Until (($r.started=1) | ($i>=1200))
-    DELAY PROCESS(Current process; 20)
-    ALERT("inside: "+$s.v)
+	$s.v:="main"
+	$n:=New process("writer"; 0; "writer_p"; $s; $r)
+	Repeat
+		DELAY PROCESS(Current process; 1)
+		$i:=$i+1
+	Until (($r.started=1) | ($i>=1200))
+	DELAY PROCESS(Current process; 20)
+	ALERT("inside: "+$s.v)
 End use
 $i:=0
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($r.done=1) | ($i>=1200))
 ALERT("after: "+$s.v)

@@ -1,10 +1,10 @@
 #DECLARE($s : Object; $r : Object)
 Use ($r)
-    $r.started:=1
+	$r.started:=1
 End use
 Use ($s)
-    $s.v:="child"
+	$s.v:="child"
 End use
 Use ($r)
-    $r.done:=1
+	$r.done:=1
 End use

@@ -4,11 +4,11 @@ var $n; $i : Integer
 $s:=New shared object("v"; 0)
 $r:=New shared object("seen"; -1; "done"; 0)
 Use ($s)
-    $s.v:=7
-    $n:=New process("reader"; 0; "reader_p"; $s; $r)
-    Repeat
-        DELAY PROCESS(Current process; 1)
-        $i:=$i+1
-    Until (($r.done=1) | ($i>=1200))
+	$s.v:=7
+	$n:=New process("reader"; 0; "reader_p"; $s; $r)
+	Repeat
+		DELAY PROCESS(Current process; 1)
+		$i:=$i+1
+	Until (($r.done=1) | ($i>=1200))
 End use
 ALERT("seen="+String($r.seen))

@@ -2,6 +2,6 @@
 var $v : Real
 $v:=$s.v
 Use ($r)
-    $r.seen:=$v
-    $r.done:=1
+	$r.seen:=$v
+	$r.done:=1
 End use

@@ -5,8 +5,8 @@ $s:=New shared object("runs"; 0; "log"; "")
 CALL WORKER("startup_worker"; "startup_m"; $s; "a")
 CALL WORKER("startup_worker"; ""; $s; "b")
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.runs=2) | ($i>=1200))
 ALERT("runs="+String($s.runs))
 ALERT("log="+$s.log)

@@ -8,8 +8,8 @@ CALL WORKER("acc_worker"; "acc_add"; 7)
 CALL WORKER("acc_worker"; "acc_add"; 30)
 CALL WORKER("acc_worker"; "acc_report"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("total="+String($s.total))
 ALERT("calls="+String($s.calls))

@@ -2,5 +2,5 @@
 cntCount:=cntCount+1
 cntSum:=cntSum+$k
 If ($k#cntCount)
-    cntOrdered:=False
+	cntOrdered:=False
 End if

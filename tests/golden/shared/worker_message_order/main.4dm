@@ -8,7 +8,7 @@ CALL WORKER("printer"; "say"; "two")
 CALL WORKER("printer"; "say"; "three")
 CALL WORKER("printer"; "say_done"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("end")

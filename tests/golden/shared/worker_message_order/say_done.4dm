@@ -1,4 +1,4 @@
 #DECLARE($s : Object)
 Use ($s)
-    $s.done:=1
+	$s.done:=1
 End use

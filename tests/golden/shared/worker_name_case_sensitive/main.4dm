@@ -5,8 +5,8 @@ $s:=New shared object("done"; 0)
 CALL WORKER("Box"; "box_report"; $s; "upper")
 CALL WORKER("box"; "box_report"; $s; "lower")
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=2) | ($i>=1200))
 ALERT(String($s.upper#$s.lower))
 ALERT(String($s.upper>1)+" "+String($s.lower>1))

@@ -5,8 +5,8 @@ $s:=New shared object("done"; 0; "n"; 1)
 $p:=New object("n"; 1)
 CALL WORKER("param_worker"; "param_job"; $s; $p)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT("shared n="+String($s.n))
 ALERT("worker copy n="+String($s.copyN))

@@ -4,8 +4,8 @@ var $i : Integer
 $s:=New shared object("done"; 0)
 CALL WORKER("info_worker"; "info_report"; $s)
 Repeat
-    DELAY PROCESS(Current process; 1)
-    $i:=$i+1
+	DELAY PROCESS(Current process; 1)
+	$i:=$i+1
 Until (($s.done=1) | ($i>=1200))
 ALERT(String($s.num=Process number("info_worker")))
 ALERT(String($s.num>1))
