@@ -1,0 +1,3 @@
+#DECLARE($value : Integer)
+sinkCount:=sinkCount+1
+sinkSum:=sinkSum+$value

@@ -1,0 +1,2 @@
+sinkCount:=0
+sinkSum:=0

@@ -1,0 +1,10 @@
+// §8 (SessionClass.md: standalone sessions): hasPrivilege always True, getPrivileges ["WebAdmin"], setPrivileges no-op False, clearPrivileges no-op True, isGuest False
+ALERT(String(Session.hasPrivilege("WebAdmin")))
+ALERT(String(Session.hasPrivilege("anything at all")))
+ALERT(JSON Stringify(Session.getPrivileges()))
+ALERT(String(Session.setPrivileges("admin")))
+ALERT(String(Session.isGuest()))
+ALERT(String(Session.clearPrivileges()))
+ALERT(String(Session.isGuest()))
+ALERT(String(Session.hasPrivilege("x")))
+ALERT(JSON Stringify(Session.getPrivileges()))

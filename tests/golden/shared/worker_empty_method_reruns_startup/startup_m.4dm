@@ -1,0 +1,5 @@
+#DECLARE($s : Object; $tag : Text)
+Use ($s)
+	$s.runs:=$s.runs+1
+	$s.log:=$s.log+$tag
+End use

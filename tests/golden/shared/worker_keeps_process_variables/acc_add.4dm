@@ -1,0 +1,3 @@
+#DECLARE($n : Integer)
+accTotal:=accTotal+$n
+accCalls:=accCalls+1

@@ -1,0 +1,2 @@
+accTotal:=0
+accCalls:=0

@@ -1,0 +1,3 @@
+cntCount:=0
+cntSum:=0
+cntOrdered:=True

@@ -1,0 +1,4 @@
+#DECLARE($s : Object)
+Use ($s)
+	$s.done:=1
+End use
