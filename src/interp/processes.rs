@@ -217,7 +217,17 @@ impl Interp {
                             entry,
                             move |interp| {
                                 let Some(mailbox) = mailbox else { return Ok(()) };
-                                while let Some(m) = mailbox.next() {
+                                // The first message's method is the worker's startup method:
+                                // a message with an empty method name runs it again.
+                                let mut startup: Option<SendValue> = None;
+                                while let Some(mut m) = mailbox.next() {
+                                    match (&m.method, &startup) {
+                                        (SendValue::Text(t), Some(first)) if t.is_empty() => {
+                                            m.method = first.clone()
+                                        }
+                                        (_, None) => startup = Some(m.method.clone()),
+                                        _ => {}
+                                    }
                                     interp.run_message(m)?;
                                 }
                                 Ok(())
