@@ -1,1 +1,51 @@
-//! (front end work in progress)
+//! The command line: `mini4d check` and `mini4d run`.
+
+pub mod check;
+pub mod run;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  mini4d check Project/Sources            check every .4dm file of a project
+  mini4d check MyMethod.4dm Other.4dm     check some files
+  mini4d check --format json src/         one JSON object per diagnostic, for editors and CI
+  mini4d check --list-unimplemented Project/Sources
+                                          list the commands mini4d cannot run yet
+  mini4d run main.4dm                     run a method
+
+Exit status: 0 when everything is fine, 2 on syntax errors or usage errors.
+Set NO_COLOR to disable colors.";
+
+/// An interpreter for the 4D language: check and run `.4dm` methods outside 4D.
+#[derive(Parser, Debug)]
+#[command(name = "mini4d", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the syntax of .4dm files (files, or folders searched recursively).
+    Check(check::CheckArgs),
+    /// Run a .4dm method.
+    Run(run::RunArgs),
+}
+
+/// Entry point of the `mini4d` binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match &cli.command {
+        Command::Check(args) => check::execute(args),
+        Command::Run(args) => run::execute(args),
+    }
+}

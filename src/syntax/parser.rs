@@ -132,6 +132,11 @@ impl<'a> Ctx<'a> {
         });
     }
 
+    /// A placeholder expression left by error recovery.
+    pub fn error_expr(at: usize) -> Expr {
+        expr(ExprKind::Error, at, at)
+    }
+
     /// A name as written between `l` and `r`.
     pub fn name(&self, l: usize, r: usize) -> Name {
         Name { text: self.src[l..r].to_string(), span: Span::new(l, r) }
@@ -265,12 +270,13 @@ impl<'a> Ctx<'a> {
                 if tok == Tok::Error {
                     return; // already reported by the lexer
                 }
-                let (message, label) = describe_unexpected(&tok, &expected);
+                let (message, label) =
+                    describe_unexpected(token_text(self.src, &tok, l, r), &expected);
                 let (l, r) = if tok == Tok::Newline { (l, l) } else { (l, r) };
                 self.error(Span::new(l, r), "unexpected-token", message, &label, None);
             }
             ParseError::UnrecognizedEof { location, expected } => {
-                let (message, label) = describe_unexpected(&Tok::Newline, &expected);
+                let (message, label) = describe_unexpected(Tok::Newline.to_string(), &expected);
                 self.error(
                     Span::new(location, location),
                     "unexpected-token",
@@ -293,7 +299,7 @@ impl<'a> Ctx<'a> {
                     self.error(
                         Span::new(l, r),
                         "unexpected-token",
-                        format!("unexpected {tok}"),
+                        format!("unexpected {}", token_text(self.src, &tok, l, r)),
                         "not expected here",
                         None,
                     );
@@ -305,16 +311,46 @@ impl<'a> Ctx<'a> {
 }
 
 /// Terminal names of the grammar that can start an expression.
-const EXPR_START: &[&str] = &["\"number\"", "\"local\"", "\"text\""];
+const EXPR_START: &str = "\"number\"";
 
-fn describe_unexpected(tok: &Tok<'_>, expected: &[String]) -> (String, String) {
-    let what = tok.to_string();
-    let expected_text = if expected.iter().any(|e| EXPR_START.contains(&e.as_str())) {
+/// How to name an unexpected token: its source text when it has one.
+fn token_text(src: &str, tok: &Tok<'_>, l: usize, r: usize) -> String {
+    match tok {
+        Tok::Newline | Tok::Error => tok.to_string(),
+        _ => {
+            let text = src.get(l..r).unwrap_or("");
+            if text.is_empty() {
+                return tok.to_string();
+            }
+            let short: String = text.chars().take(40).collect();
+            let ellipsis = if short.len() < text.len() { "…" } else { "" };
+            format!("`{short}{ellipsis}`")
+        }
+    }
+}
+
+fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
+    let expected_text = if expected.iter().any(|e| e == EXPR_START) {
         if expected.iter().any(|e| e == "\")\"") && expected.len() < 40 {
             Some("an expression or `)`".to_string())
         } else {
             Some("an expression".to_string())
         }
+    } else if expected.iter().any(|e| e == "\"+\"") {
+        let mut items = vec!["an operator".to_string()];
+        for (t, shown) in
+            [("\";\"", "`;`"), ("\")\"", "`)`"), ("\"]\"", "`]`"), ("\"newline\"", "end of line")]
+        {
+            if expected.iter().any(|e| e == t) {
+                items.push(shown.to_string());
+            }
+        }
+        let (last, rest) = items.split_last().unwrap_or((&items[0], &[]));
+        Some(if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} or {}", rest.join(", "), last)
+        })
     } else {
         let names: Vec<String> = expected
             .iter()
@@ -322,7 +358,10 @@ fn describe_unexpected(tok: &Tok<'_>, expected: &[String]) -> (String, String) {
                 let t = e.trim_matches('"');
                 match t {
                     "newline" => "end of line".to_string(),
-                    "name" | "property name" | "local" | "number" | "text" => format!("a {t}"),
+                    "name" | "property name" | "number" => format!("a {t}"),
+                    "local" => "a local variable".to_string(),
+                    "interprocess" => "an interprocess variable".to_string(),
+                    "text" => "a text literal".to_string(),
                     _ => format!("`{t}`"),
                 }
             })
