@@ -19,6 +19,15 @@ Examples:
 Exit status: 0 when everything is fine, 2 on syntax errors or usage errors.
 Set NO_COLOR to disable colors.";
 
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  mini4d check Project/Sources
+  mini4d check --format json MyMethod.4dm
+  mini4d check --list-unimplemented Project/Sources/Methods
+
+Prints each error with its line and column, then a summary line such as
+`checked 3 files: 2 errors in 1 file`. Exit status: 0 if no errors, 2 otherwise.";
+
 /// An interpreter for the 4D language: check and run `.4dm` methods outside 4D.
 #[derive(Parser, Debug)]
 #[command(name = "mini4d", version, about, after_help = EXAMPLES)]
@@ -30,6 +39,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check the syntax of .4dm files (files, or folders searched recursively).
+    #[command(after_help = CHECK_EXAMPLES)]
     Check(check::CheckArgs),
     /// Run a .4dm method.
     Run(run::RunArgs),

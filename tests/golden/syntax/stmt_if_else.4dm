@@ -15,3 +15,5 @@ If (($a=1) & ($b#2))
 End if
 if ($x>0)
 end if
+If ($a=1) | ($b=2)
+End if
