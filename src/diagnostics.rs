@@ -1,1 +1,212 @@
-//! (front end work in progress)
+//! Diagnostics shown to the user: one [`Report`] type for syntax errors (now) and run-time errors
+//! (later), rendered by miette with the source line, a label under the exact span, the code and
+//! any help or notes.
+
+use std::fmt;
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+};
+
+use crate::syntax::ast::Span;
+use crate::syntax::SyntaxError;
+
+/// One diagnostic about one source file.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// The file as it should be shown (e.g. the path given on the command line).
+    pub file: String,
+    source: NamedSource<Arc<str>>,
+    /// E.g. `syntax::unclosed-block`, `4D(-10518)`.
+    pub code: String,
+    pub message: String,
+    /// The main span and its label.
+    pub primary: Option<(Span, String)>,
+    /// Other spans worth showing (e.g. where a block was opened).
+    pub secondary: Vec<(Span, String)>,
+    pub help: Option<String>,
+    /// Extra lines printed after the report, such as the 4D call chain
+    /// ("in method X at line N").
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// A report with no span yet; `source` is the whole text of `file`.
+    pub fn new(
+        file: impl Into<String>,
+        source: Arc<str>,
+        code: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Report {
+        let file = file.into();
+        Report {
+            source: NamedSource::new(file.clone(), source),
+            file,
+            code: code.into(),
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_label(mut self, span: Span, label: impl Into<String>) -> Report {
+        self.primary = Some((span, label.into()));
+        self
+    }
+
+    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Report {
+        self.secondary.push((span, label.into()));
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Report {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Report {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// The report for a syntax error; its code is `syntax::<kind>`.
+    pub fn from_syntax(file: &str, source: Arc<str>, e: &SyntaxError) -> Report {
+        let mut r = Report::new(file, source, format!("syntax::{}", e.code), e.message.clone())
+            .with_label(e.span, e.label.clone());
+        r.help = e.help.clone();
+        r
+    }
+
+    /// The source text this report is about.
+    pub fn source_text(&self) -> &str {
+        self.source.inner()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Report {}
+
+/// A span clamped to the source and to character boundaries, as miette needs.
+fn source_span(text: &str, span: Span) -> SourceSpan {
+    let mut start = (span.start as usize).min(text.len());
+    let mut end = (span.end as usize).clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    SourceSpan::new(start.into(), end - start)
+}
+
+impl Diagnostic for Report {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        if self.primary.is_some() || !self.secondary.is_empty() {
+            Some(&self.source)
+        } else {
+            None
+        }
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let text = self.source_text();
+        let mut labels = Vec::new();
+        if let Some((span, label)) = &self.primary {
+            labels.push(LabeledSpan::new_primary_with_span(
+                Some(label.clone()),
+                source_span(text, *span),
+            ));
+        }
+        for (span, label) in &self.secondary {
+            labels.push(LabeledSpan::new_with_span(Some(label.clone()), source_span(text, *span)));
+        }
+        if labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(labels.into_iter()))
+        }
+    }
+}
+
+/// How to render reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// No colors, fixed width 100: stable output for files and tests.
+    Plain,
+    /// Colors, for a terminal.
+    Fancy,
+}
+
+impl Style {
+    /// `Fancy` only when stderr is a terminal and `NO_COLOR` is not set.
+    pub fn detect() -> Style {
+        if std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal() {
+            Style::Fancy
+        } else {
+            Style::Plain
+        }
+    }
+}
+
+/// Renders a report as text (ending with a newline).
+pub fn render(report: &Report, style: Style) -> String {
+    let theme = match style {
+        Style::Plain => GraphicalTheme::unicode_nocolor(),
+        Style::Fancy => GraphicalTheme::unicode(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, report).is_err() {
+        out = format!("{}: {} [{}]\n", report.file, report.message, report.code);
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for note in &report.notes {
+        out.push_str("  note: ");
+        out.push_str(note);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_rendering_has_file_position_label_and_code() {
+        let src: Arc<str> = Arc::from("$a:=1\nIf (True)\n$b:=2\n");
+        let r = Report::new(
+            "m.4dm",
+            src,
+            "syntax::unclosed-block",
+            "`If` opened at line 2 is never closed",
+        )
+        .with_label(Span::new(6, 15), "this `If` has no `End if`")
+        .with_note("in method m at line 2");
+        let text = render(&r, Style::Plain);
+        assert!(text.contains("m.4dm:2:1"), "{text}");
+        assert!(text.contains("syntax::unclosed-block"), "{text}");
+        assert!(text.contains("this `If` has no `End if`"), "{text}");
+        assert!(text.ends_with("  note: in method m at line 2\n"), "{text}");
+        assert!(!text.contains('\u{1b}'), "{text}");
+    }
+}

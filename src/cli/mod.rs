@@ -1,26 +1,64 @@
-//! (interim CLI until the front end lands)
+//! The command line: `mini4d check` and `mini4d run`.
 
+pub mod check;
 pub mod run;
-
-use clap::Parser;
 
 /// Exit code of an internal error (a bug in mini4d).
 pub const EXIT_INTERNAL: u8 = 70;
 
-#[derive(Parser)]
-#[command(name = "mini4d", version)]
-struct Cli {
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  mini4d check Project/Sources            check every .4dm file of a project
+  mini4d check MyMethod.4dm Other.4dm     check some files
+  mini4d check --format json src/         one JSON object per diagnostic, for editors and CI
+  mini4d check --list-unimplemented Project/Sources
+                                          list the commands mini4d cannot run yet
+  mini4d run main.4dm                     run a method
+
+Exit status: 0 when everything is fine, 2 on syntax errors or usage errors.
+Set NO_COLOR to disable colors.";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  mini4d check Project/Sources
+  mini4d check --format json MyMethod.4dm
+  mini4d check --list-unimplemented Project/Sources/Methods
+
+Prints each error with its line and column, then a summary line such as
+`checked 3 files: 2 errors in 1 file`. Exit status: 0 if no errors, 2 otherwise.";
+
+/// An interpreter for the 4D language: check and run `.4dm` methods outside 4D.
+#[derive(Parser, Debug)]
+#[command(name = "mini4d", version, about, after_help = EXAMPLES)]
+pub struct Cli {
     #[command(subcommand)]
-    command: Command,
+    pub command: Command,
 }
 
-#[derive(clap::Subcommand)]
-enum Command {
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check the syntax of .4dm files (files, or folders searched recursively).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(check::CheckArgs),
+    /// Run a .4dm method.
     Run(run::RunArgs),
 }
 
-pub fn main() -> std::process::ExitCode {
-    match Cli::parse().command {
-        Command::Run(a) => run::execute(&a),
+/// Entry point of the `mini4d` binary.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match &cli.command {
+        Command::Check(args) => check::execute(args),
+        Command::Run(args) => run::execute(args),
     }
 }

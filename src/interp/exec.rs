@@ -519,7 +519,7 @@ fn describe(v: &Value) -> String {
 
 /// For `$t:=$t+a+b` (or `$t+=a`) on local `slot`: the parts to append, when none of them can
 /// read `$t` itself.
-fn append_parts<'e>(slot: u32, op: Option<BinOp>, value: &'e Expr) -> Option<Vec<&'e Expr>> {
+fn append_parts(slot: u32, op: Option<BinOp>, value: &Expr) -> Option<Vec<&Expr>> {
     let mut parts = Vec::new();
     match op {
         Some(BinOp::Add) => parts.push(value),

@@ -434,6 +434,15 @@ impl Interp {
                     ChainFrame { method: f.method.name.clone(), line }
                 })
                 .collect();
+            // The innermost frame's line is where the error is, even when it was raised while
+            // moving between statements (a loop header).
+            if let (Some(loc), Some(last)) = (e.location, e.frames.last_mut()) {
+                if loc.file == self.current_file() {
+                    if let Some(f) = self.engine.project.file(loc.file) {
+                        last.line = f.line_of(loc.span);
+                    }
+                }
+            }
         }
         e
     }

@@ -76,7 +76,8 @@ impl Project {
     }
 
     pub fn has_method(&self, name: &str) -> bool {
-        self.method_paths.contains_key(&name.to_lowercase())
+        let key = name.to_lowercase();
+        self.method_paths.contains_key(&key) || self.loaded.lock().contains_key(&key)
     }
 
     /// Parses and registers a source text; returns its file index.

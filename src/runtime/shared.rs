@@ -91,7 +91,12 @@ impl Group {
     /// Waits until the lock is free or `give_up()` says to stop (checked before the first wait
     /// and after each wake-up, at least every `poll`). Returns false when it gave up.
     /// `give_up` runs without the lock's internal mutex held, so it may inspect other groups.
-    pub fn lock_or(&self, process: ProcId, poll: std::time::Duration, mut give_up: impl FnMut() -> bool) -> bool {
+    pub fn lock_or(
+        &self,
+        process: ProcId,
+        poll: std::time::Duration,
+        mut give_up: impl FnMut() -> bool,
+    ) -> bool {
         loop {
             if self.try_lock(process) {
                 return true;

@@ -197,6 +197,13 @@ impl fmt::Debug for Value {
     }
 }
 
+/// The largest text a script may build (an error is raised beyond it rather than aborting on
+/// allocation failure).
+pub const MAX_TEXT_BYTES: usize = 1 << 30;
+
+/// The largest collection a script may build.
+pub const MAX_COLLECTION_LEN: usize = 1 << 27;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,10 +220,3 @@ mod tests {
         assert!(!Value::Date(Date::NULL).is_truthy());
     }
 }
-
-/// The largest text a script may build (an error is raised beyond it rather than aborting on
-/// allocation failure).
-pub const MAX_TEXT_BYTES: usize = 1 << 30;
-
-/// The largest collection a script may build.
-pub const MAX_COLLECTION_LEN: usize = 1 << 27;

@@ -342,7 +342,11 @@ impl<'a> Lexer<'a> {
                 suffix_end,
                 "unknown-name",
                 format!("unknown {what} `{}`", &src[start..suffix_end]),
-                format!("no 4D {what} has this name or number"),
+                if what == "command" {
+                    "no 4D command has this name or number".to_string()
+                } else {
+                    "no 4D constant has this name".to_string()
+                },
                 None,
             );
             return (start, Tok::Error, suffix_end);
@@ -711,6 +715,12 @@ impl<'a> Lexer<'a> {
         }
         if self.skip_line {
             return None;
+        }
+        if tok == Tok::Error {
+            // One lexical error per line: the parser skips the rest of the line anyway.
+            self.skip_line = true;
+            self.last = Last::Other;
+            return Some((s, tok, e));
         }
         match tok {
             Tok::LParen | Tok::Colon | Tok::Assign => self.plain = false,

@@ -54,11 +54,40 @@ pub struct Mods {
     pub local: bool,
 }
 
-/// One parsed line.
+/// The header of a `For` line.
+#[derive(Clone, Debug)]
+pub struct ForHead {
+    pub var: Expr,
+    pub start: Expr,
+    pub end: Expr,
+    pub step: Option<Expr>,
+}
+
+/// The header of a `For each` line.
+#[derive(Clone, Debug)]
+pub struct ForEachHead {
+    pub item: Expr,
+    pub source: Expr,
+    pub begin: Option<Expr>,
+    pub end: Option<Expr>,
+    pub cond: Option<(LoopCond, Expr)>,
+}
+
+/// A `Function` line.
+#[derive(Clone, Debug)]
+pub struct FunctionHead {
+    pub mods: Mods,
+    pub kind: FunctionKind,
+    pub name: Name,
+    pub params: Vec<Param>,
+    pub result: Option<ResultDecl>,
+}
+
+/// One parsed line (big variants boxed: the parser moves these values around a lot).
 #[derive(Clone, Debug)]
 pub enum Line {
-    Stmt(StmtKind),
-    Declare(Declare),
+    Stmt(Box<StmtKind>),
+    Declare(Box<Declare>),
     If(Expr),
     Else,
     EndIf,
@@ -69,45 +98,26 @@ pub enum Line {
     EndWhile,
     Repeat,
     Until(Expr),
-    For {
-        var: Expr,
-        start: Expr,
-        end: Expr,
-        step: Option<Expr>,
-    },
+    For(Box<ForHead>),
     EndFor,
-    ForEach {
-        item: Expr,
-        source: Expr,
-        begin: Option<Expr>,
-        end: Option<Expr>,
-        cond: Option<(LoopCond, Expr)>,
-    },
+    ForEach(Box<ForEachHead>),
     EndForEach(Option<(LoopCond, Expr)>),
     Use(Expr),
     EndUse,
     Try,
     Catch,
     EndTry,
-    Constructor {
-        mods: Mods,
-        params: Vec<Param>,
-    },
+    Constructor { mods: Mods, params: Vec<Param> },
     Extends(Name),
-    Function {
-        mods: Mods,
-        kind: FunctionKind,
-        name: Name,
-        params: Vec<Param>,
-        result: Option<ResultDecl>,
-    },
-    Property(PropertyDecl),
+    Function(Box<FunctionHead>),
+    Property(Box<PropertyDecl>),
 }
 
 /// State shared with the grammar actions.
 pub struct Ctx<'a> {
     pub src: &'a str,
     errors: RefCell<Vec<SyntaxError>>,
+    builder: RefCell<Builder<'a>>,
 }
 
 fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
@@ -130,6 +140,16 @@ impl<'a> Ctx<'a> {
             label: label.to_string(),
             help: help.map(str::to_string),
         });
+    }
+
+    /// Hands one parsed line to the block builder.
+    pub fn line(&self, line: Line, span: Span) {
+        self.builder.borrow_mut().line(line, span);
+    }
+
+    /// A placeholder expression left by error recovery.
+    pub fn error_expr(at: usize) -> Expr {
+        expr(ExprKind::Error, at, at)
     }
 
     /// A name as written between `l` and `r`.
@@ -265,12 +285,13 @@ impl<'a> Ctx<'a> {
                 if tok == Tok::Error {
                     return; // already reported by the lexer
                 }
-                let (message, label) = describe_unexpected(&tok, &expected);
+                let (message, label) =
+                    describe_unexpected(token_text(self.src, &tok, l, r), &expected);
                 let (l, r) = if tok == Tok::Newline { (l, l) } else { (l, r) };
                 self.error(Span::new(l, r), "unexpected-token", message, &label, None);
             }
             ParseError::UnrecognizedEof { location, expected } => {
-                let (message, label) = describe_unexpected(&Tok::Newline, &expected);
+                let (message, label) = describe_unexpected(Tok::Newline.to_string(), &expected);
                 self.error(
                     Span::new(location, location),
                     "unexpected-token",
@@ -293,7 +314,7 @@ impl<'a> Ctx<'a> {
                     self.error(
                         Span::new(l, r),
                         "unexpected-token",
-                        format!("unexpected {tok}"),
+                        format!("unexpected {}", token_text(self.src, &tok, l, r)),
                         "not expected here",
                         None,
                     );
@@ -305,16 +326,46 @@ impl<'a> Ctx<'a> {
 }
 
 /// Terminal names of the grammar that can start an expression.
-const EXPR_START: &[&str] = &["\"number\"", "\"local\"", "\"text\""];
+const EXPR_START: &str = "\"number\"";
 
-fn describe_unexpected(tok: &Tok<'_>, expected: &[String]) -> (String, String) {
-    let what = tok.to_string();
-    let expected_text = if expected.iter().any(|e| EXPR_START.contains(&e.as_str())) {
+/// How to name an unexpected token: its source text when it has one.
+fn token_text(src: &str, tok: &Tok<'_>, l: usize, r: usize) -> String {
+    match tok {
+        Tok::Newline | Tok::Error => tok.to_string(),
+        _ => {
+            let text = src.get(l..r).unwrap_or("");
+            if text.is_empty() {
+                return tok.to_string();
+            }
+            let short: String = text.chars().take(40).collect();
+            let ellipsis = if short.len() < text.len() { "…" } else { "" };
+            format!("`{short}{ellipsis}`")
+        }
+    }
+}
+
+fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
+    let expected_text = if expected.iter().any(|e| e == EXPR_START) {
         if expected.iter().any(|e| e == "\")\"") && expected.len() < 40 {
             Some("an expression or `)`".to_string())
         } else {
             Some("an expression".to_string())
         }
+    } else if expected.iter().any(|e| e == "\"+\"") {
+        let mut items = vec!["an operator".to_string()];
+        for (t, shown) in
+            [("\";\"", "`;`"), ("\")\"", "`)`"), ("\"]\"", "`]`"), ("\"newline\"", "end of line")]
+        {
+            if expected.iter().any(|e| e == t) {
+                items.push(shown.to_string());
+            }
+        }
+        let (last, rest) = items.split_last().unwrap_or((&items[0], &[]));
+        Some(if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} or {}", rest.join(", "), last)
+        })
     } else {
         let names: Vec<String> = expected
             .iter()
@@ -322,7 +373,10 @@ fn describe_unexpected(tok: &Tok<'_>, expected: &[String]) -> (String, String) {
                 let t = e.trim_matches('"');
                 match t {
                     "newline" => "end of line".to_string(),
-                    "name" | "property name" | "local" | "number" | "text" => format!("a {t}"),
+                    "name" | "property name" | "number" => format!("a {t}"),
+                    "local" => "a local variable".to_string(),
+                    "interprocess" => "an interprocess variable".to_string(),
+                    "text" => "a text literal".to_string(),
                     _ => format!("`{t}`"),
                 }
             })
@@ -351,22 +405,17 @@ fn describe_unexpected(tok: &Tok<'_>, expected: &[String]) -> (String, String) {
 /// Parses one method or class file. Never panics; errors are returned with the tree.
 pub fn parse(source: &str, methods: &MethodNames) -> ParseOutput {
     let mut lexer = Lexer::new(source, methods);
-    let ctx = Ctx { src: source, errors: RefCell::new(Vec::new()) };
-    let lines = {
-        let parser = grammar::FileParser::new();
-        match parser.parse(&ctx, &mut lexer) {
-            Ok(lines) => lines,
-            Err(e) => {
-                ctx.parse_error(e);
-                Vec::new()
-            }
-        }
+    let ctx = Ctx {
+        src: source,
+        errors: RefCell::new(Vec::new()),
+        builder: RefCell::new(Builder::new(source)),
     };
+    if let Err(e) = grammar::FileParser::new().parse(&ctx, &mut lexer) {
+        ctx.parse_error(e);
+    }
     let mut errors = std::mem::take(&mut lexer.errors);
     errors.append(&mut ctx.errors.into_inner());
-    let map = SourceMap::new(source);
-    let mut builder = Builder::new(&map);
-    builder.build(lines);
+    let mut builder = ctx.builder.into_inner();
     let file = builder.finish();
     errors.append(&mut builder.errors);
     errors.sort_by_key(|e| (e.span.start, e.span.end));
@@ -514,8 +563,10 @@ struct FnBuild {
     func: Function,
 }
 
-struct Builder<'m> {
-    map: &'m SourceMap,
+struct Builder<'a> {
+    src: &'a str,
+    /// Built on the first error that needs a line number.
+    map: std::cell::OnceCell<SourceMap>,
     errors: Vec<SyntaxError>,
     stack: Vec<Frame>,
     root: Block,
@@ -530,10 +581,11 @@ struct Builder<'m> {
     outside_reported: bool,
 }
 
-impl<'m> Builder<'m> {
-    fn new(map: &'m SourceMap) -> Builder<'m> {
+impl<'a> Builder<'a> {
+    fn new(src: &'a str) -> Builder<'a> {
         Builder {
-            map,
+            src,
+            map: std::cell::OnceCell::new(),
             errors: Vec::new(),
             stack: Vec::new(),
             root: Vec::new(),
@@ -558,16 +610,7 @@ impl<'m> Builder<'m> {
     }
 
     fn line_of(&self, span: Span) -> usize {
-        self.map.line_col(span.start as usize).0
-    }
-
-    fn build(&mut self, lines: Vec<(Line, Span)>) {
-        for (line, span) in lines {
-            if self.fatal {
-                break;
-            }
-            self.line(line, span);
-        }
+        self.map.get_or_init(|| SourceMap::new(self.src)).line_col(span.start as usize).0
     }
 
     /// Where statements go now.
@@ -631,12 +674,16 @@ impl<'m> Builder<'m> {
     }
 
     fn line(&mut self, line: Line, span: Span) {
+        if self.fatal {
+            return;
+        }
         match line {
             Line::Stmt(kind) => {
                 self.seen_statement = true;
-                self.push_stmt(Stmt { kind, span });
+                self.push_stmt(Stmt { kind: *kind, span });
             }
             Line::Declare(d) => {
+                let d = *d;
                 if self.class.is_some() || self.current_fn.is_some() {
                     self.error(
                         span,
@@ -669,10 +716,12 @@ impl<'m> Builder<'m> {
             }
             Line::While(c) => self.open(Open::While(c), span),
             Line::Repeat => self.open(Open::Repeat, span),
-            Line::For { var, start, end, step } => {
+            Line::For(h) => {
+                let ForHead { var, start, end, step } = *h;
                 self.open(Open::For { var, start, end, step }, span)
             }
-            Line::ForEach { item, source, begin, end, cond } => {
+            Line::ForEach(h) => {
+                let ForEachHead { item, source, begin, end, cond } = *h;
                 self.open(Open::ForEach { item, source, begin, end, cond }, span)
             }
             Line::Use(e) => self.open(Open::Use(e), span),
@@ -719,7 +768,8 @@ impl<'m> Builder<'m> {
                     },
                 });
             }
-            Line::Function { mods, kind, name, params, result } => {
+            Line::Function(h) => {
+                let FunctionHead { mods, kind, name, params, result } = *h;
                 self.member_start(span);
                 self.current_fn = Some(FnBuild {
                     func: Function {
@@ -751,7 +801,7 @@ impl<'m> Builder<'m> {
             Line::Property(p) => {
                 self.member_start(span);
                 if let Some(class) = self.class.as_mut() {
-                    class.properties.push(p);
+                    class.properties.push(*p);
                 }
             }
         }

@@ -385,6 +385,9 @@ fn blocks() {
     );
     assert_eq!(p("If (True)\nIf (False)\nEnd if\nEnd if"), "(if [True] [(if [False] [])])");
     assert_eq!(p("if (1=1)\nelse\nend IF"), "(if (= 1 1) [] [])");
+    // A condition is any expression: parenthesised parts may be combined.
+    assert_eq!(p("If ($a=1) | ($b=2)\nEnd if"), "(if (| (= $a 1) (= $b 2)) [])");
+    assert_eq!(p("Case of\n: ($a=1) & ($b=2)\nEnd case"), "(case ((& (= $a 1) (= $b 2)) []))");
 }
 
 #[test]

@@ -1,0 +1,332 @@
+//! `mini4d check`: parse files and report every syntax error.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::commands::{catalog, is_implemented};
+use crate::diagnostics::{render, Report, Style};
+use crate::syntax::ast::{Block, Expr, ExprKind, SourceFile, Span, StmtKind};
+use crate::syntax::{parse_bytes, MethodNames, SourceMap};
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Rendered reports on stderr.
+    Human,
+    /// One JSON object per diagnostic on stdout:
+    /// {"file","line","column","end_line","end_column","code","message"}.
+    Json,
+}
+
+/// Arguments of `mini4d check`.
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders; folders are searched recursively for `*.4dm`. Methods in the same folder
+    /// as a file (and in `Project/Sources/Methods/`) are known by name.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format of the diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also list the commands used in the files that mini4d does not implement yet.
+    #[arg(long)]
+    pub list_unimplemented: bool,
+}
+
+fn is_4dm(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+}
+
+/// Every `.4dm` file under `dir`, sorted, recursively.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(format!("cannot read folder `{}`: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out, problems);
+        } else if is_4dm(&p) {
+            out.push(p);
+        }
+    }
+}
+
+/// File stems of the `.4dm` files directly in `dir`.
+fn method_stems(dir: &Path, names: &mut MethodNames) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if is_4dm(&p) {
+                if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
+                    names.insert(stem);
+                }
+            }
+        }
+    }
+}
+
+/// The project methods known to a file in `dir`: its sibling files (unless `dir` holds classes)
+/// and the methods of the enclosing project (`Project/Sources/Methods/`).
+fn methods_for(dir: &Path) -> MethodNames {
+    let mut names = MethodNames::new();
+    let is_classes = dir.file_name().is_some_and(|n| n == "Classes");
+    if !is_classes {
+        method_stems(dir, &mut names);
+    }
+    for anc in dir.ancestors() {
+        if anc.file_name().is_some_and(|n| n == "Sources")
+            && anc.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "Project")
+        {
+            method_stems(&anc.join("Methods"), &mut names);
+            break;
+        }
+    }
+    names
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Collects the commands used in `file` that are not implemented: (index, span).
+fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
+    let mut out = Vec::new();
+    let mut exprs: Vec<&Expr> = Vec::new();
+    let mut blocks: Vec<&Block> = vec![&file.body];
+    if let Some(class) = &file.class {
+        for f in class.constructor.iter().chain(class.functions.iter()) {
+            blocks.push(&f.body);
+        }
+        for p in &class.properties {
+            exprs.extend(p.init.iter());
+        }
+    }
+    while let Some(b) = blocks.pop() {
+        for s in b {
+            match &s.kind {
+                StmtKind::Var { init, .. } => exprs.extend(init.iter()),
+                StmtKind::Assign { target, value, .. } => exprs.extend([target, value]),
+                StmtKind::Expr(e) => exprs.push(e),
+                StmtKind::If { cond, then, otherwise } => {
+                    exprs.push(cond);
+                    blocks.push(then);
+                    blocks.extend(otherwise.iter());
+                }
+                StmtKind::Case { branches, otherwise } => {
+                    for (c, b) in branches {
+                        exprs.push(c);
+                        blocks.push(b);
+                    }
+                    blocks.extend(otherwise.iter());
+                }
+                StmtKind::While { cond, body } => {
+                    exprs.push(cond);
+                    blocks.push(body);
+                }
+                StmtKind::Repeat { body, until } => {
+                    exprs.push(until);
+                    blocks.push(body);
+                }
+                StmtKind::For { var, start, end, step, body } => {
+                    exprs.extend([var, start, end]);
+                    exprs.extend(step.iter());
+                    blocks.push(body);
+                }
+                StmtKind::ForEach { item, source, begin, end, cond, body } => {
+                    exprs.extend([item, source]);
+                    exprs.extend(begin.iter().chain(end.iter()));
+                    exprs.extend(cond.iter().map(|(_, e)| e));
+                    blocks.push(body);
+                }
+                StmtKind::Use { target, body } => {
+                    exprs.push(target);
+                    blocks.push(body);
+                }
+                StmtKind::Try { body, catch } => {
+                    blocks.push(body);
+                    blocks.extend(catch.iter());
+                }
+                StmtKind::Return(e) => exprs.extend(e.iter()),
+                StmtKind::MisplacedDeclare(_) => {}
+            }
+        }
+    }
+    while let Some(e) = exprs.pop() {
+        match &e.kind {
+            ExprKind::Command { index, args, .. } => {
+                if !is_implemented(*index) {
+                    out.push((*index, e.span));
+                }
+                exprs.extend(args.iter());
+            }
+            ExprKind::MethodCall { args, .. } | ExprKind::Collection(args) => {
+                exprs.extend(args.iter())
+            }
+            ExprKind::Call { callee, args } => {
+                exprs.push(callee);
+                exprs.extend(args.iter());
+            }
+            ExprKind::ParamIndex(x)
+            | ExprKind::Neg(x)
+            | ExprKind::Pointer(x)
+            | ExprKind::TryExpr(x) => exprs.push(x),
+            ExprKind::Member { object, .. } => exprs.push(object),
+            ExprKind::Index { object, index } => exprs.extend([&**object, &**index]),
+            ExprKind::CharIndex { text, index } => exprs.extend([&**text, &**index]),
+            ExprKind::Object(entries) => exprs.extend(entries.iter().map(|(_, v)| v)),
+            ExprKind::Binary { left, right, .. } => exprs.extend([&**left, &**right]),
+            ExprKind::Ternary { cond, then, otherwise } => {
+                exprs.extend([&**cond, &**then, &**otherwise])
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(_, s)| (s.start, s.end));
+    out
+}
+
+pub fn execute(args: &CheckArgs) -> ExitCode {
+    let style = Style::detect();
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in &args.paths {
+        if p.is_dir() {
+            walk(p, &mut files, &mut problems);
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            problems.push(format!("no such file or folder: `{}`", p.display()));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut err = std::io::stderr().lock();
+    for p in &problems {
+        let _ = writeln!(err, "mini4d: {p}");
+    }
+
+    let mut method_cache: HashMap<PathBuf, Arc<MethodNames>> = HashMap::new();
+    let mut total_errors = 0usize;
+    let mut files_with_errors = 0usize;
+    let mut unimplemented: Vec<String> = Vec::new();
+    let mut distinct_unimplemented = BTreeSet::new();
+    for path in &files {
+        let display = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(err, "mini4d: cannot read `{display}`: {e}");
+                problems.push(display);
+                continue;
+            }
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let methods =
+            method_cache.entry(dir.clone()).or_insert_with(|| Arc::new(methods_for(&dir))).clone();
+        let (text, output) = parse_bytes(&bytes, &methods);
+        let map = SourceMap::new(&text);
+        if !output.errors.is_empty() {
+            files_with_errors += 1;
+            total_errors += output.errors.len();
+            let source: Arc<str> = Arc::from(text.as_str());
+            for e in &output.errors {
+                match args.format {
+                    Format::Human => {
+                        let report = Report::from_syntax(&display, source.clone(), e);
+                        let _ = err.write_all(render(&report, style).as_bytes());
+                        let _ = err.write_all(b"\n");
+                    }
+                    Format::Json => {
+                        let (line, column) = map.line_col(e.span.start as usize);
+                        let (end_line, end_column) = map.line_col(e.span.end as usize);
+                        let obj = serde_json::json!({
+                            "file": display,
+                            "line": line,
+                            "column": column,
+                            "end_line": end_line,
+                            "end_column": end_column,
+                            "code": format!("syntax::{}", e.code),
+                            "message": e.message,
+                        });
+                        let _ = writeln!(out, "{obj}");
+                    }
+                }
+            }
+        }
+        if args.list_unimplemented {
+            for (index, span) in unimplemented_uses(&output.file) {
+                let (line, col) = map.line_col(span.start as usize);
+                let (name, number) = match catalog::command(index) {
+                    Some(c) => (c.name, c.number.map(|n| format!(":C{n}")).unwrap_or_default()),
+                    None => ("?", String::new()),
+                };
+                distinct_unimplemented.insert(index);
+                if args.format == Format::Json {
+                    let (end_line, end_column) = map.line_col(span.end as usize);
+                    let obj = serde_json::json!({
+                        "file": display,
+                        "line": line,
+                        "column": col,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "code": "unimplemented-command",
+                        "message": format!("{name}{number} is not implemented by mini4d"),
+                    });
+                    let _ = writeln!(out, "{obj}");
+                }
+                unimplemented.push(format!("{display}:{line}:{col}: {name}{number}"));
+            }
+        }
+    }
+
+    if args.list_unimplemented && args.format == Format::Human {
+        for u in &unimplemented {
+            let _ = writeln!(out, "{u}");
+        }
+        let _ = writeln!(
+            out,
+            "{} not implemented by mini4d ({})",
+            plural(unimplemented.len(), "use"),
+            plural(distinct_unimplemented.len(), "command")
+        );
+    }
+    let summary = if total_errors == 0 {
+        format!("checked {}: no errors", plural(files.len(), "file"))
+    } else {
+        format!(
+            "checked {}: {} in {}",
+            plural(files.len(), "file"),
+            plural(total_errors, "error"),
+            plural(files_with_errors, "file")
+        )
+    };
+    match args.format {
+        Format::Human => {
+            let _ = writeln!(out, "{summary}");
+        }
+        Format::Json => {
+            let _ = writeln!(err, "{summary}");
+        }
+    }
+    let _ = out.flush();
+    if total_errors > 0 || !problems.is_empty() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

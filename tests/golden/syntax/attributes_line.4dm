@@ -1,0 +1,2 @@
+//%attributes = {"invisible":true,"preemptive":"capable","shared":false}
+$a:=1

@@ -1,0 +1,2 @@
+﻿// file starting with a UTF-8 byte order mark
+$a:=1

@@ -1,0 +1,1 @@
+// classic Mac CR line endingsFor ($i; 1; 3)	$n:=$n+$iEnd for

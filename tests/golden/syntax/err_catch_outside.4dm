@@ -1,0 +1,5 @@
+Catch
+Try
+Catch
+Catch
+End try

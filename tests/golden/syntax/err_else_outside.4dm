@@ -1,0 +1,6 @@
+Else
+$a:=1
+If (True)
+Else
+Else
+End if

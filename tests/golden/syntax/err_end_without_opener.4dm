@@ -1,0 +1,5 @@
+While ($i<3)
+	$i+=1
+End for
+End while
+End if

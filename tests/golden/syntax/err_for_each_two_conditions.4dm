@@ -1,0 +1,2 @@
+For each ($x; $c) While (True)
+End for each Until (False)

@@ -1,0 +1,6 @@
+If
+While
+For each
+Until
+return return
+var

@@ -1,0 +1,3 @@
+If ($a=1
+End if
+$b:=Length("x"

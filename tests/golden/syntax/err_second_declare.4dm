@@ -1,0 +1,2 @@
+#DECLARE($x : Text)
+#DECLARE($y : Text)

@@ -1,0 +1,4 @@
+Case of
+	$x:=1
+	: ($a=1)
+End case

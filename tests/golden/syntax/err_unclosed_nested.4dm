@@ -1,0 +1,4 @@
+For each ($x; $c)
+	While (True)
+		Case of
+			: ($x=1)

@@ -1,0 +1,3 @@
+var $a : Strange
+var $b : xs.Person
+#DECLARE($x : Nothing)

@@ -1,0 +1,3 @@
+$a:=1
+/* this comment /* is nested */ but never closed
+$b:=2

@@ -1,0 +1,3 @@
+$a:="abc
+$b:="fine"
+$c:="ends with backslash\

@@ -1,0 +1,2 @@
+#DECLARE($person : Text) -> $tree : Collection
+$tree:=[$person]

@@ -1,0 +1,20 @@
+// Assignments and compound assignments
+$t:="Hello"
+$t+=" World"
+$d:=!2000-11-10!
+$d-=10
+$n:=2
+$n*=3
+$n/=2
+$o:=New object
+$o.a:=1
+$o.a.b:=2
+$o["key with space"]:=3
+$c:=New collection
+$c[0]:=1
+$c[0]+=1
+$t[[1]]:="J"
+${2}:=5
+$1:="legacy"
+<>interprocess:=1
+processVariable:=2
