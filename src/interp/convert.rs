@@ -57,6 +57,11 @@ pub fn coerce(ty: VarType, v: Value) -> Result<Value, Value> {
 /// wrapping outside the 32-bit range.
 #[inline]
 pub fn real_to_longint(r: f64) -> i32 {
+    // Integral values in range (loop counters, sums) need no rounding call.
+    let t = r as i32;
+    if t as f64 == r {
+        return t;
+    }
     if r.is_nan() {
         0
     } else {

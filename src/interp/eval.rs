@@ -14,7 +14,43 @@ use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
 use crate::syntax::ast::{BinOp, Span};
 
 impl Interp {
+    /// Evaluates an expression. The common node kinds are handled here, in a function with a
+    /// small stack frame (it recurses); everything else goes to [`Interp::eval_other`].
+    #[inline]
     pub(super) fn eval(&mut self, e: &Expr) -> Flow<Value> {
+        match &e.kind {
+            ExprKind::Literal(v) => Ok(v.clone()),
+            ExprKind::Local(s) => Ok(self.stack[self.base + *s as usize].clone()),
+            ExprKind::Binary { op, left, right } if !matches!(op, BinOp::AndAnd | BinOp::OrOr) => {
+                let l = self.eval(left)?;
+                let r = self.eval(right)?;
+                if let (Some(a), Some(b)) = (fast_num(&l), fast_num(&r)) {
+                    match op {
+                        BinOp::Add => return Ok(Value::Real(a + b)),
+                        BinOp::Sub => return Ok(Value::Real(a - b)),
+                        BinOp::Mul => return Ok(Value::Real(a * b)),
+                        BinOp::Div => return Ok(Value::Real(a / b)),
+                        BinOp::Lt => return Ok(Value::Bool(a < b)),
+                        BinOp::Gt => return Ok(Value::Bool(a > b)),
+                        BinOp::Le => return Ok(Value::Bool(a <= b)),
+                        BinOp::Ge => return Ok(Value::Bool(a >= b)),
+                        _ => {}
+                    }
+                }
+                self.binary_other(*op, l, r, e.span)
+            }
+            ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
+            _ => self.eval_other(e),
+        }
+    }
+
+    #[inline(never)]
+    fn binary_other(&mut self, op: BinOp, l: Value, r: Value, span: Span) -> Flow<Value> {
+        ops::binary(op, l, r).map_err(|err| err.at(self.current_file(), span).into())
+    }
+
+    #[inline(never)]
+    fn eval_other(&mut self, e: &Expr) -> Flow<Value> {
         match &e.kind {
             ExprKind::Literal(v) => Ok(v.clone()),
             ExprKind::Local(s) => Ok(self.stack[self.base + *s as usize].clone()),
@@ -38,6 +74,20 @@ impl Interp {
                 _ => {
                     let l = self.eval(left)?;
                     let r = self.eval(right)?;
+                    // Two Reals: the common case, computed without leaving the loop.
+                    if let (Value::Real(a), Value::Real(b)) = (&l, &r) {
+                        let (a, b) = (*a, *b);
+                        match op {
+                            BinOp::Add => return Ok(Value::Real(a + b)),
+                            BinOp::Sub => return Ok(Value::Real(a - b)),
+                            BinOp::Mul => return Ok(Value::Real(a * b)),
+                            BinOp::Lt => return Ok(Value::Bool(a < b)),
+                            BinOp::Gt => return Ok(Value::Bool(a > b)),
+                            BinOp::Le => return Ok(Value::Bool(a <= b)),
+                            BinOp::Ge => return Ok(Value::Bool(a >= b)),
+                            _ => {}
+                        }
+                    }
                     ops::binary(*op, l, r).map_err(|err| err.at(self.current_file(), e.span).into())
                 }
             },
@@ -69,14 +119,7 @@ impl Interp {
                 .at(self.current_file(), e.span)
                 .into())
             }
-            ExprKind::Method { id, args } => {
-                let mut values = Vec::with_capacity(args.len());
-                for a in args {
-                    values.push(self.eval(a)?);
-                }
-                let code = self.method_code(*id).map_err(|u| self.at_span(u, e.span))?;
-                self.call(code, values, Value::Undefined, e.span)
-            }
+            ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
             ExprKind::Member { object, key } => {
                 let obj = self.eval(object)?;
                 if obj.is_null() {
@@ -175,6 +218,43 @@ impl Interp {
                 Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into())
             }
         }
+    }
+
+    /// Calls project method `id`. When its parameters are its first slots (the usual
+    /// `#DECLARE` case) the arguments are evaluated straight into the new frame: no argument
+    /// vector is allocated.
+    fn call_method_id(&mut self, id: u32, args: &[Expr], span: Span) -> Flow<Value> {
+        let code = self.method_code(id).map_err(|u| self.at_span(u, span))?;
+        if !code.params_in_order || args.len() > code.params.len() {
+            let mut values = Vec::with_capacity(args.len());
+            for a in args {
+                values.push(self.eval(a)?);
+            }
+            return self.call(code, values, Value::Undefined, span);
+        }
+        self.check_depth()?;
+        let base = self.stack.len();
+        for (i, a) in args.iter().enumerate() {
+            let v = match self.eval(a) {
+                Ok(v) => v,
+                Err(u) => {
+                    self.stack.truncate(base);
+                    return Err(u);
+                }
+            };
+            let ty = code.params[i].ty;
+            match super::convert::coerce(ty, v) {
+                Ok(v) => self.stack.push(v),
+                Err(v) => {
+                    self.stack.truncate(base);
+                    return Err(super::param_error(&code, i, ty, &v));
+                }
+            }
+        }
+        for &ty in &code.slot_types[args.len()..] {
+            self.stack.push(super::convert::default_for(ty));
+        }
+        self.enter(code, base, args.len(), Vec::new(), Value::Undefined)
     }
 
     fn at_span(&self, u: Unwind, span: Span) -> Unwind {
@@ -802,6 +882,16 @@ impl Interp {
     pub(super) fn write_interprocess(&mut self, name: &str, v: Value) {
         let sv = crate::runtime::process::SendValue::from_value(&v);
         self.engine.interprocess.lock().insert(name.to_string(), sv);
+    }
+}
+
+/// A number operand for the arithmetic fast path.
+#[inline(always)]
+fn fast_num(v: &Value) -> Option<f64> {
+    match v {
+        Value::Real(r) => Some(*r),
+        Value::Int(i) => Some(*i as f64),
+        _ => None,
     }
 }
 

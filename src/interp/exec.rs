@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::convert;
 use super::ops;
 use super::{Flow, Interp, Unwind};
-use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind};
+use crate::resolve::ir::{Block, Expr, LValue, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::{BinOp, LoopCond, Span};
 
@@ -18,9 +18,7 @@ impl Interp {
     /// stack as an uncaught error.
     pub(super) fn exec_block(&mut self, block: &Block) -> Flow<()> {
         for stmt in block {
-            if let Some(f) = self.frames.last_mut() {
-                f.stmt_span = stmt.span;
-            }
+            self.cur_span = stmt.span;
             self.tick()?;
             match self.exec(stmt) {
                 Ok(()) => {}
@@ -72,7 +70,12 @@ impl Interp {
                 self.eval(e)?;
                 Ok(())
             }
+            StmtKind::Assign { target: LValue::Local(slot), op: None, value } => {
+                let v = self.eval(value)?;
+                self.store_local(*slot, v, value.span)
+            }
             StmtKind::Assign { target, op, value } => self.assign_stmt(target, *op, value),
+            StmtKind::Accumulate { slot, parts } => self.accumulate(*slot, parts),
             StmtKind::If { cond, then, otherwise } => {
                 if self.condition(cond)? {
                     self.exec_block(then)
@@ -149,48 +152,75 @@ impl Interp {
         }
     }
 
-    fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
-        // `$t:=$t+…` and `$t+=…` on a local: evaluate the right-hand parts first, then take the
-        // variable's value out of its slot and append in place (linear text building).
-        if let LValue::Local(slot) = target {
-            if let Some(parts) = append_parts(*slot, op, value) {
-                let mut rights = Vec::with_capacity(parts.len());
-                for p in parts {
-                    rights.push(self.eval(p)?);
+    /// `$x:=$x+a+b` / `$x+=a` on a local (see [`StmtKind::Accumulate`]): the parts are
+    /// evaluated first, then added to the variable in place — numbers directly, texts appended
+    /// without copying when the text is held only here (linear text building).
+    fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
+        if let [part] = parts {
+            let r = self.eval(part)?;
+            let idx = self.base + slot as usize;
+            match (&mut self.stack[idx], &r) {
+                (Value::Real(a), Value::Real(b)) => {
+                    *a += *b;
+                    return Ok(());
                 }
-                let idx = self.base + *slot as usize;
-                let all_text = matches!(self.stack[idx], Value::Text(_))
-                    && rights.iter().all(|r| matches!(r, Value::Text(_)));
-                let acc = if all_text {
-                    let mut acc = std::mem::take(&mut self.stack[idx]);
-                    if let Value::Text(t) = &mut acc {
-                        let extra: usize =
-                            rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
-                        if t.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
-                            self.stack[idx] = acc;
-                            return Err(RtError::new(
-                                ErrorKind::LimitExceeded,
-                                "text longer than 1 GiB",
-                            )
-                            .into());
-                        }
-                        let s = Rc::make_mut(t);
-                        for r in &rights {
-                            s.push_str(r.as_str().unwrap_or(""));
-                        }
+                (Value::Real(a), Value::Int(b)) => {
+                    *a += *b as f64;
+                    return Ok(());
+                }
+                (Value::Int(a), Value::Int(b)) => {
+                    *a = convert::real_to_longint(*a as f64 + *b as f64);
+                    return Ok(());
+                }
+                (Value::Text(t), Value::Text(b)) => {
+                    if t.len().saturating_add(b.len()) > crate::runtime::value::MAX_TEXT_BYTES {
+                        return Err(RtError::new(
+                            ErrorKind::LimitExceeded,
+                            "text longer than 1 GiB",
+                        )
+                        .into());
                     }
-                    acc
-                } else {
-                    let mut acc = self.stack[idx].clone();
-                    for r in rights {
-                        acc = ops::binary(BinOp::Add, acc, r)
-                            .map_err(|e| e.at(self.current_file(), value.span))?;
-                    }
-                    acc
-                };
-                return self.store_local(*slot, acc, value.span);
+                    Rc::make_mut(t).push_str(b);
+                    return Ok(());
+                }
+                _ => {}
             }
+            let acc = self.stack[idx].clone();
+            let v = ops::binary(BinOp::Add, acc, r)
+                .map_err(|e| e.at(self.current_file(), part.span))?;
+            return self.store_local(slot, v, part.span);
         }
+        let mut rights = Vec::with_capacity(parts.len());
+        for p in parts {
+            rights.push(self.eval(p)?);
+        }
+        let idx = self.base + slot as usize;
+        let all_text = matches!(self.stack[idx], Value::Text(_))
+            && rights.iter().all(|r| matches!(r, Value::Text(_)));
+        if all_text {
+            if let Value::Text(t) = &mut self.stack[idx] {
+                let extra: usize = rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
+                if t.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
+                    return Err(
+                        RtError::new(ErrorKind::LimitExceeded, "text longer than 1 GiB").into()
+                    );
+                }
+                let s = Rc::make_mut(t);
+                for r in &rights {
+                    s.push_str(r.as_str().unwrap_or(""));
+                }
+            }
+            return Ok(());
+        }
+        let mut acc = self.stack[idx].clone();
+        let span = parts.first().map(|p| p.span).unwrap_or_default();
+        for r in rights {
+            acc = ops::binary(BinOp::Add, acc, r).map_err(|e| e.at(self.current_file(), span))?;
+        }
+        self.store_local(slot, acc, span)
+    }
+
+    fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
         match op {
             None => {
                 let v = self.eval(value)?;
@@ -348,6 +378,9 @@ impl Interp {
         if step == 0.0 {
             return Ok(());
         }
+        if let LValue::Local(slot) = var {
+            return self.exec_for_local(*slot, end, step, body);
+        }
         loop {
             let cur = match self.read_lvalue(var)? {
                 Value::Int(i) => i as f64,
@@ -371,6 +404,47 @@ impl Interp {
                 _ => return Ok(()),
             };
             self.assign(var, Value::Real(next), Span::default())?;
+        }
+    }
+
+    /// `For` on a local counter: same steps as the general loop, reading and writing the slot
+    /// directly (the body may still change the counter).
+    fn exec_for_local(&mut self, slot: u32, end: f64, step: f64, body: &Block) -> Flow<()> {
+        let ty = self.frames.last().map(|f| f.method.slot_types[slot as usize]);
+        loop {
+            let idx = self.base + slot as usize;
+            let cur = match &self.stack[idx] {
+                Value::Int(i) => *i as f64,
+                Value::Real(r) => *r,
+                v => {
+                    return Err(RtError::type_mismatch(format!(
+                        "a For counter must be a number, not {}",
+                        v.kind_name()
+                    ))
+                    .into())
+                }
+            };
+            if (step > 0.0 && cur > end) || (step < 0.0 && cur < end) {
+                return Ok(());
+            }
+            self.exec_block(body)?;
+            self.tick()?;
+            let idx = self.base + slot as usize;
+            match (&mut self.stack[idx], ty) {
+                (Value::Int(i), Some(VarType::Integer)) => {
+                    *i = convert::real_to_longint(*i as f64 + step);
+                }
+                (Value::Real(r), Some(VarType::Real | VarType::Variant)) => *r += step,
+                (Value::Int(i), _) => {
+                    let next = *i as f64 + step;
+                    self.store_local(slot, Value::Real(next), Span::default())?;
+                }
+                (Value::Real(r), _) => {
+                    let next = *r + step;
+                    self.store_local(slot, Value::Real(next), Span::default())?;
+                }
+                _ => return Ok(()),
+            }
         }
     }
 
@@ -514,75 +588,5 @@ fn describe(v: &Value) -> String {
         Value::Collection(_) => "a non-shared collection".to_string(),
         Value::Null => "Null".to_string(),
         v => format!("a {}", v.kind_name()),
-    }
-}
-
-/// For `$t:=$t+a+b` (or `$t+=a`) on local `slot`: the parts to append, when none of them can
-/// read `$t` itself.
-fn append_parts(slot: u32, op: Option<BinOp>, value: &Expr) -> Option<Vec<&Expr>> {
-    let mut parts = Vec::new();
-    match op {
-        Some(BinOp::Add) => parts.push(value),
-        Some(_) => return None,
-        None => {
-            let mut cur = value;
-            loop {
-                match &cur.kind {
-                    ExprKind::Binary { op: BinOp::Add, left, right } => {
-                        parts.push(&**right);
-                        cur = left;
-                    }
-                    ExprKind::Local(s) if *s == slot && !parts.is_empty() => break,
-                    _ => return None,
-                }
-            }
-            parts.reverse();
-        }
-    }
-    if parts.iter().all(|p| !mentions_slot(p, slot)) {
-        Some(parts)
-    } else {
-        None
-    }
-}
-
-/// Whether evaluating `e` could read local `slot` (conservative).
-fn mentions_slot(e: &Expr, slot: u32) -> bool {
-    match &e.kind {
-        ExprKind::Literal(_)
-        | ExprKind::ProcessVar(_)
-        | ExprKind::Interprocess(_)
-        | ExprKind::Unimplemented { .. } => false,
-        ExprKind::Local(s) => *s == slot,
-        ExprKind::Param(_)
-        | ExprKind::Formula(_)
-        | ExprKind::Invalid(_)
-        | ExprKind::This
-        | ExprKind::ForwardCall { .. } => true,
-        ExprKind::Command { args, .. }
-        | ExprKind::Intrinsic { args, .. }
-        | ExprKind::Method { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
-        ExprKind::Member { object, .. } => mentions_slot(object, slot),
-        ExprKind::Index { object, index } => {
-            mentions_slot(object, slot) || mentions_slot(index, slot)
-        }
-        ExprKind::CharIndex { text, index } => {
-            mentions_slot(text, slot) || mentions_slot(index, slot)
-        }
-        ExprKind::MemberCall { object, args, .. } => {
-            mentions_slot(object, slot) || args.iter().any(|a| mentions_slot(a, slot))
-        }
-        ExprKind::Call { callee, args } => {
-            mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
-        }
-        ExprKind::Object(entries) => entries.iter().any(|(_, v)| mentions_slot(v, slot)),
-        ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
-        ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
-        ExprKind::Binary { left, right, .. } => {
-            mentions_slot(left, slot) || mentions_slot(right, slot)
-        }
-        ExprKind::Ternary { cond, then, otherwise } => {
-            mentions_slot(cond, slot) || mentions_slot(then, slot) || mentions_slot(otherwise, slot)
-        }
     }
 }

@@ -132,8 +132,8 @@ struct Frame {
     /// Arguments beyond the declared parameters (reached with `${N}`).
     extra: Vec<Value>,
     this: Value,
-    /// The statement being executed (for the call chain).
-    stmt_span: Span,
+    /// The caller's statement at the time of the call (for the call chain).
+    caller_span: Span,
     /// Value of `return expr`.
     ret: Value,
 }
@@ -161,6 +161,10 @@ pub struct Interp {
     try_depth: u32,
     assert_enabled: bool,
     steps: u64,
+    /// `steps` value at which the limits are next checked.
+    next_check: u64,
+    /// The statement being executed in the innermost frame.
+    cur_span: Span,
     /// Groups locked by this process's open `Use` blocks, innermost last.
     held: Vec<Arc<crate::runtime::shared::Group>>,
 }
@@ -188,6 +192,8 @@ impl Interp {
             try_depth: 0,
             assert_enabled: true,
             steps: 0,
+            next_check: 0,
+            cur_span: Span::default(),
             held: Vec::new(),
         }
     }
@@ -297,16 +303,7 @@ impl Interp {
         call_span: Span,
         preset: &[(u32, Value)],
     ) -> Flow<Value> {
-        if self.frames.len() >= self.engine.options.max_call_depth {
-            return Err(RtError::new(
-                ErrorKind::StackFull,
-                format!(
-                    "stack full: more than {} nested method calls",
-                    self.engine.options.max_call_depth
-                ),
-            )
-            .into());
-        }
+        self.check_depth()?;
         let _ = call_span;
         let base = self.stack.len();
         for &ty in &method.slot_types {
@@ -325,14 +322,7 @@ impl Interp {
                     Ok(v) => self.stack[base + p.slot as usize] = v,
                     Err(v) => {
                         self.stack.truncate(base);
-                        return Err(RtError::type_mismatch(format!(
-                            "parameter ${} of `{}` is declared {} but received {}",
-                            p.name,
-                            method.name,
-                            p.ty.name(),
-                            v.kind_name()
-                        ))
-                        .into());
+                        return Err(param_error(&method, i, p.ty, &v));
                     }
                 }
             } else {
@@ -341,14 +331,7 @@ impl Interp {
                         Ok(v) => v,
                         Err(v) => {
                             self.stack.truncate(base);
-                            return Err(RtError::type_mismatch(format!(
-                                "parameter {} of `{}` is declared {} but received {}",
-                                i + 1,
-                                method.name,
-                                ty.name(),
-                                v.kind_name()
-                            ))
-                            .into());
+                            return Err(param_error(&method, i, ty, &v));
                         }
                     },
                     None => arg,
@@ -356,7 +339,36 @@ impl Interp {
                 extra.push(arg);
             }
         }
+        self.enter(method, base, argc, extra, this)
+    }
+
+    /// Fails with "stack full" when one more call would pass `--max-depth`.
+    #[inline]
+    pub(super) fn check_depth(&self) -> Flow<()> {
+        if self.frames.len() >= self.engine.options.max_call_depth {
+            return Err(RtError::new(
+                ErrorKind::StackFull,
+                format!(
+                    "stack full: more than {} nested method calls",
+                    self.engine.options.max_call_depth
+                ),
+            )
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Runs `method` in a frame whose slots are already on the stack from `base`.
+    pub(super) fn enter(
+        &mut self,
+        method: Rc<Method>,
+        base: usize,
+        argc: usize,
+        extra: Vec<Value>,
+        this: Value,
+    ) -> Flow<Value> {
         let saved_base = self.base;
+        let caller_span = self.cur_span;
         self.base = base;
         self.frames.push(Frame {
             method: method.clone(),
@@ -364,12 +376,13 @@ impl Interp {
             argc,
             extra,
             this,
-            stmt_span: Span::default(),
+            caller_span,
             ret: Value::Undefined,
         });
         let outcome = self.exec_block(&method.body);
         let frame = self.frames.pop();
         self.base = saved_base;
+        self.cur_span = caller_span;
         let result = match outcome {
             Ok(()) | Err(Unwind::Return) => {
                 let ret = frame.map(|f| f.ret).unwrap_or_default();
@@ -385,29 +398,33 @@ impl Interp {
         result
     }
 
-    /// Counts a statement against `--max-steps` / `--timeout`.
-    #[inline]
+    /// Counts a statement against `--max-steps` / `--timeout` (one comparison per statement;
+    /// the limits themselves are looked at every 1024 statements, or exactly at `--max-steps`).
+    #[inline(always)]
     fn tick(&mut self) -> Flow<()> {
         self.steps += 1;
-        if self.steps & 0x3ff == 0 {
-            let opts = &self.engine.options;
-            if opts.max_steps.is_some_and(|m| self.steps > m) {
-                return Err(
-                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
-                );
-            }
-            if opts.deadline.is_some_and(|d| Instant::now() >= d) {
-                return Err(
-                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into()
-                );
-            }
-        } else if let Some(m) = self.engine.options.max_steps {
-            if self.steps > m {
-                return Err(
-                    RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
-                );
-            }
+        if self.steps >= self.next_check {
+            return self.check_limits();
         }
+        Ok(())
+    }
+
+    #[cold]
+    fn check_limits(&mut self) -> Flow<()> {
+        let opts = &self.engine.options;
+        if opts.max_steps.is_some_and(|m| self.steps > m) {
+            return Err(
+                RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
+            );
+        }
+        if opts.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
+        }
+        let next = self.steps + 1024;
+        self.next_check = match opts.max_steps {
+            Some(m) if m + 1 < next => m + 1,
+            _ => next,
+        };
         Ok(())
     }
 
@@ -421,15 +438,19 @@ impl Interp {
             e = e.at(self.current_file(), span);
         }
         if e.frames.is_empty() {
+            // Each frame is at the statement that made the next call; the innermost at `cur_span`.
             e.frames = self
                 .frames
                 .iter()
-                .map(|f| {
+                .enumerate()
+                .map(|(i, f)| {
+                    let span =
+                        self.frames.get(i + 1).map_or(self.cur_span, |next| next.caller_span);
                     let line = self
                         .engine
                         .project
                         .file(f.method.file)
-                        .map(|s| s.line_of(f.stmt_span))
+                        .map(|s| s.line_of(span))
                         .unwrap_or(0);
                     ChainFrame { method: f.method.name.clone(), line }
                 })
@@ -462,6 +483,18 @@ impl Interp {
         let i = self.process_var(name) as usize;
         self.pvars[i] = v;
     }
+}
+
+/// The error for an argument that does not convert to its parameter's declared type.
+pub(super) fn param_error(method: &Method, i: usize, ty: VarType, v: &Value) -> Unwind {
+    let name = method.params.get(i).map_or_else(|| (i + 1).to_string(), |p| p.name.clone());
+    RtError::type_mismatch(format!(
+        "parameter ${name} of `{}` is declared {} but received {}",
+        method.name,
+        ty.name(),
+        v.kind_name()
+    ))
+    .into()
 }
 
 impl RtError {

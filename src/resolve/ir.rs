@@ -255,6 +255,12 @@ pub enum StmtKind {
         catch: Block,
     },
     Return(Option<Expr>),
+    /// `$x:=$x+a+b` or `$x+=a` on a local, where no part can read `$x`: the parts are added
+    /// to the variable in place (texts appended without copying when held only there).
+    Accumulate {
+        slot: Slot,
+        parts: Vec<Expr>,
+    },
     /// `var` without initializer: resets the variables to their type's default.
     Declare(Vec<LValue>),
     /// A statement the resolver rejected (e.g. a misplaced `#DECLARE`): raises when run.
@@ -289,6 +295,9 @@ pub struct Method {
     pub result_type: VarType,
     pub slot_types: Vec<VarType>,
     pub slot_names: Vec<String>,
+    /// Whether parameter i lives in slot i for every parameter (lets calls build the frame in
+    /// place).
+    pub params_in_order: bool,
     /// Whether each slot was declared (`var`, `#DECLARE`) rather than created by assignment.
     pub slot_declared: Vec<bool>,
     pub body: Block,

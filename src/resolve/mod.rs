@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use crate::commands::{self, catalog};
 use crate::runtime::{Date, Key, Value};
-use crate::syntax::ast::{self, BasicType, ExprKind as A, Span, StmtKind as S, TypeKind};
+use crate::syntax::ast::{self, BasicType, BinOp, ExprKind as A, Span, StmtKind as S, TypeKind};
 use ir::*;
 
 /// What the resolver needs from the process it resolves for: method ids and process variables.
@@ -282,9 +282,11 @@ impl<'n> Resolver<'n> {
                 result = ResultKind::Slot(s);
             }
         }
+        let params_in_order = params.iter().enumerate().all(|(i, p)| p.slot as usize == i);
         Method {
             name: name.to_string(),
             file,
+            params_in_order,
             params,
             variadic,
             result,
@@ -334,6 +336,14 @@ impl<'n> Resolver<'n> {
                     ast::AssignOp::Div => Some(ast::BinOp::Div),
                 };
                 match self.lvalue(target) {
+                    Ok(LValue::Local(slot)) => {
+                        let value = self.expr(value);
+                        if append_parts(slot, op, &value).is_some() {
+                            StmtKind::Accumulate { slot, parts: into_parts(op, value) }
+                        } else {
+                            StmtKind::Assign { target: LValue::Local(slot), op, value }
+                        }
+                    }
                     Ok(target) => StmtKind::Assign { target, op, value: self.expr(value) },
                     Err(msg) => StmtKind::Invalid(msg.into()),
                 }
@@ -572,6 +582,7 @@ impl<'n> Resolver<'n> {
         let method = Method {
             name: "Formula".to_string(),
             file: self.file,
+            params_in_order: false,
             params,
             variadic: None,
             result: ResultKind::Returned(VarType::Variant),
@@ -613,4 +624,89 @@ fn infer_type(e: &ast::Expr) -> VarType {
         }
         _ => VarType::Variant,
     }
+}
+
+/// For `$t:=$t+a+b` (or `$t+=a`) on local `slot`: the parts to add, when none of them can
+/// read `$t` itself (so the variable can be updated in place after they are evaluated).
+pub(crate) fn append_parts(slot: u32, op: Option<BinOp>, value: &Expr) -> Option<Vec<&Expr>> {
+    let mut parts = Vec::new();
+    match op {
+        Some(BinOp::Add) => parts.push(value),
+        Some(_) => return None,
+        None => {
+            let mut cur = value;
+            loop {
+                match &cur.kind {
+                    ExprKind::Binary { op: BinOp::Add, left, right } => {
+                        parts.push(&**right);
+                        cur = left;
+                    }
+                    ExprKind::Local(s) if *s == slot && !parts.is_empty() => break,
+                    _ => return None,
+                }
+            }
+            parts.reverse();
+        }
+    }
+    if parts.iter().all(|p| !mentions_slot(p, slot)) {
+        Some(parts)
+    } else {
+        None
+    }
+}
+
+/// Whether evaluating `e` could read local `slot` (conservative).
+fn mentions_slot(e: &Expr, slot: u32) -> bool {
+    match &e.kind {
+        ExprKind::Literal(_)
+        | ExprKind::ProcessVar(_)
+        | ExprKind::Interprocess(_)
+        | ExprKind::Unimplemented { .. } => false,
+        ExprKind::Local(s) => *s == slot,
+        ExprKind::Param(_)
+        | ExprKind::Formula(_)
+        | ExprKind::Invalid(_)
+        | ExprKind::This
+        | ExprKind::ForwardCall { .. } => true,
+        ExprKind::Command { args, .. }
+        | ExprKind::Intrinsic { args, .. }
+        | ExprKind::Method { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
+        ExprKind::Member { object, .. } => mentions_slot(object, slot),
+        ExprKind::Index { object, index } => {
+            mentions_slot(object, slot) || mentions_slot(index, slot)
+        }
+        ExprKind::CharIndex { text, index } => {
+            mentions_slot(text, slot) || mentions_slot(index, slot)
+        }
+        ExprKind::MemberCall { object, args, .. } => {
+            mentions_slot(object, slot) || args.iter().any(|a| mentions_slot(a, slot))
+        }
+        ExprKind::Call { callee, args } => {
+            mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
+        }
+        ExprKind::Object(entries) => entries.iter().any(|(_, v)| mentions_slot(v, slot)),
+        ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
+        ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
+        ExprKind::Binary { left, right, .. } => {
+            mentions_slot(left, slot) || mentions_slot(right, slot)
+        }
+        ExprKind::Ternary { cond, then, otherwise } => {
+            mentions_slot(cond, slot) || mentions_slot(then, slot) || mentions_slot(otherwise, slot)
+        }
+    }
+}
+
+/// Splits the right-hand side accepted by [`append_parts`] into its owned parts.
+fn into_parts(op: Option<ast::BinOp>, value: Expr) -> Vec<Expr> {
+    if op.is_some() {
+        return vec![value];
+    }
+    let mut parts = Vec::new();
+    let mut cur = value;
+    while let ExprKind::Binary { left, right, .. } = cur.kind {
+        parts.push(*right);
+        cur = *left;
+    }
+    parts.reverse();
+    parts
 }
