@@ -44,10 +44,10 @@ pub struct Args {
 
 impl Args {
     pub fn new(values: Vec<Value>) -> Args {
-        let n = values.len();
         Args {
             values,
-            spans: vec![Span::default(); n],
+            // Filled only where a caller has them; commands label errors with `call_span`.
+            spans: Vec::new(),
             call_span: Span::default(),
             outputs: Vec::new(),
             star: false,
@@ -168,4 +168,27 @@ pub fn collection_member(
     args: &mut Args,
 ) -> Option<Result<Value, RtError>> {
     collections::call_member(host, coll, name, args)
+}
+
+/// [`collection_member`] by pre-hashed name: a binary search on the hash, no string hashing
+/// and no scan of the names on each call.
+pub fn collection_member_key(
+    host: &mut dyn Host,
+    coll: &crate::runtime::CollRef,
+    key: &crate::runtime::Key,
+    args: &mut Args,
+) -> Option<Result<Value, RtError>> {
+    static BY_HASH: OnceLock<Vec<(u64, &'static str, collections::MemberFn)>> = OnceLock::new();
+    let table = BY_HASH.get_or_init(|| {
+        let mut t: Vec<_> = collections::MEMBERS
+            .iter()
+            .map(|&(name, f)| (crate::runtime::object::hash_str(name), name, f))
+            .collect();
+        t.sort_by_key(|e| e.0);
+        t
+    });
+    let h = key.hash_value();
+    let start = table.partition_point(|e| e.0 < h);
+    let f = table[start..].iter().take_while(|e| e.0 == h).find(|e| e.1 == key.as_str())?.2;
+    Some(f(host, coll, args))
 }

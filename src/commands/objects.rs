@@ -68,14 +68,15 @@ fn new_object(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         ));
     }
     let o = ObjRef::new();
-    for pair in args.values.chunks(2) {
-        let Value::Text(k) = &pair[0] else {
+    let mut values = args.values.drain(..);
+    while let (Some(name), Some(value)) = (values.next(), values.next()) {
+        let Value::Text(k) = &name else {
             return Err(RtError::type_mismatch(format!(
                 "New object: a property name must be a text, not {}",
-                pair[0].kind_name()
+                name.kind_name()
             )));
         };
-        o.set_str(k, pair[1].clone());
+        o.set_named(k, value);
     }
     Ok(Value::Object(o))
 }

@@ -266,13 +266,11 @@ impl Interp {
 
     fn eval_args(&mut self, args: &[Expr], star: bool) -> Flow<Args> {
         let mut values = Vec::with_capacity(args.len());
-        let mut spans = Vec::with_capacity(args.len());
         for a in args {
             values.push(self.eval(a)?);
-            spans.push(a.span);
         }
+        // Argument spans are not collected: errors are labelled with the call's span.
         let mut a = Args::new(values);
-        a.spans = spans;
         a.star = star;
         Ok(a)
     }
@@ -510,7 +508,7 @@ impl Interp {
                     }
                 }
             }
-            (o, Value::Text(name)) => self.get_member(o, &Key::new(name), span),
+            (o, Value::Text(name)) => self.get_member(o, &Key::intern(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
             (o, i) => Err(RtError::type_mismatch(format!(
                 "cannot index a {} with a {}",
@@ -578,7 +576,7 @@ impl Interp {
                 items[i] = sv;
                 Ok(())
             }
-            (o, Value::Text(name)) => self.set_member(o, Key::new(name), v, span),
+            (o, Value::Text(name)) => self.set_member(o, Key::intern(name), v, span),
             (o, i) => Err(RtError::type_mismatch(format!(
                 "cannot index a {} with a {}",
                 o.kind_name(),
@@ -645,10 +643,8 @@ impl Interp {
 
     fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
         let mut values = Vec::with_capacity(args.len());
-        let mut spans = Vec::with_capacity(args.len());
         for a in args {
             values.push(self.eval(a)?);
-            spans.push(a.span);
         }
         if key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
@@ -666,10 +662,9 @@ impl Interp {
         match &obj {
             Value::Collection(c) => {
                 let mut a = Args::new(values);
-                a.spans = spans;
                 a.call_span = span;
                 let c = c.clone();
-                match crate::commands::collection_member(self, &c, key.as_str(), &mut a) {
+                match crate::commands::collection_member_key(self, &c, key, &mut a) {
                     Some(r) => r.map_err(|e| e.at(self.current_file(), span).into()),
                     None => Err(RtError::new(
                         ErrorKind::FunctionExpected,

@@ -170,7 +170,7 @@ impl Interp {
                 for pair in rest.chunks(2) {
                     let name = pair[0].as_str().unwrap_or("").to_string();
                     let v = pair.get(1).cloned().unwrap_or_default();
-                    self.set_member(&obj, Key::new(&name), v, span)?;
+                    self.set_member(&obj, Key::intern(&name), v, span)?;
                 }
                 Ok(Value::Undefined)
             }

@@ -506,7 +506,7 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let v = self.member(depth + 1)?;
-            props.insert(Key::new(&key), v);
+            props.insert(Key::intern(&key), v);
             self.skip_ws();
             match self.s.get(self.pos) {
                 Some(b',') => self.pos += 1,

@@ -21,6 +21,31 @@ impl Key {
     pub fn new(text: &str) -> Key {
         Key { hash: hash_str(text), text: Rc::from(text) }
     }
+
+    /// Like [`Key::new`], but reuses the text of a recent key with the same name (property
+    /// names repeat: `New object("id";…)` in a loop allocates its names once per thread).
+    pub fn intern(text: &str) -> Key {
+        const MAX_INTERNED: usize = 4096;
+        const MAX_LEN: usize = 64;
+        if text.len() > MAX_LEN {
+            return Key::new(text);
+        }
+        let hash = hash_str(text);
+        INTERNED.with(|cell| {
+            let mut table = cell.borrow_mut();
+            let bucket = table.entry(hash).or_default();
+            if let Some(k) = bucket.iter().find(|k| &*k.text == text) {
+                return k.clone();
+            }
+            let key = Key { hash, text: Rc::from(text) };
+            if table.len() < MAX_INTERNED {
+                if let Some(b) = table.get_mut(&hash) {
+                    b.push(key.clone());
+                }
+            }
+            key
+        })
+    }
     pub fn as_str(&self) -> &str {
         &self.text
     }
@@ -52,6 +77,10 @@ impl std::borrow::Borrow<str> for Key {
     fn borrow(&self) -> &str {
         &self.text
     }
+}
+
+thread_local! {
+    static INTERNED: RefCell<std::collections::HashMap<u64, Vec<Key>>> = RefCell::new(std::collections::HashMap::new());
 }
 
 /// FxHash-style string hash: fast, and good enough for property names (not attacker-facing
@@ -91,7 +120,111 @@ impl Hasher for PassThroughHasher {
     }
 }
 
-pub type PropMap = IndexMap<Key, Value, BuildHasherDefault<PassThroughHasher>>;
+type BigMap = IndexMap<Key, Value, BuildHasherDefault<PassThroughHasher>>;
+
+/// Objects with at most this many properties keep them in a plain vector (searched by hash):
+/// smaller and faster than a hash table for the small objects most code builds.
+const SMALL_PROPS: usize = 12;
+
+/// An object's properties, in creation order.
+#[derive(Clone)]
+pub enum PropMap {
+    Small(Vec<(Key, Value)>),
+    Big(BigMap),
+}
+
+impl Default for PropMap {
+    fn default() -> PropMap {
+        PropMap::Small(Vec::new())
+    }
+}
+
+impl PropMap {
+    #[inline]
+    fn position(items: &[(Key, Value)], key: &Key) -> Option<usize> {
+        items.iter().position(|(k, _)| k == key)
+    }
+
+    #[inline]
+    pub fn get(&self, key: &Key) -> Option<&Value> {
+        match self {
+            PropMap::Small(items) => Self::position(items, key).map(|i| &items[i].1),
+            PropMap::Big(map) => map.get(key),
+        }
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, key: &Key) -> Option<&mut Value> {
+        match self {
+            PropMap::Small(items) => Self::position(items, key).map(move |i| &mut items[i].1),
+            PropMap::Big(map) => map.get_mut(key),
+        }
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(&Key::new(name)).is_some()
+    }
+
+    /// Sets a property (a new one goes last); returns the previous value.
+    pub fn insert(&mut self, key: Key, value: Value) -> Option<Value> {
+        match self {
+            PropMap::Small(items) => {
+                if let Some(i) = Self::position(items, &key) {
+                    return Some(std::mem::replace(&mut items[i].1, value));
+                }
+                if items.len() < SMALL_PROPS {
+                    items.push((key, value));
+                    return None;
+                }
+                let mut map: BigMap = items.drain(..).collect();
+                map.insert(key, value);
+                *self = PropMap::Big(map);
+                None
+            }
+            PropMap::Big(map) => map.insert(key, value),
+        }
+    }
+
+    /// Removes a property, keeping the order of the others.
+    pub fn shift_remove(&mut self, key: &Key) -> Option<Value> {
+        match self {
+            PropMap::Small(items) => Self::position(items, key).map(|i| items.remove(i).1),
+            PropMap::Big(map) => map.shift_remove(key),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self {
+            PropMap::Small(items) => items.len(),
+            PropMap::Big(map) => map.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn iter(&self) -> Box<dyn Iterator<Item = (&Key, &Value)> + '_> {
+        match self {
+            PropMap::Small(items) => Box::new(items.iter().map(|(k, v)| (k, v))),
+            PropMap::Big(map) => Box::new(map.iter()),
+        }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Key> + '_ {
+        self.iter().map(|(k, _)| k)
+    }
+}
+
+impl FromIterator<(Key, Value)> for PropMap {
+    fn from_iter<I: IntoIterator<Item = (Key, Value)>>(iter: I) -> PropMap {
+        let mut map = PropMap::default();
+        for (k, v) in iter {
+            map.insert(k, v);
+        }
+        map
+    }
+}
 
 /// The contents of an object: its properties in creation order, and its class if any.
 #[derive(Default)]
@@ -130,6 +263,10 @@ impl ObjRef {
     }
     pub fn get_str(&self, name: &str) -> Value {
         self.get(&Key::new(name))
+    }
+    /// Sets a property by name (the name is interned).
+    pub fn set_named(&self, name: &str, value: Value) {
+        self.set(Key::intern(name), value)
     }
     /// Stores a property (numbers become Real, times milliseconds: see [`Value::for_storage`]).
     pub fn set(&self, key: Key, value: Value) {

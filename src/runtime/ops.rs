@@ -246,7 +246,7 @@ fn copy_at(v: &Value, depth: usize) -> Result<Value, String> {
             let entries = object_entries(v).unwrap_or_default();
             let mut props = PropMap::default();
             for (k, val) in entries {
-                props.insert(Key::new(&k), copy_at(&val, depth + 1)?);
+                props.insert(Key::intern(&k), copy_at(&val, depth + 1)?);
             }
             Ok(Value::Object(ObjRef::from_props(props)))
         }

@@ -96,7 +96,7 @@ impl SendValue {
             SendValue::Object(entries) => {
                 let o = ObjRef::new();
                 for (k, v) in entries {
-                    o.set(Key::new(&k), v.into_value());
+                    o.set(Key::intern(&k), v.into_value());
                 }
                 Value::Object(o)
             }
