@@ -558,6 +558,7 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         | ExprKind::Formula(_)
         | ExprKind::Invalid(_)
         | ExprKind::This
+        | ExprKind::Super(_)
         | ExprKind::ForwardCall { .. } => true,
         ExprKind::Command { args, .. }
         | ExprKind::Intrinsic { args, .. }
