@@ -1,8 +1,8 @@
 //! Golden tests: every `tests/golden/**/*.4dm` is a case (except the helper methods next to a
 //! `main.4dm` and the classes in a `Classes/` folder beside it). The case runs `mini4d run X.4dm`,
-//! or the arguments listed one per line in `X.args` (`{file}` is replaced by the case path), and its stdout, stderr and exit code must equal
-//! `X.stdout`, `X.stderr` (absent: empty; `X.stderr.2`… list other acceptable outputs where
-//! scheduling decides) and `X.exit` (absent: 0).
+//! or the arguments listed one per line in `X.args` (`{file}` is replaced by the case path), and
+//! its stdout, stderr and exit code must equal `X.stdout`, `X.stderr` (absent: empty;
+//! `X.stderr.2`… list other acceptable outputs where scheduling decides) and `X.exit` (absent: 0).
 //!
 //! `MINI4D_BLESS=1 cargo test --release --test golden` rewrites the expectation files.
 
