@@ -698,14 +698,16 @@ impl Interp {
         let class = self.user_class(name, span)?;
         let sup = match &class.superclass {
             Some(sup) if !sup.builtin => sup.clone(),
-            _ => return Err(class_error(
-                ErrorKind::SuperOutOfScope,
-                format!(
+            _ => {
+                return Err(class_error(
+                    ErrorKind::SuperOutOfScope,
+                    format!(
                     "`Super`: the class `{name}` does not extend another class (`Class extends`)"
                 ),
-                file,
-                span,
-            )),
+                    file,
+                    span,
+                ))
+            }
         };
         let this = self.frames.last().map(|f| f.this.clone()).unwrap_or_default();
         match &s.call {
