@@ -1,8 +1,8 @@
 //! Golden tests: every `tests/golden/**/*.4dm` is a case (except the helper methods next to a
-//! `main.4dm`). The case runs `mini4d run X.4dm`, or the arguments listed one per line in `X.args`
-//! (`{file}` is replaced by the case path), and its stdout, stderr and exit code must equal
-//! `X.stdout`, `X.stderr` (absent: empty; `X.stderr.2`… list other acceptable outputs where
-//! scheduling decides) and `X.exit` (absent: 0).
+//! `main.4dm` and the classes in a `Classes/` folder beside it). The case runs `mini4d run X.4dm`,
+//! or the arguments listed one per line in `X.args` (`{file}` is replaced by the case path), and
+//! its stdout, stderr and exit code must equal `X.stdout`, `X.stderr` (absent: empty;
+//! `X.stderr.2`… list other acceptable outputs where scheduling decides) and `X.exit` (absent: 0).
 //!
 //! `MINI4D_BLESS=1 cargo test --release --test golden` rewrites the expectation files.
 
@@ -120,6 +120,11 @@ fn golden(path: &Path) -> datatest_stable::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     if path.file_name().is_some_and(|n| n != "main.4dm") && dir.join("main.4dm").exists() {
         return Ok(()); // a helper method of `main.4dm`, not a case
+    }
+    if dir.file_name().is_some_and(|n| n == "Classes")
+        && dir.parent().is_some_and(|d| d.join("main.4dm").exists())
+    {
+        return Ok(()); // a class of the case `main.4dm` beside the `Classes` folder
     }
     let rel = relative(path);
     let stem = path.with_extension("");

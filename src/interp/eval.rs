@@ -214,6 +214,7 @@ impl Interp {
             ExprKind::Try(inner) => self.eval_try(inner),
             ExprKind::Formula(code) => Ok(self.make_formula(code)),
             ExprKind::This => Ok(self.frames.last().map(|f| f.this.clone()).unwrap_or_default()),
+            ExprKind::Super(s) => self.eval_super(s, e.span),
             ExprKind::Invalid(msg) => {
                 Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into())
             }
@@ -379,12 +380,13 @@ impl Interp {
                 let v = o.borrow().props.get(key).cloned();
                 match v {
                     Some(v) => Ok(v),
-                    None => Ok(self.class_member(obj, key).unwrap_or_default()),
+                    None => self.class_member(obj, key, span),
                 }
             }
-            Value::SharedObject(o) => {
-                Ok(o.get(key.as_str()).as_ref().map(shared_to_value).unwrap_or_default())
-            }
+            Value::SharedObject(o) => match o.get(key.as_str()) {
+                Some(v) => Ok(shared_to_value(&v)),
+                None => self.class_member(obj, key, span),
+            },
             Value::Collection(c) if key.as_str() == "length" => Ok(Value::Real(c.len() as f64)),
             Value::SharedCollection(c) if key.as_str() == "length" => {
                 Ok(Value::Real(c.len() as f64))
@@ -413,12 +415,10 @@ impl Interp {
         }
     }
 
-    /// Hook for class instances (filled in by the classes work).
-    fn class_member(&self, _obj: &Value, _key: &Key) -> Option<Value> {
-        None
-    }
-
     pub(super) fn set_member(&mut self, obj: &Value, key: Key, v: Value, span: Span) -> Flow<()> {
+        if let Some(done) = self.class_set_member(obj, &key, &v, span) {
+            return done;
+        }
         match obj {
             Value::Object(o) => {
                 if v.is_undefined() {
@@ -703,12 +703,7 @@ impl Interp {
                 let f = self.get_member(&obj, key, span)?;
                 match f {
                     Value::Function(_) => self.call_value(&f, obj.clone(), values, span),
-                    Value::Undefined => Err(RtError::new(
-                        ErrorKind::FunctionExpected,
-                        format!("the object has no function `{}`", key.as_str()),
-                    )
-                    .at(self.current_file(), span)
-                    .into()),
+                    Value::Undefined => Err(self.no_function_error(&obj, key, span)),
                     other => Err(RtError::new(
                         ErrorKind::FunctionExpected,
                         format!("`{}` is a {}, not a function", key.as_str(), other.kind_name()),
@@ -820,6 +815,9 @@ impl Interp {
             Value::Function(func) => {
                 if let Some(native) = func.code.downcast_ref::<super::processes::NativeFunction>() {
                     return self.call_native(native, &this, args);
+                }
+                if func.code.is::<super::classes::ClassCode>() {
+                    return self.call_class_code(func, this, args, span);
                 }
                 let Some(code) = func.code.clone().downcast::<FormulaInstance>().ok() else {
                     return Err(RtError::new(

@@ -250,6 +250,7 @@ impl Interp {
             | DelayProcess | CurrentProcess | CurrentProcessName => {
                 self.process_intrinsic(which, args, star, span)
             }
+            Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
         }
     }
 

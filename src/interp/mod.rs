@@ -1,6 +1,7 @@
 //! The tree-walking interpreter: one [`Interp`] per 4D process, evaluating the resolved program
 //! of [`crate::resolve`].
 
+mod classes;
 pub mod convert;
 mod eval;
 mod exec;
@@ -98,6 +99,8 @@ pub struct Engine {
     pub options: Options,
     pub output: Box<dyn Output>,
     pub started: Instant,
+    /// Instances of shared singleton classes, by class name (one for all processes).
+    pub singletons: parking_lot::Mutex<HashMap<String, Arc<crate::runtime::shared::SharedObject>>>,
 }
 
 impl Engine {
@@ -114,6 +117,7 @@ impl Engine {
             failed: std::sync::atomic::AtomicBool::new(false),
             interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
+            singletons: parking_lot::Mutex::new(HashMap::new()),
         })
     }
 }
@@ -167,6 +171,8 @@ pub struct Interp {
     cur_span: Span,
     /// Groups locked by this process's open `Use` blocks, innermost last.
     held: Vec<Arc<crate::runtime::shared::Group>>,
+    /// Classes loaded by this process, class stores and process singletons.
+    classes: classes::ClassState,
 }
 
 impl Interp {
@@ -195,6 +201,7 @@ impl Interp {
             next_check: 0,
             cur_span: Span::default(),
             held: Vec::new(),
+            classes: classes::ClassState::default(),
         }
     }
 

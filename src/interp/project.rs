@@ -38,6 +38,10 @@ pub struct Project {
     files: RwLock<Vec<Arc<SourceEntry>>>,
     /// Method name (lower case) → index in `files`, once loaded.
     loaded: Mutex<HashMap<String, u32>>,
+    /// Class name (case-sensitive, as the file is named) → class file.
+    class_paths: HashMap<String, PathBuf>,
+    /// Class name → index in `files`, once loaded.
+    loaded_classes: Mutex<HashMap<String, u32>>,
 }
 
 impl Project {
@@ -51,6 +55,14 @@ impl Project {
     }
 
     pub fn add_dir(&mut self, dir: &Path) {
+        // Classes: `Classes/` beside the methods, or `Project/Sources/Classes/` for
+        // `Project/Sources/Methods/`.
+        self.add_class_dir(&dir.join("Classes"));
+        if dir.file_name().is_some_and(|n| n == "Methods") {
+            if let Some(sources) = dir.parent() {
+                self.add_class_dir(&sources.join("Classes"));
+            }
+        }
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -69,6 +81,58 @@ impl Project {
                 }
             }
         }
+    }
+
+    /// Registers every `NAME.4dm` of `dir` as class `NAME` (first folder wins on clashes).
+    pub fn add_class_dir(&mut self, dir: &Path) {
+        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            let is_4dm = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("4dm"));
+            if let (true, Some(stem)) = (is_4dm, path.file_stem().and_then(|s| s.to_str())) {
+                self.class_paths.entry(stem.to_string()).or_insert(path.clone());
+            }
+        }
+    }
+
+    /// Whether user class `name` exists (case-sensitive).
+    pub fn has_class(&self, name: &str) -> bool {
+        self.class_paths.contains_key(name) || self.loaded_classes.lock().contains_key(name)
+    }
+
+    /// The names of the user classes, sorted.
+    pub fn class_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.class_paths.keys().cloned().collect();
+        for k in self.loaded_classes.lock().keys() {
+            if !self.class_paths.contains_key(k) {
+                names.push(k.clone());
+            }
+        }
+        names.sort();
+        names
+    }
+
+    /// The file of user class `name`, parsed on first request.
+    pub fn load_class(&self, name: &str) -> Result<Option<u32>, String> {
+        let mut loaded = self.loaded_classes.lock();
+        if let Some(&i) = loaded.get(name) {
+            return Ok(Some(i));
+        }
+        let Some(path) = self.class_paths.get(name) else { return Ok(None) };
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let index = self.add_source(&path.display().to_string(), name, &bytes);
+        loaded.insert(name.to_string(), index);
+        Ok(Some(index))
+    }
+
+    /// Registers an already-loaded file as the code of class `name`.
+    pub fn register_class(&self, name: &str, index: u32) {
+        self.loaded_classes.lock().insert(name.to_string(), index);
     }
 
     pub fn method_names(&self) -> &MethodNames {

@@ -87,6 +87,11 @@ pub enum Intrinsic {
     KillWorker,
     DelayProcess,
     GenerateUuid,
+    /// `cs`, `4D`, `OB Class`, `OB Instance of`: see `interp::classes`.
+    Cs,
+    FourD,
+    ObClass,
+    ObInstanceOf,
 }
 
 #[derive(Debug)]
@@ -165,6 +170,8 @@ pub enum ExprKind {
     /// reads (copied in when the formula is created).
     Formula(Rc<FormulaCode>),
     This,
+    /// `Super(…)`, `Super.fn(…)` or `Super` in a class function (see `resolve::classes`).
+    Super(Box<super::classes::SuperExpr>),
     /// An expression the resolver rejected; evaluating it raises the stored error.
     Invalid(Rc<str>),
 }

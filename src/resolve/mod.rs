@@ -6,6 +6,7 @@
 //! offending node becomes an `Invalid` node that raises when (and only if) it runs, as in
 //! interpreted 4D.
 
+pub mod classes;
 pub mod ir;
 
 use std::collections::HashMap;
@@ -52,6 +53,8 @@ struct Resolver<'n> {
     /// The file being resolved and its text (for `Formula` sources and `ASSERT` messages).
     file: u32,
     source: &'n str,
+    /// Set while lowering a class function: what `Super` refers to.
+    class_ctx: Option<classes::ClassCtx>,
 }
 
 fn lower_name(name: &str) -> String {
@@ -156,6 +159,10 @@ fn intrinsic(name: &str) -> Option<Intrinsic> {
         "kill worker" => KillWorker,
         "delay process" => DelayProcess,
         "generate uuid" => GenerateUuid,
+        "cs" => Cs,
+        "4d" => FourD,
+        "ob class" => ObClass,
+        "ob instance of" => ObInstanceOf,
         _ => return None,
     })
 }
@@ -173,6 +180,7 @@ impl<'n> Resolver<'n> {
             param_slots: Vec::new(),
             enclosing: None,
             captures: Vec::new(),
+            class_ctx: None,
         }
     }
 
@@ -494,6 +502,9 @@ impl<'n> Resolver<'n> {
                 text: Box::new(self.expr(text)),
                 index: Box::new(self.expr(index)),
             },
+            A::Call { callee, args } if classes::is_super_callee(callee) => {
+                self.super_call(callee, args)
+            }
             A::Call { callee, args } => match &callee.kind {
                 A::Member { object, name } => ExprKind::MemberCall {
                     object: Box::new(self.expr(object)),
@@ -523,7 +534,7 @@ impl<'n> Resolver<'n> {
             A::Pointer(_) => ExprKind::Invalid("pointers are not supported by mini4d".into()),
             A::TryExpr(inner) => ExprKind::Try(Box::new(self.expr(inner))),
             A::This => ExprKind::This,
-            A::Super => ExprKind::Invalid("`Super` is only allowed in a class".into()),
+            A::Super => self.super_value(),
             A::Error => ExprKind::Invalid("syntax error".into()),
         };
         Expr { kind, span }
@@ -667,6 +678,7 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         | ExprKind::Formula(_)
         | ExprKind::Invalid(_)
         | ExprKind::This
+        | ExprKind::Super(_)
         | ExprKind::ForwardCall { .. } => true,
         ExprKind::Command { args, .. }
         | ExprKind::Intrinsic { args, .. }

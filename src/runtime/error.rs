@@ -46,6 +46,20 @@ pub enum ErrorKind {
     JsonParse,
     /// A run stopped by `--timeout`/`--max-steps`/growth limits. Chosen: -10512.
     LimitExceeded,
+    /// `cs.Name` where no class `Name` exists. Chosen: -10730.
+    UnknownClass,
+    /// A function called on a class instance (or through `Super`) that its class chain does not
+    /// define. Chosen: -10731.
+    UnknownFunction,
+    /// Assignment to a computed property that has a `Function get` but no `Function set`.
+    /// Chosen: -10732.
+    ReadOnlyProperty,
+    /// A class that cannot be loaded: syntax error, unknown or circular `Class extends`, a shared
+    /// class extending a non-shared one. Chosen: -10733.
+    ClassDefinition,
+    /// `Super` used outside the code of a class that extends another one, or `Super(…)` outside a
+    /// constructor. Documented: -10746.
+    SuperOutOfScope,
     /// Anything else raised by the interpreter. Chosen: -10500.
     Generic,
     /// Raised by the script with `throw`.
@@ -73,6 +87,11 @@ impl ErrorKind {
             ErrorKind::UninitializedObject => -10510,
             ErrorKind::JsonParse => -10511,
             ErrorKind::LimitExceeded => -10512,
+            ErrorKind::UnknownClass => -10730,
+            ErrorKind::UnknownFunction => -10731,
+            ErrorKind::ReadOnlyProperty => -10732,
+            ErrorKind::ClassDefinition => -10733,
+            ErrorKind::SuperOutOfScope => -10746,
             ErrorKind::Generic => -10500,
             ErrorKind::Thrown => -1,
         }
@@ -90,6 +109,7 @@ impl ErrorKind {
                 | ErrorKind::ObjectExpected
                 | ErrorKind::FunctionExpected
                 | ErrorKind::Thrown
+                | ErrorKind::SuperOutOfScope
         )
     }
 }

@@ -164,6 +164,8 @@ pub struct SharedObject {
     pub props: RwLock<IndexMap<SharedKey, SharedValue>>,
     pub group: Mutex<Arc<Group>>,
     pub root: SharedRoot,
+    /// Name of the user class (`cs.Name`) when the object is a shared class instance.
+    pub class: Mutex<Option<Arc<str>>>,
 }
 
 pub struct SharedCollection {
@@ -189,6 +191,7 @@ impl SharedObject {
             props: RwLock::new(IndexMap::new()),
             group: Mutex::new(Group::new()),
             root,
+            class: Mutex::new(None),
         })
     }
     pub fn len(&self) -> usize {

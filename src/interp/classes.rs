@@ -1,0 +1,756 @@
+//! User classes at run time: the class stores `cs` and `4D`, class objects, instances (plain and
+//! shared), class functions, computed properties, `Super`, singletons, `OB Class` and
+//! `OB Instance of`.
+//!
+//! Each process loads the classes it uses (their code is resolved against its own process
+//! variables and methods); what crosses processes is only a shared instance, which carries its
+//! class by name, and the shared singletons kept in the [`super::Engine`].
+
+use std::any::Any;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::{Flow, Interp, Unwind};
+use crate::resolve::classes::{self as rc, SuperCall, SuperExpr};
+use crate::resolve::ir::{Expr, Intrinsic, Method};
+use crate::runtime::shared::{SharedObject, SharedRoot};
+use crate::runtime::value::Function;
+use crate::runtime::{ErrorKind, Key, ObjRef, RtError, Value};
+use crate::syntax::ast::{FunctionKind, Span};
+
+/// A class as one process sees it (a user class of `cs`, or a built-in class of `4D`).
+pub(super) struct Class {
+    pub name: Rc<str>,
+    pub builtin: bool,
+    /// `None` only for `4D.Object`.
+    pub superclass: Option<Rc<Class>>,
+    pub constructor: Option<Rc<Method>>,
+    /// Functions by name (case-sensitive), as `4D.Function` values.
+    pub functions: HashMap<String, Value>,
+    /// Computed properties: accessor and whether it is `shared`.
+    pub getters: HashMap<String, (Rc<Method>, bool)>,
+    pub setters: HashMap<String, (Rc<Method>, bool)>,
+    /// Declared properties with an initializer, in declaration order.
+    pub initializers: Vec<(Key, Rc<Method>)>,
+    pub shared: bool,
+    pub singleton: bool,
+    /// The class object (`cs.Name`, `4D.Name`).
+    pub object: ObjRef,
+}
+
+impl Class {
+    /// This class and its superclasses, nearest first.
+    fn chain(self: &Rc<Class>) -> Vec<Rc<Class>> {
+        let mut out = vec![self.clone()];
+        while let Some(s) = out.last().and_then(|c| c.superclass.clone()) {
+            out.push(s);
+        }
+        out
+    }
+
+    fn display(&self) -> String {
+        if self.builtin {
+            format!("4D.{}", self.name)
+        } else {
+            format!("cs.{}", self.name)
+        }
+    }
+}
+
+/// Marks a class object (`cs.Name`): its members `new()` and `me` come from the class.
+pub(super) struct ClassObject(Rc<Class>);
+
+/// Marks a class store object (`cs` or `4D`).
+#[derive(PartialEq, Eq)]
+pub(super) enum Store {
+    User,
+    Builtin,
+}
+
+/// The code of a `4D.Function` that belongs to a class.
+pub(super) enum ClassCode {
+    Function { method: Rc<Method>, shared: bool },
+    New(Rc<Class>),
+}
+
+/// The classes a process has loaded, its class stores and its (process) singletons.
+#[derive(Default)]
+pub(super) struct ClassState {
+    user: HashMap<String, Rc<Class>>,
+    builtin: HashMap<&'static str, Rc<Class>>,
+    loading: Vec<String>,
+    cs: Option<ObjRef>,
+    four_d: Option<ObjRef>,
+    singletons: HashMap<String, Value>,
+}
+
+fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
+    o.borrow().class.clone()
+}
+
+fn class_error(kind: ErrorKind, message: String, file: u32, span: Span) -> Unwind {
+    RtError::new(kind, message).at(file, span).into()
+}
+
+impl Interp {
+    // ----- loading --------------------------------------------------------------------------
+
+    /// Built-in class `4D.name` (only `Object`, `Function` and `Class` exist in mini4d).
+    fn builtin_class(&mut self, name: &str) -> Option<Rc<Class>> {
+        let name: &'static str = match name {
+            "Object" => "Object",
+            "Function" => "Function",
+            "Class" => "Class",
+            _ => return None,
+        };
+        if let Some(c) = self.classes.builtin.get(name) {
+            return Some(c.clone());
+        }
+        let superclass = if name == "Object" { None } else { self.builtin_class("Object") };
+        let class = self.make_class(name, true, superclass, false, false);
+        self.finish_class(&class);
+        self.classes.builtin.insert(name, class.clone());
+        Some(class)
+    }
+
+    fn make_class(
+        &mut self,
+        name: &str,
+        builtin: bool,
+        superclass: Option<Rc<Class>>,
+        shared: bool,
+        singleton: bool,
+    ) -> Rc<Class> {
+        let class = Class {
+            name: Rc::from(name),
+            builtin,
+            superclass,
+            constructor: None,
+            functions: HashMap::new(),
+            getters: HashMap::new(),
+            setters: HashMap::new(),
+            initializers: Vec::new(),
+            shared,
+            singleton,
+            object: ObjRef::new(),
+        };
+        Rc::new(class)
+    }
+
+    /// Fills in the class object's properties and marks it (once the class is complete).
+    fn finish_class(&mut self, class: &Rc<Class>) {
+        let o = &class.object;
+        o.set_str("name", Value::text(class.name.to_string()));
+        o.set_str(
+            "superclass",
+            match &class.superclass {
+                Some(s) => Value::Object(s.object.clone()),
+                None => Value::Null,
+            },
+        );
+        o.set_str("isShared", Value::Bool(class.shared));
+        o.set_str("isSingleton", Value::Bool(class.singleton));
+        o.set_str("isSessionSingleton", Value::Bool(false));
+        o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
+    }
+
+    /// User class `name` of `cs`, loaded and resolved on first use.
+    pub(super) fn user_class(&mut self, name: &str, span: Span) -> Flow<Rc<Class>> {
+        if let Some(c) = self.classes.user.get(name) {
+            return Ok(c.clone());
+        }
+        let file_here = self.current_file();
+        if self.classes.loading.iter().any(|n| n == name) {
+            let mut cycle = self.classes.loading.clone();
+            cycle.push(name.to_string());
+            return Err(class_error(
+                ErrorKind::ClassDefinition,
+                format!("circular `Class extends`: {}", cycle.join(" -> ")),
+                file_here,
+                span,
+            ));
+        }
+        let file = match self.engine.project.load_class(name) {
+            Ok(Some(f)) => f,
+            Ok(None) => {
+                return Err(class_error(
+                    ErrorKind::UnknownClass,
+                    format!("unknown class `cs.{name}`: no class file `Classes/{name}.4dm` (class names are case-sensitive)"),
+                    file_here,
+                    span,
+                ))
+            }
+            Err(msg) => return Err(class_error(ErrorKind::ClassDefinition, msg, file_here, span)),
+        };
+        let entry = self.engine.project.file(file).ok_or_else(|| {
+            class_error(ErrorKind::UnknownClass, format!("unknown class `{name}`"), file_here, span)
+        })?;
+        if let Some(err) = entry.errors.first() {
+            return Err(class_error(
+                ErrorKind::ClassDefinition,
+                format!(
+                    "the class `{name}` has a syntax error at line {}: {}",
+                    entry.line_of(err.span),
+                    err.message
+                ),
+                file_here,
+                span,
+            ));
+        }
+        let def = entry.ast.class.clone().unwrap_or_default();
+        self.classes.loading.push(name.to_string());
+        let superclass = match &def.extends {
+            Some(parent) => {
+                let r = self.user_class(&parent.text, span);
+                match r {
+                    Ok(c) => Ok(c),
+                    Err(Unwind::Error(e)) if e.kind == ErrorKind::UnknownClass => Err(class_error(
+                        ErrorKind::ClassDefinition,
+                        format!(
+                            "the class `{name}` extends `{}`, which is not a class of cs",
+                            parent.text
+                        ),
+                        file,
+                        parent.span,
+                    )),
+                    Err(e) => Err(e),
+                }
+            }
+            None => Ok(self.builtin_class("Object").expect("4D.Object")),
+        };
+        self.classes.loading.pop();
+        let superclass = superclass?;
+        if def.shared && !superclass.builtin && !superclass.shared {
+            return Err(class_error(
+                ErrorKind::ClassDefinition,
+                format!(
+                    "the shared class `{name}` cannot extend the non-shared class `{}`",
+                    superclass.name
+                ),
+                file_here,
+                span,
+            ));
+        }
+        let mut class = Class {
+            name: Rc::from(name),
+            builtin: false,
+            superclass: Some(superclass),
+            constructor: None,
+            functions: HashMap::new(),
+            getters: HashMap::new(),
+            setters: HashMap::new(),
+            initializers: Vec::new(),
+            shared: def.shared,
+            singleton: def.singleton,
+            object: ObjRef::new(),
+        };
+        let text = entry.text.clone();
+        if let Some(ctor) = &def.constructor {
+            class.constructor =
+                Some(Rc::new(rc::resolve_function(name, ctor, file, &text, &mut *self)));
+        }
+        for f in &def.functions {
+            let method = Rc::new(rc::resolve_function(name, f, file, &text, &mut *self));
+            let key = f.name.text.clone();
+            match f.kind {
+                FunctionKind::Getter => {
+                    class.getters.insert(key, (method, f.shared));
+                }
+                FunctionKind::Setter => {
+                    class.setters.insert(key, (method, f.shared));
+                }
+                _ => {
+                    let value = Value::Function(Rc::new(Function {
+                        source: Rc::from(rc::function_display_name(name, f).as_str()),
+                        code: Rc::new(ClassCode::Function { method, shared: f.shared }),
+                    }));
+                    class.functions.insert(key, value);
+                }
+            }
+        }
+        for p in &def.properties {
+            if let (Some(init), [n]) = (&p.init, p.names.as_slice()) {
+                let m = rc::resolve_initializer(name, init, file, &text, &mut *self);
+                class.initializers.push((Key::new(&n.text), Rc::new(m)));
+            }
+        }
+        let class = Rc::new(class);
+        self.finish_class(&class);
+        self.classes.user.insert(name.to_string(), class.clone());
+        Ok(class)
+    }
+
+    // ----- class stores and commands --------------------------------------------------------
+
+    fn store_object(&mut self, store: Store) -> Value {
+        let slot = match store {
+            Store::User => &mut self.classes.cs,
+            Store::Builtin => &mut self.classes.four_d,
+        };
+        let o = slot
+            .get_or_insert_with(|| {
+                let o = ObjRef::new();
+                o.borrow_mut().class = Some(Rc::new(store));
+                o
+            })
+            .clone();
+        Value::Object(o)
+    }
+
+    pub(super) fn class_intrinsic(
+        &mut self,
+        which: Intrinsic,
+        args: &[Expr],
+        span: Span,
+    ) -> Flow<Value> {
+        match which {
+            Intrinsic::Cs => Ok(self.store_object(Store::User)),
+            Intrinsic::FourD => Ok(self.store_object(Store::Builtin)),
+            Intrinsic::ObClass => {
+                let v = match args.first() {
+                    Some(a) => self.eval(a)?,
+                    None => Value::Undefined,
+                };
+                Ok(match self.class_of(&v, span)? {
+                    Some(c) => Value::Object(c.object.clone()),
+                    None => Value::Null,
+                })
+            }
+            Intrinsic::ObInstanceOf => {
+                let vals = self.eval_all(args)?;
+                let (Some(v), Some(target)) = (vals.first(), vals.get(1)) else {
+                    return Err(class_error(
+                        ErrorKind::WrongArgCount,
+                        "OB Instance of expects an object and a class".to_string(),
+                        self.current_file(),
+                        span,
+                    ));
+                };
+                let Some(target) = as_class_object(target) else {
+                    return Err(class_error(
+                        ErrorKind::TypeMismatch,
+                        format!(
+                            "OB Instance of: the second parameter must be a class (cs.Name or 4D.Name), not {}",
+                            target.kind_name()
+                        ),
+                        self.current_file(),
+                        span,
+                    ));
+                };
+                Ok(Value::Bool(match self.class_of(v, span)? {
+                    Some(c) => c.chain().iter().any(|k| Rc::ptr_eq(k, &target)),
+                    None => false,
+                }))
+            }
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// The class of a value (`OB Class`): `None` when it is not an object.
+    fn class_of(&mut self, v: &Value, span: Span) -> Flow<Option<Rc<Class>>> {
+        Ok(match v {
+            Value::Object(o) => match tag(o) {
+                Some(t) if t.is::<Class>() => t.downcast::<Class>().ok(),
+                Some(t) if t.is::<ClassObject>() => self.builtin_class("Class"),
+                _ => self.builtin_class("Object"),
+            },
+            Value::SharedObject(o) => {
+                let name = o.class.lock().clone();
+                match name {
+                    Some(n) => Some(self.user_class(&n, span)?),
+                    None => self.builtin_class("Object"),
+                }
+            }
+            Value::Function(_) => self.builtin_class("Function"),
+            _ => None,
+        })
+    }
+
+    /// The class of an instance of a user class.
+    fn instance_class(&mut self, obj: &Value, span: Span) -> Flow<Option<Rc<Class>>> {
+        match obj {
+            Value::Object(o) => Ok(tag(o).and_then(|t| t.downcast::<Class>().ok())),
+            Value::SharedObject(o) => {
+                let name = o.class.lock().clone();
+                match name {
+                    Some(n) => self.user_class(&n, span).map(Some),
+                    None => Ok(None),
+                }
+            }
+            _ => Ok(None),
+        }
+    }
+
+    // ----- members --------------------------------------------------------------------------
+
+    /// `obj.key` when `obj` has no own property `key`: a class function, a computed property, a
+    /// class of a class store, or `new`/`me` of a class object.
+    pub(super) fn class_member(&mut self, obj: &Value, key: &Key, span: Span) -> Flow<Value> {
+        let t = match obj {
+            Value::Object(o) => match tag(o) {
+                Some(t) => t,
+                None => return Ok(Value::Undefined),
+            },
+            Value::SharedObject(o) if o.class.lock().is_some() => {
+                return match self.instance_class(obj, span)? {
+                    Some(c) => self.instance_member(&c, obj, key, span),
+                    None => Ok(Value::Undefined),
+                };
+            }
+            _ => return Ok(Value::Undefined),
+        };
+        if t.is::<Class>() {
+            let Ok(class) = t.downcast::<Class>() else { return Ok(Value::Undefined) };
+            return self.instance_member(&class, obj, key, span);
+        }
+        if let Some(ClassObject(class)) = t.downcast_ref::<ClassObject>() {
+            let class = class.clone();
+            return match key.as_str() {
+                "new" => Ok(Value::Function(Rc::new(Function {
+                    source: Rc::from(format!("{}.new", class.display()).as_str()),
+                    code: Rc::new(ClassCode::New(class)),
+                }))),
+                "me" if class.singleton => self.singleton(&class, span),
+                _ => Ok(Value::Undefined),
+            };
+        }
+        if let Some(store) = t.downcast_ref::<Store>() {
+            return match store {
+                Store::User => Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone())),
+                Store::Builtin => match self.builtin_class(key.as_str()) {
+                    Some(c) => Ok(Value::Object(c.object.clone())),
+                    None => Err(class_error(
+                        ErrorKind::UnknownClass,
+                        format!("unknown class `4D.{}`: mini4d has only 4D.Object, 4D.Function and 4D.Class", key.as_str()),
+                        self.current_file(),
+                        span,
+                    )),
+                },
+            };
+        }
+        Ok(Value::Undefined)
+    }
+
+    fn instance_member(
+        &mut self,
+        class: &Rc<Class>,
+        obj: &Value,
+        key: &Key,
+        span: Span,
+    ) -> Flow<Value> {
+        for c in class.chain() {
+            if let Some(f) = c.functions.get(key.as_str()) {
+                return Ok(f.clone());
+            }
+            if let Some((getter, shared)) = c.getters.get(key.as_str()) {
+                let (getter, shared) = (getter.clone(), *shared);
+                return self.call_in_class(getter, shared, obj.clone(), Vec::new(), span);
+            }
+            if c.setters.contains_key(key.as_str()) {
+                return Ok(Value::Undefined);
+            }
+        }
+        Ok(Value::Undefined)
+    }
+
+    /// `obj.key:=v` on a class instance: runs the `Function set`, refuses a read-only computed
+    /// property; `None` when the class has no accessor for `key` (an ordinary property).
+    pub(super) fn class_set_member(
+        &mut self,
+        obj: &Value,
+        key: &Key,
+        v: &Value,
+        span: Span,
+    ) -> Option<Flow<()>> {
+        let class = match obj {
+            Value::Object(o) => tag(o)?.downcast::<Class>().ok()?,
+            Value::SharedObject(o) => {
+                o.class.lock().as_ref()?;
+                match self.instance_class(obj, span) {
+                    Ok(c) => c?,
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            _ => return None,
+        };
+        for c in class.chain() {
+            if let Some((setter, shared)) = c.setters.get(key.as_str()) {
+                let (setter, shared) = (setter.clone(), *shared);
+                return Some(
+                    self.call_in_class(setter, shared, obj.clone(), vec![v.clone()], span)
+                        .map(|_| ()),
+                );
+            }
+            if c.getters.contains_key(key.as_str()) {
+                return Some(Err(class_error(
+                    ErrorKind::ReadOnlyProperty,
+                    format!(
+                        "the computed property `{}` of class `{}` is read-only (it has a `Function get` but no `Function set`)",
+                        key.as_str(),
+                        class.name
+                    ),
+                    self.current_file(),
+                    span,
+                )));
+            }
+        }
+        None
+    }
+
+    /// The error for `obj.key(…)` when `obj` has no such function.
+    pub(super) fn no_function_error(&mut self, obj: &Value, key: &Key, span: Span) -> Unwind {
+        let file = self.current_file();
+        let class = match self.instance_class(obj, span) {
+            Ok(c) => c,
+            Err(e) => return e,
+        };
+        if let Some(class) = class {
+            return class_error(
+                ErrorKind::UnknownFunction,
+                format!("unknown function `{}` of class `{}`", key.as_str(), class.display()),
+                file,
+                span,
+            );
+        }
+        if let Value::Object(o) = obj {
+            if let Some(ClassObject(c)) = tag(o).as_deref().and_then(|t| t.downcast_ref()) {
+                return class_error(
+                    ErrorKind::UnknownFunction,
+                    format!(
+                        "unknown function `{}` of the class object `{}` (a class object has `new()`; functions are called on instances)",
+                        key.as_str(),
+                        c.display()
+                    ),
+                    file,
+                    span,
+                );
+            }
+        }
+        class_error(
+            ErrorKind::FunctionExpected,
+            format!("the object has no function `{}`", key.as_str()),
+            file,
+            span,
+        )
+    }
+
+    // ----- calls ----------------------------------------------------------------------------
+
+    /// Calls a `4D.Function` made by a class (a class function or `new`).
+    pub(super) fn call_class_code(
+        &mut self,
+        func: &Rc<Function>,
+        this: Value,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
+        let Ok(code) = func.code.clone().downcast::<ClassCode>() else {
+            return Ok(Value::Undefined);
+        };
+        match &*code {
+            ClassCode::Function { method, shared } => {
+                self.call_in_class(method.clone(), *shared, this, args, span)
+            }
+            ClassCode::New(class) => self.instantiate(class, args, span),
+        }
+    }
+
+    /// Runs class code on `this`; a `shared` function on a shared object runs inside an implicit
+    /// `Use(This)…End use`.
+    fn call_in_class(
+        &mut self,
+        method: Rc<Method>,
+        shared: bool,
+        this: Value,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
+        let group = match (&this, shared) {
+            (Value::SharedObject(o), true) => Some(o.group()),
+            _ => None,
+        };
+        if let Some(g) = &group {
+            self.lock_group(g, span)?;
+            self.held.push(g.clone());
+        }
+        let r = self.call(method, args, this, span);
+        if let Some(g) = group {
+            self.held.pop();
+            g.unlock(self.process.number);
+        }
+        r
+    }
+
+    /// `cs.Name.new(…)`: a new instance (the singleton when the class is one).
+    fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Value>, span: Span) -> Flow<Value> {
+        if class.builtin {
+            if &*class.name == "Object" {
+                return Ok(Value::Object(ObjRef::new()));
+            }
+            return Err(class_error(
+                ErrorKind::FunctionExpected,
+                format!("{}.new() is not available in mini4d", class.display()),
+                self.current_file(),
+                span,
+            ));
+        }
+        if class.singleton {
+            if let Some(v) = self.existing_singleton(class) {
+                return Ok(v);
+            }
+        }
+        let me = self.process.number;
+        if class.shared {
+            let o = SharedObject::new(SharedRoot::Plain);
+            *o.class.lock() = Some(Arc::from(&*class.name));
+            let group = o.group();
+            group.try_lock(me);
+            if class.singleton {
+                let mut map = self.engine.singletons.lock();
+                if let Some(existing) = map.get(&*class.name) {
+                    group.unlock(me);
+                    return Ok(Value::SharedObject(existing.clone()));
+                }
+                map.insert(class.name.to_string(), o.clone());
+            }
+            self.held.push(group.clone());
+            let this = Value::SharedObject(o);
+            let r = self.construct(class, &this, args, span);
+            self.held.pop();
+            group.unlock(me);
+            r.map(|_| this)
+        } else {
+            let o = ObjRef::new();
+            o.borrow_mut().class = Some(class.clone());
+            let this = Value::Object(o);
+            if class.singleton {
+                self.classes.singletons.insert(class.name.to_string(), this.clone());
+            }
+            self.construct(class, &this, args, span)?;
+            Ok(this)
+        }
+    }
+
+    /// Initializes declared properties (superclasses first) then runs the nearest constructor.
+    fn construct(
+        &mut self,
+        class: &Rc<Class>,
+        this: &Value,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<()> {
+        let chain = class.chain();
+        for c in chain.iter().rev() {
+            for (key, init) in &c.initializers {
+                let v = self.call(init.clone(), Vec::new(), this.clone(), span)?;
+                match this {
+                    Value::SharedObject(o) => {
+                        let v = match v {
+                            Value::Object(_) | Value::Collection(_) => {
+                                super::intrinsics::copy_shared(&v, Some(o.group()), 0)
+                                    .map_err(|e| Unwind::from(e.at(self.current_file(), span)))?
+                            }
+                            v => v,
+                        };
+                        self.shared_set(o, key.as_str(), v)
+                            .map_err(|e| Unwind::from(e.at(self.current_file(), span)))?;
+                    }
+                    Value::Object(o) => o.set(key.clone(), v),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(ctor) = chain.iter().find_map(|c| c.constructor.clone()) {
+            self.call(ctor, args, this.clone(), span)?;
+        }
+        Ok(())
+    }
+
+    fn existing_singleton(&self, class: &Class) -> Option<Value> {
+        if class.shared {
+            self.engine.singletons.lock().get(&*class.name).cloned().map(Value::SharedObject)
+        } else {
+            self.classes.singletons.get(&*class.name).cloned()
+        }
+    }
+
+    /// `cs.Name.me`: the singleton, created (constructor without parameters) on first use.
+    fn singleton(&mut self, class: &Rc<Class>, span: Span) -> Flow<Value> {
+        match self.existing_singleton(class) {
+            Some(v) => Ok(v),
+            None => self.instantiate(class, Vec::new(), span),
+        }
+    }
+
+    // ----- Super ----------------------------------------------------------------------------
+
+    pub(super) fn eval_super(&mut self, s: &SuperExpr, span: Span) -> Flow<Value> {
+        let file = self.current_file();
+        let Some(name) = &s.class else {
+            return Err(class_error(
+                ErrorKind::SuperOutOfScope,
+                "`Super` can only be used in the code of a class".to_string(),
+                file,
+                span,
+            ));
+        };
+        let class = self.user_class(name, span)?;
+        let sup = match &class.superclass {
+            Some(sup) if !sup.builtin => sup.clone(),
+            _ => {
+                return Err(class_error(
+                    ErrorKind::SuperOutOfScope,
+                    format!(
+                    "`Super`: the class `{name}` does not extend another class (`Class extends`)"
+                ),
+                    file,
+                    span,
+                ))
+            }
+        };
+        let this = self.frames.last().map(|f| f.this.clone()).unwrap_or_default();
+        match &s.call {
+            SuperCall::Value => Ok(Value::Object(sup.object.clone())),
+            SuperCall::Constructor(args) => {
+                if !s.constructor {
+                    return Err(class_error(
+                        ErrorKind::SuperOutOfScope,
+                        format!("`Super(…)` calls the constructor of `{}`: it is allowed only in a `Class constructor`", sup.name),
+                        file,
+                        span,
+                    ));
+                }
+                let values = self.eval_all(args)?;
+                if let Some(ctor) = sup.chain().iter().find_map(|c| c.constructor.clone()) {
+                    self.call(ctor, values, this, span)?;
+                }
+                Ok(Value::Undefined)
+            }
+            SuperCall::Function(key, args) => {
+                let values = self.eval_all(args)?;
+                let found = sup.chain().iter().find_map(|c| c.functions.get(key.as_str()).cloned());
+                match found {
+                    Some(f) => self.call_value(&f, this, values, span),
+                    None => Err(class_error(
+                        ErrorKind::UnknownFunction,
+                        format!(
+                            "unknown function `{}` in the superclasses of `{name}` (from `{}` up)",
+                            key.as_str(),
+                            sup.name
+                        ),
+                        file,
+                        span,
+                    )),
+                }
+            }
+        }
+    }
+}
+
+/// The class a class object stands for.
+fn as_class_object(v: &Value) -> Option<Rc<Class>> {
+    let Value::Object(o) = v else { return None };
+    let t = tag(o)?;
+    t.downcast_ref::<ClassObject>().map(|c| c.0.clone())
+}

@@ -1,0 +1,1 @@
+// An empty class file: its instances are empty objects

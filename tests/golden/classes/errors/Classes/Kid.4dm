@@ -1,0 +1,7 @@
+Class extends Person
+
+Function greet() : Text
+	return Super.missing()
+
+Function redo()
+	Super("again")
