@@ -30,6 +30,12 @@ impl Interp {
                         BinOp::Sub => return Ok(Value::Real(a - b)),
                         BinOp::Mul => return Ok(Value::Real(a * b)),
                         BinOp::Div => return Ok(Value::Real(a / b)),
+                        BinOp::Mod => {
+                            let (x, y) = (ops::to_longint(a), ops::to_longint(b));
+                            if y != 0 {
+                                return Ok(Value::Real(x.wrapping_rem(y) as f64));
+                            }
+                        }
                         BinOp::Lt => return Ok(Value::Bool(a < b)),
                         BinOp::Gt => return Ok(Value::Bool(a > b)),
                         BinOp::Le => return Ok(Value::Bool(a <= b)),

@@ -35,11 +35,8 @@ fn num(v: &Value) -> Option<f64> {
 /// (truncation toward zero, wrapping outside the range).
 #[inline]
 pub fn to_longint(x: f64) -> i32 {
-    if x.is_nan() {
-        0
-    } else {
-        (x.trunc() as i64) as i32
-    }
+    // `as` truncates toward zero and maps NaN to 0 (no libm call).
+    (x as i64) as i32
 }
 
 pub fn binary(op: BinOp, l: Value, r: Value) -> Result<Value, RtError> {
