@@ -488,7 +488,13 @@ impl Interp {
                 "a scalar or null (Storage accepts only shared objects and collections)",
             ));
         }
-        o.props.write().insert(Arc::from(key), sv);
+        let mut props = o.props.write();
+        match props.get_mut(key) {
+            Some(cur) => *cur = sv,
+            None => {
+                props.insert(Arc::from(key), sv);
+            }
+        }
         Ok(())
     }
 

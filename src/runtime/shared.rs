@@ -141,6 +141,10 @@ impl Group {
 /// A property name of a shared object (thread-safe counterpart of [`super::Key`]).
 pub type SharedKey = Arc<str>;
 
+/// The properties of a shared object, in creation order (hashed with the same fast string hash
+/// as plain objects).
+pub type SharedProps = IndexMap<SharedKey, SharedValue, std::hash::BuildHasherDefault<super::object::PassThroughHasher>>;
+
 /// A value stored inside a shared object or collection: scalars, null and shared references only.
 #[derive(Clone, Debug)]
 pub enum SharedValue {
@@ -161,7 +165,7 @@ pub enum SharedRoot {
 }
 
 pub struct SharedObject {
-    pub props: RwLock<IndexMap<SharedKey, SharedValue>>,
+    pub props: RwLock<SharedProps>,
     pub group: Mutex<Arc<Group>>,
     pub root: SharedRoot,
     /// Name of the user class (`cs.Name`) when the object is a shared class instance.
@@ -188,7 +192,7 @@ impl std::fmt::Debug for SharedCollection {
 impl SharedObject {
     pub fn new(root: SharedRoot) -> Arc<SharedObject> {
         Arc::new(SharedObject {
-            props: RwLock::new(IndexMap::new()),
+            props: RwLock::new(SharedProps::default()),
             group: Mutex::new(Group::new()),
             root,
             class: Mutex::new(None),
