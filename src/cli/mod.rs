@@ -1,7 +1,9 @@
 //! The command line: `mini4d check` and `mini4d run`.
 
 pub mod check;
+pub mod project;
 pub mod run;
+pub mod test;
 
 /// Exit code of an internal error (a bug in mini4d).
 pub const EXIT_INTERNAL: u8 = 70;
@@ -44,8 +46,10 @@ pub enum Command {
     /// Check the syntax of .4dm files (files, or folders searched recursively).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(check::CheckArgs),
-    /// Run a .4dm method.
+    /// Run a .4dm method, or a 4D project (On Startup, startup method, On Exit).
     Run(run::RunArgs),
+    /// Run the test_* methods of a project or folder; JUnit XML report for CI.
+    Test(test::TestArgs),
 }
 
 /// Entry point of the `mini4d` binary.
@@ -60,5 +64,6 @@ pub fn main() -> ExitCode {
     match &cli.command {
         Command::Check(args) => check::execute(args),
         Command::Run(args) => run::execute(args),
+        Command::Test(args) => test::execute(args),
     }
 }
