@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod project;
+pub mod repl;
 pub mod run;
 pub mod test;
 
@@ -38,7 +39,7 @@ Prints each error with its line and column, then a summary line such as
 #[command(name = "mini4d", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -48,6 +49,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Run a .4dm method, or a 4D project (On Startup, startup method, On Exit).
     Run(run::RunArgs),
+    /// An interactive session: type 4D statements, see their values.
+    Repl(repl::ReplArgs),
     /// Run the test_* methods of a project or folder; JUnit XML report for CI.
     Test(test::TestArgs),
 }
@@ -62,8 +65,18 @@ pub fn main() -> ExitCode {
         }
     };
     match &cli.command {
-        Command::Check(args) => check::execute(args),
-        Command::Run(args) => run::execute(args),
-        Command::Test(args) => test::execute(args),
+        // `mini4d` alone: the REPL on a terminal, else the help.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            repl::execute(&repl::ReplArgs::default())
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::from(2)
+        }
+        Some(Command::Repl(args)) => repl::execute(args),
+        Some(Command::Check(args)) => check::execute(args),
+        Some(Command::Run(args)) => run::execute(args),
+        Some(Command::Test(args)) => test::execute(args),
     }
 }

@@ -48,7 +48,7 @@ impl Interp {
                 _ => None,
             })
             .flatten()
-            .map(|n| n.text.to_lowercase())
+            .filter_map(|n| n.text.strip_prefix('$').map(str::to_lowercase))
             .collect();
         locals.vars.retain(|(n, _, _)| !redeclared.contains(&n.to_lowercase()));
         let seeds: Vec<(String, VarType)> =
