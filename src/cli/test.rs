@@ -264,7 +264,7 @@ pub fn execute(args: &TestArgs) -> ExitCode {
         let failure = match result {
             Err(e) => Some(Failure::from_error(&e)),
             Ok(_) if wait_each && rt.take_process_errors() => Some(Failure {
-                message: "a process started by the test ended on an uncaught error".to_string(),
+                message: "a process started by the test ended on an uncaught error (reported on stderr)".to_string(),
                 location: None,
                 report: String::new(),
                 kind: "error",
