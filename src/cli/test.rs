@@ -236,7 +236,7 @@ pub fn execute(args: &TestArgs) -> ExitCode {
     let started = Instant::now();
     let selected: Vec<usize> = (0..tests.len()).filter(|&i| tests[i].selected).collect();
     let shared = (!args.isolate).then(|| {
-        let rt = Runtime::new(&[layout.methods.clone()], options.clone());
+        let rt = Runtime::new(std::slice::from_ref(&layout.methods), options.clone());
         let session = rt.open_session(None).unwrap_or_default();
         (rt, session)
     });
@@ -251,7 +251,7 @@ pub fn execute(args: &TestArgs) -> ExitCode {
         let (rt, session) = match &shared {
             Some((rt, s)) => (rt, s.clone()),
             None => {
-                own = Runtime::new(&[layout.methods.clone()], options.clone());
+                own = Runtime::new(std::slice::from_ref(&layout.methods), options.clone());
                 let s = own.open_session(None).unwrap_or_default();
                 (&own, s)
             }
@@ -264,7 +264,9 @@ pub fn execute(args: &TestArgs) -> ExitCode {
         let failure = match result {
             Err(e) => Some(Failure::from_error(&e)),
             Ok(_) if wait_each && rt.take_process_errors() => Some(Failure {
-                message: "a process started by the test ended on an uncaught error (reported on stderr)".to_string(),
+                message:
+                    "a process started by the test ended on an uncaught error (reported on stderr)"
+                        .to_string(),
                 location: None,
                 report: String::new(),
                 kind: "error",
