@@ -1,4 +1,4 @@
-//! The command line: `mini4d check` and `mini4d run`.
+//! The command line: `mini4d check`, `mini4d run`, `mini4d test` and `mini4d repl`.
 
 pub mod check;
 pub mod project;
@@ -21,8 +21,13 @@ Examples:
   mini4d check --list-unimplemented Project/Sources
                                           list the commands mini4d cannot run yet
   mini4d run main.4dm                     run a method
+  mini4d run MyApp --startup-method main  run a project: On Startup, main, On Exit
+  mini4d test MyApp --junit report.xml    run the project's test_* methods
+  mini4d repl                             type 4D statements, see their values
+  mini4d                                  the REPL, when started on a terminal
 
-Exit status: 0 when everything is fine, 2 on syntax errors or usage errors.
+Exit status: 0 when everything is fine, 1 on run-time errors and failed tests, 2 on syntax errors
+or usage errors. Each subcommand has its own --help.
 Set NO_COLOR to disable colors.";
 
 const CHECK_EXAMPLES: &str = "\
