@@ -30,6 +30,8 @@ pub struct RunError {
     pub message: String,
     /// The full report (location and 4D call chain).
     pub report: String,
+    /// Where the error happened: the source file as shown in reports, and the 1-based line.
+    pub location: Option<(String, u32)>,
 }
 
 impl std::fmt::Display for RunError {
@@ -96,6 +98,7 @@ impl Runtime {
             code: -1,
             message: format!("no session {id}"),
             report: format!("error: no session {id}\n"),
+            location: None,
         })
     }
 
@@ -172,11 +175,13 @@ impl Runtime {
                         code: -1,
                         message: e.message.clone(),
                         report: format!("error: {}\n", e.message),
+                        location: None,
                     }),
                     Err(e) if e.is_abort() => Err(RunError {
                         code: 0,
                         message: e.message.clone(),
                         report: "aborted: the run was stopped by ABORT\n".to_string(),
+                        location: None,
                     }),
                     Err(e) => Err(render(&engine, &e)),
                 };
@@ -188,12 +193,14 @@ impl Runtime {
                 code: -1,
                 message: e.to_string(),
                 report: format!("error: {e}\n"),
+                location: None,
             })?;
         handle.join().unwrap_or_else(|_| {
             Err(RunError {
                 code: -1,
                 message: "internal error".to_string(),
                 report: "internal error: the interpreter panicked\n".to_string(),
+                location: None,
             })
         })
     }
@@ -206,6 +213,17 @@ impl Runtime {
     /// Whether a process other than the ones run directly ended on an uncaught error.
     pub fn had_process_errors(&self) -> bool {
         self.engine.failed.load(Ordering::Acquire)
+    }
+
+    /// Whether a process of the runtime ran `QUIT 4D`.
+    pub fn quit_requested(&self) -> bool {
+        self.engine.quit.load(Ordering::Acquire)
+    }
+
+    /// Like [`Runtime::had_process_errors`], and clears the flag: tells which run (of several
+    /// made one after the other) left a failed process behind.
+    pub fn take_process_errors(&self) -> bool {
+        self.engine.failed.swap(false, Ordering::AcqRel)
     }
 
     /// A session's storage as JSON, or `None` for an unknown id.
@@ -231,5 +249,9 @@ fn render(engine: &Engine, e: &crate::runtime::RtError) -> RunError {
         code: e.code,
         message: e.message.clone(),
         report: report::runtime_error(engine, e, None),
+        location: e.location.and_then(|l| {
+            let f = engine.project.file(l.file)?;
+            Some((f.display.clone(), f.line_of(l.span)))
+        }),
     }
 }

@@ -1,7 +1,10 @@
-//! The command line: `mini4d check` and `mini4d run`.
+//! The command line: `mini4d check`, `mini4d run`, `mini4d test` and `mini4d repl`.
 
 pub mod check;
+pub mod project;
+pub mod repl;
 pub mod run;
+pub mod test;
 
 /// Exit code of an internal error (a bug in mini4d).
 pub const EXIT_INTERNAL: u8 = 70;
@@ -18,8 +21,13 @@ Examples:
   mini4d check --list-unimplemented Project/Sources
                                           list the commands mini4d cannot run yet
   mini4d run main.4dm                     run a method
+  mini4d run MyApp --startup-method main  run a project: On Startup, main, On Exit
+  mini4d test MyApp --junit report.xml    run the project's test_* methods
+  mini4d repl                             type 4D statements, see their values
+  mini4d                                  the REPL, when started on a terminal
 
-Exit status: 0 when everything is fine, 2 on syntax errors or usage errors.
+Exit status: 0 when everything is fine, 1 on run-time errors and failed tests, 2 on syntax errors
+or usage errors. Each subcommand has its own --help.
 Set NO_COLOR to disable colors.";
 
 const CHECK_EXAMPLES: &str = "\
@@ -36,7 +44,7 @@ Prints each error with its line and column, then a summary line such as
 #[command(name = "mini4d", version, about, after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -44,8 +52,12 @@ pub enum Command {
     /// Check the syntax of .4dm files (files, or folders searched recursively).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(check::CheckArgs),
-    /// Run a .4dm method.
+    /// Run a .4dm method, or a 4D project (On Startup, startup method, On Exit).
     Run(run::RunArgs),
+    /// An interactive session: type 4D statements, see their values.
+    Repl(repl::ReplArgs),
+    /// Run the test_* methods of a project or folder; JUnit XML report for CI.
+    Test(test::TestArgs),
 }
 
 /// Entry point of the `mini4d` binary.
@@ -58,7 +70,18 @@ pub fn main() -> ExitCode {
         }
     };
     match &cli.command {
-        Command::Check(args) => check::execute(args),
-        Command::Run(args) => run::execute(args),
+        // `mini4d` alone: the REPL on a terminal, else the help.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            repl::execute(&repl::ReplArgs::default())
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+            ExitCode::from(2)
+        }
+        Some(Command::Repl(args)) => repl::execute(args),
+        Some(Command::Check(args)) => check::execute(args),
+        Some(Command::Run(args)) => run::execute(args),
+        Some(Command::Test(args)) => test::execute(args),
     }
 }

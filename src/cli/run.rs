@@ -1,4 +1,5 @@
-//! `mini4d run`: run a method file (or a snippet) with typed arguments.
+//! `mini4d run`: run a method file (or a snippet) with typed arguments, or a 4D project
+//! (see [`super::project`]).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,12 +15,30 @@ use crate::syntax::ast::{self, TypeKind};
 pub const EXIT_RUNTIME_ERROR: u8 = 1;
 pub const EXIT_USAGE: u8 = 2;
 
+const RUN_EXAMPLES: &str = "\
+Examples:
+  mini4d run hello.4dm                    run a method file (its folder holds the other methods)
+  mini4d run greet.4dm \"World\" 3          arguments converted to the #DECLARE types
+  mini4d run -e 'ALERT(String(3+4*5))'    run a snippet
+  mini4d run --user-param \"mode=ci\" main.4dm
+  mini4d run MyApp/Project/MyApp.4DProject --startup-method main
+                                          run a project: On Startup, main, On Exit
+  mini4d run MyApp --skip-onstartup --startup-method migrate
+  mini4d run MyApp --method computeTotal 12 '{\"rate\":0.2}'
+                                          call one project method, print its result
+
+A project is given by its .4DProject file, its Project folder or its root folder; its methods are
+Project/Sources/Methods/*.4dm and its database methods Project/Sources/DatabaseMethods/onStartup.4dm
+and onExit.4dm. QUIT 4D ends the run after On Exit.
+
+Exit status: 0 on success, 1 when an error was left uncaught, 2 on syntax or usage errors.";
+
 #[derive(clap::Args, Debug, Default)]
-#[command(
-    after_help = "Examples:\n  mini4d run hello.4dm\n  mini4d run greet.4dm \"World\" 3\n  mini4d run -e 'ALERT(String(3+4*5))'\n  mini4d run --user-param \"mode=ci\" main.4dm"
-)]
+#[command(after_help = RUN_EXAMPLES)]
 pub struct RunArgs {
-    /// The method file to run (its folder's other *.4dm files are its project methods).
+    /// The method file to run (its folder's other *.4dm files are its project methods), or a
+    /// project (.4DProject file, Project folder or root folder), or a folder of methods.
+    #[arg(value_name = "FILE|PROJECT")]
     pub file: Option<PathBuf>,
     /// Arguments bound to the method's #DECLARE parameters, converted to their declared types.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
@@ -45,6 +64,24 @@ pub struct RunArgs {
     /// After the run, print `Storage` and every session's storage as JSON.
     #[arg(long)]
     pub dump_storage: bool,
+    /// Project mode: the method to run after `On Startup` (as tool4d's --startup-method).
+    #[arg(long, value_name = "NAME")]
+    pub startup_method: Option<String>,
+    /// Project mode: do not run the `On Startup` and `On Exit` database methods.
+    #[arg(long)]
+    pub skip_onstartup: bool,
+    /// Project mode: call this method with the ARGS (converted to its #DECLARE types) and print
+    /// its result.
+    #[arg(long, value_name = "NAME", conflicts_with = "startup_method")]
+    pub method: Option<String>,
+}
+
+fn is_project_path(path: &Path) -> bool {
+    path.is_dir()
+        || path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("4DProject"))
 }
 
 pub fn execute(args: &RunArgs) -> ExitCode {
@@ -60,6 +97,26 @@ pub fn execute(args: &RunArgs) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
         options.deadline = Some(Instant::now() + Duration::from_secs_f64(secs.min(1e9)));
+    }
+    if args.eval.is_none() {
+        if let Some(path) = args.file.as_deref().filter(|p| is_project_path(p)) {
+            let Some(layout) = super::project::project_or_folder(path) else {
+                eprintln!("error: {} is not a 4D project", path.display());
+                return ExitCode::from(EXIT_USAGE);
+            };
+            let rt = Runtime::new(std::slice::from_ref(&layout.methods), options);
+            let code = super::project::execute(args, &layout, &rt);
+            if args.dump_storage {
+                dump_storage(&rt);
+            }
+            return code;
+        }
+    }
+    if args.startup_method.is_some() || args.method.is_some() || args.skip_onstartup {
+        eprintln!(
+            "error: --startup-method, --method and --skip-onstartup need a project (see mini4d run --help)"
+        );
+        return ExitCode::from(EXIT_USAGE);
     }
     let (dir, display, method, bytes, extra) = match (&args.eval, &args.file) {
         (Some(code), file) => {
@@ -124,12 +181,16 @@ pub fn execute(args: &RunArgs) -> ExitCode {
         code = ExitCode::from(EXIT_RUNTIME_ERROR);
     }
     if args.dump_storage {
-        println!("Storage: {}", rt.storage_json());
-        for id in rt.session_ids() {
-            println!("Session {id}: {}", rt.session_storage_json(&id).unwrap_or_default());
-        }
+        dump_storage(&rt);
     }
     code
+}
+
+fn dump_storage(rt: &Runtime) {
+    println!("Storage: {}", rt.storage_json());
+    for id in rt.session_ids() {
+        println!("Session {id}: {}", rt.session_storage_json(&id).unwrap_or_default());
+    }
 }
 
 /// Converts command-line arguments to the declared types of the `#DECLARE` parameters.

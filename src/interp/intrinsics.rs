@@ -154,7 +154,10 @@ impl Interp {
                 }
                 Ok(Value::Real(0.0))
             }
-            Quit4D => Err(Unwind::Quit),
+            Quit4D => {
+                self.engine.quit.store(true, std::sync::atomic::Ordering::Release);
+                Err(Unwind::Quit)
+            }
             ObSet => {
                 let Some(first) = args.first() else {
                     return Err(

@@ -9,6 +9,7 @@ mod intrinsics;
 pub mod ops;
 mod processes;
 pub mod project;
+pub mod repl;
 pub mod report;
 
 use std::collections::HashMap;
@@ -96,6 +97,8 @@ pub struct Engine {
     pub interprocess: parking_lot::Mutex<HashMap<String, crate::runtime::process::SendValue>>,
     /// Set when any process ended on an uncaught error.
     pub failed: std::sync::atomic::AtomicBool,
+    /// Set by `QUIT 4D`: a project run then goes straight to `On Exit`.
+    pub quit: std::sync::atomic::AtomicBool,
     pub options: Options,
     pub output: Box<dyn Output>,
     pub started: Instant,
@@ -115,6 +118,7 @@ impl Engine {
             sessions: SessionRegistry::default(),
             processes: ProcessTable::default(),
             failed: std::sync::atomic::AtomicBool::new(false),
+            quit: std::sync::atomic::AtomicBool::new(false),
             interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
             singletons: parking_lot::Mutex::new(HashMap::new()),

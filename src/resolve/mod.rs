@@ -39,6 +39,27 @@ pub fn resolve_method(
     r.method(name, file, source.declare.as_ref(), &source.body)
 }
 
+/// Like [`resolve_method`], with locals that already exist: they take slots `0..locals.len()`, in
+/// order, with their types. The REPL keeps its variables between entries this way.
+pub fn resolve_with_locals(
+    name: &str,
+    file: u32,
+    text: &str,
+    source: &ast::SourceFile,
+    names: &mut dyn Names,
+    locals: &[(String, VarType)],
+) -> Method {
+    let mut r = Resolver::new(names, file, text);
+    for (local, ty) in locals {
+        if *ty == VarType::Variant {
+            r.local(local);
+        } else {
+            r.declare_local(local, *ty);
+        }
+    }
+    r.method(name, file, source.declare.as_ref(), &source.body)
+}
+
 struct Resolver<'n> {
     names: &'n mut dyn Names,
     slots: HashMap<String, Slot>,

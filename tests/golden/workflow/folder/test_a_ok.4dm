@@ -1,0 +1,1 @@
+ASSERT(double(21)=42)

@@ -1,0 +1,2 @@
+If (True)
+	ALERT("never closed")

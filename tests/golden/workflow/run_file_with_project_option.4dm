@@ -1,0 +1,1 @@
+// project options need a project

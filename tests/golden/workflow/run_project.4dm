@@ -1,0 +1,1 @@
+// a project runs On Startup, the startup method, then On Exit

@@ -1,0 +1,1 @@
+// an argument that does not convert to the declared type: nothing runs

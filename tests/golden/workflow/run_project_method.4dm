@@ -1,0 +1,1 @@
+// --method calls one method with typed arguments and prints its result

@@ -1,0 +1,1 @@
+// --skip-onstartup skips On Startup and On Exit

@@ -1,0 +1,1 @@
+// without a startup method: On Startup then On Exit

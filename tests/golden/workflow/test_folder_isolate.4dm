@@ -1,0 +1,1 @@
+// --isolate: each test gets its own Storage

@@ -1,0 +1,1 @@
+// --filter with a glob: the other tests are skipped

@@ -1,0 +1,1 @@
+// --filter without wildcards: a substring, any case

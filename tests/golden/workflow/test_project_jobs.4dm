@@ -1,0 +1,1 @@
+// --jobs runs tests in parallel; the report keeps their order
