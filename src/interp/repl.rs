@@ -7,7 +7,7 @@ use super::{convert, Frame, Interp, Unwind};
 use crate::resolve::ir::{LValue, Stmt, StmtKind, VarType};
 use crate::resolve::{self, ir::Method};
 use crate::runtime::{RtError, Value};
-use crate::syntax::ast::{self, Span};
+use crate::syntax::ast;
 
 /// The locals of an interactive session: name (without `$`), type and value.
 #[derive(Default)]
@@ -93,7 +93,7 @@ impl Interp {
             argc: 0,
             extra: Vec::new(),
             this: Value::Undefined,
-            stmt_span: Span::default(),
+            caller_span: self.cur_span,
             ret: Value::Undefined,
         });
         let outcome = self.exec_block(&method.body);

@@ -143,7 +143,11 @@ pub type SharedKey = Arc<str>;
 
 /// The properties of a shared object, in creation order (hashed with the same fast string hash
 /// as plain objects).
-pub type SharedProps = IndexMap<SharedKey, SharedValue, std::hash::BuildHasherDefault<super::object::PassThroughHasher>>;
+pub type SharedProps = IndexMap<
+    SharedKey,
+    SharedValue,
+    std::hash::BuildHasherDefault<super::object::PassThroughHasher>,
+>;
 
 /// A value stored inside a shared object or collection: scalars, null and shared references only.
 #[derive(Clone, Debug)]
