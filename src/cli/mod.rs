@@ -1,6 +1,7 @@
 //! The command line: `mini4d check` and `mini4d run`.
 
 pub mod check;
+pub mod crash;
 pub mod run;
 
 /// Exit code of an internal error (a bug in mini4d).
@@ -50,6 +51,8 @@ pub enum Command {
 
 /// Entry point of the `mini4d` binary.
 pub fn main() -> ExitCode {
+    crash::install_hook();
+    crate::runtime::guard::test_panic("main");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

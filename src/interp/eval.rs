@@ -11,6 +11,9 @@ use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
 use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
+
+/// The highest `${N}` a method may assign (4D methods take at most 32,767 parameters).
+const MAX_PARAMS: usize = 32_767;
 use crate::syntax::ast::{BinOp, Span};
 
 impl Interp {
@@ -251,6 +254,11 @@ impl Interp {
         let slot = self.frames.last().and_then(|f| f.method.params.get(i).map(|p| p.slot));
         if let Some(s) = slot {
             return self.store_local(s, v, span);
+        }
+        if i >= MAX_PARAMS {
+            return Err(RtError::new(ErrorKind::IndexOutOfRange, "parameter number too large")
+                .at(self.current_file(), span)
+                .into());
         }
         if let Some(frame) = self.frames.last_mut() {
             let extra_i = i - frame.method.params.len();

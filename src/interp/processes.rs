@@ -116,7 +116,13 @@ impl Interp {
                 let ticks = vals.get(1).and_then(|v| v.as_number()).unwrap_or(0.0);
                 if n == self.process.number && ticks > 0.0 && ticks.is_finite() {
                     self.process.state.store(process::state::DELAYED, Ordering::Release);
-                    std::thread::sleep(Duration::from_secs_f64((ticks / 60.0).min(86_400.0)));
+                    let mut pause = Duration::from_secs_f64((ticks / 60.0).min(86_400.0));
+                    if let Some(deadline) = self.engine.options.deadline {
+                        // Never sleep past --timeout.
+                        let left = deadline.saturating_duration_since(std::time::Instant::now());
+                        pause = pause.min(left);
+                    }
+                    std::thread::sleep(pause);
                     self.process.state.store(process::state::EXECUTING, Ordering::Release);
                 }
                 Ok(Value::Undefined)
@@ -378,8 +384,18 @@ pub fn spawn_process(
         .name(format!("4D process {number}"))
         .stack_size(PROCESS_STACK)
         .spawn(move || {
+            crate::runtime::guard::enter_thread(PROCESS_STACK);
             let mut interp = Interp::new(engine.clone(), session, entry2.clone());
-            if let Err(e) = body(&mut interp) {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::runtime::guard::test_panic("process");
+                body(&mut interp)
+            }));
+            let outcome = outcome.unwrap_or_else(|_| {
+                // A panic (a bug): the process ends as on an uncaught error, locks released.
+                engine.failed.store(true, Ordering::Release);
+                Ok(())
+            });
+            if let Err(e) = outcome {
                 if !e.is_abort() {
                     let text = super::report::runtime_error(&engine, &e, Some(&entry2.name));
                     engine.output.stderr(&text);
