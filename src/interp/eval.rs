@@ -878,8 +878,19 @@ pub fn to_shared(
                 "this shared object or collection already belongs to another shared group",
             ));
         }
+        // The switch happens under the object's current lock, so that an object in another
+        // process's `Use` never changes group under it (model-checked in
+        // tests/model_shared_lock.rs).
+        let me = shared::current_process();
+        if !mine.try_lock(me) {
+            return Err(RtError::new(
+                ErrorKind::SharedOtherGroup,
+                "this shared object or collection is in use by another process (Use) and cannot join a shared group now",
+            ));
+        }
         group.mark_grouped();
-        *mine = group.clone();
+        let old = std::mem::replace(&mut *mine, group.clone());
+        old.unlock(me);
         Ok(())
     };
     Ok(match v {

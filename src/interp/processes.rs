@@ -319,8 +319,9 @@ fn session_info(s: &Session) -> Value {
     let o = ObjRef::new();
     o.set_str("type", Value::text(s.kind));
     o.set_str("userName", Value::text(s.user_name.clone()));
-    o.set_str("machineName", Value::text(hostname()));
-    o.set_str("systemUserName", Value::text(std::env::var("USER").unwrap_or_default()));
+    // Fixed values: scripts get no access to the machine's environment (README-reliability.md).
+    o.set_str("machineName", Value::text("localhost"));
+    o.set_str("systemUserName", Value::text("mini4d"));
     o.set_str("IPAddress", Value::text("127.0.0.1"));
     o.set_str(
         "hostType",
@@ -337,12 +338,6 @@ fn session_info(s: &Session) -> Value {
     o.set_str("ID", Value::text(s.id.clone()));
     o.set_str("persistentID", Value::text(s.id.clone()));
     Value::Object(o)
-}
-
-fn hostname() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_else(|_| "localhost".to_string())
 }
 
 /// `Process info` of a process.
