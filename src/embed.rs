@@ -154,8 +154,17 @@ impl Runtime {
             .name(format!("4D process {number}"))
             .stack_size(METHOD_STACK)
             .spawn(move || {
+                crate::runtime::guard::enter_thread(METHOD_STACK);
                 let mut interp = Interp::new(engine.clone(), session, entry.clone());
-                let r = body(&mut interp);
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    crate::runtime::guard::test_panic("interp");
+                    body(&mut interp)
+                }));
+                let Ok(r) = r else {
+                    interp.release_all_locks();
+                    engine.processes.finish(number);
+                    return Err(internal_error());
+                };
                 // The process is a worker: messages sent to it run after its method.
                 let r = match r {
                     Ok(v) => {
@@ -195,14 +204,7 @@ impl Runtime {
                 report: format!("error: {e}\n"),
                 location: None,
             })?;
-        handle.join().unwrap_or_else(|_| {
-            Err(RunError {
-                code: -1,
-                message: "internal error".to_string(),
-                report: "internal error: the interpreter panicked\n".to_string(),
-                location: None,
-            })
-        })
+        handle.join().unwrap_or_else(|_| Err(internal_error()))
     }
 
     /// Waits for every process started by the runs to end (workers drain their mailboxes).
@@ -243,6 +245,19 @@ impl Runtime {
         self.engine.sessions.all().iter().map(|s| s.id.clone()).collect()
     }
 }
+
+/// The error a run ends with when the interpreter panicked (a bug in mini4d).
+fn internal_error() -> RunError {
+    RunError {
+        code: INTERNAL_ERROR,
+        message: "internal error".to_string(),
+        report: "internal error: the interpreter panicked (a bug in mini4d)\n".to_string(),
+        location: None,
+    }
+}
+
+/// [`RunError::code`] of a run whose interpreter panicked.
+pub const INTERNAL_ERROR: i32 = i32::MIN;
 
 fn render(engine: &Engine, e: &crate::runtime::RtError) -> RunError {
     RunError {

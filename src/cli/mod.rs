@@ -1,6 +1,7 @@
 //! The command line: `mini4d check`, `mini4d run`, `mini4d test` and `mini4d repl`.
 
 pub mod check;
+pub mod crash;
 pub mod project;
 pub mod repl;
 pub mod run;
@@ -62,6 +63,8 @@ pub enum Command {
 
 /// Entry point of the `mini4d` binary.
 pub fn main() -> ExitCode {
+    crash::install_hook();
+    crate::runtime::guard::test_panic("main");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

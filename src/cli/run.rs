@@ -168,6 +168,10 @@ pub fn execute(args: &RunArgs) -> ExitCode {
     rt.wait();
     let mut code = match outcome {
         Ok(_) => ExitCode::SUCCESS,
+        Err(e) if e.code == crate::embed::INTERNAL_ERROR => {
+            eprint!("{}", e.report);
+            ExitCode::from(super::EXIT_INTERNAL)
+        }
         Err(e) => {
             eprint!("{}", e.report);
             ExitCode::from(if e.code == -1 && e.report.starts_with("error: ") {

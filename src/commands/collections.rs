@@ -249,8 +249,17 @@ fn start_and_callback(args: &Args, name: &str) -> Result<(Option<i64>, Callback)
 // ---------------------------------------------------------------------------------------------
 // Adding and removing
 
+/// Refuses to grow a collection of `len` elements by `extra` past `MAX_COLLECTION_LEN`.
+fn check_len(name: &str, len: usize, extra: usize) -> Result<(), RtError> {
+    if len.saturating_add(extra) > crate::runtime::value::MAX_COLLECTION_LEN {
+        return Err(RtError::new(ErrorKind::LimitExceeded, format!("{name}: too many elements")));
+    }
+    Ok(())
+}
+
 fn push(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
+    check_len(".push()", coll.len(), new.len())?;
     coll.borrow_mut().extend(new);
     Ok(this(coll))
 }
@@ -266,6 +275,7 @@ fn shift(_: &mut dyn Host, coll: &CollRef, _: &mut Args) -> Result<Value, RtErro
 
 fn unshift(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
+    check_len(".unshift()", coll.len(), new.len())?;
     coll.borrow_mut().splice(0..0, new);
     Ok(this(coll))
 }
@@ -299,6 +309,7 @@ fn combine(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, R
         return Err(RtError::type_mismatch(".combine(): a collection was expected"));
     };
     let i = opt_int(args, 1, ".combine()")?;
+    check_len(".combine()", coll.len(), new.len())?;
     let mut items = coll.borrow_mut();
     let at = i.map_or(items.len(), |i| norm_index(i, items.len()));
     items.splice(at..at, new);
@@ -327,6 +338,9 @@ fn fill(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtEr
 fn resize(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(".resize()", 1, 2)?;
     let n = int(args, 0, ".resize()")?.max(0) as usize;
+    if n > crate::runtime::value::MAX_COLLECTION_LEN {
+        return Err(RtError::new(ErrorKind::LimitExceeded, ".resize(): too many elements"));
+    }
     let default = match args.get(1) {
         None => Value::Null,
         Some(v) => v.clone().for_storage(),
@@ -460,7 +474,10 @@ fn concat(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, Rt
     let mut out = coll.to_vec();
     for v in &args.values {
         match collection_items(v) {
-            Some(items) => out.extend(items),
+            Some(items) => {
+                check_len(".concat()", out.len(), items.len())?;
+                out.extend(items)
+            }
             None => out.push(v.clone().for_storage()),
         }
     }
@@ -604,6 +621,11 @@ fn join(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtEr
         .filter(|v| !(skip_empty && (v.is_nullish() || v.as_str() == Some(""))))
         .map(join_text)
         .collect();
+    let total =
+        parts.iter().fold(sep.len().saturating_mul(parts.len()), |n, p| n.saturating_add(p.len()));
+    if total > crate::runtime::value::MAX_TEXT_BYTES {
+        return Err(RtError::new(ErrorKind::LimitExceeded, ".join(): text longer than 1 GiB"));
+    }
     Ok(Value::text(parts.join(&sep)))
 }
 

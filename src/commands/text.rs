@@ -10,6 +10,7 @@ use super::{Args, CommandFn, Host};
 use crate::runtime::collection::CollRef;
 use crate::runtime::format;
 use crate::runtime::text;
+use crate::runtime::value::MAX_TEXT_BYTES;
 use crate::runtime::{ErrorKind, RtError, Value};
 
 pub const COMMANDS: &[(&str, CommandFn)] = &[
@@ -116,6 +117,11 @@ fn position(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     Ok(int_value(pos))
 }
 
+/// The error for a text that would grow past [`MAX_TEXT_BYTES`].
+fn too_long() -> RtError {
+    RtError::new(ErrorKind::LimitExceeded, "text longer than 1 GiB")
+}
+
 /// `Replace string(source; old; new{; howMany}{; *})`.
 fn replace_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Replace string";
@@ -124,7 +130,9 @@ fn replace_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     let old = args.text(1, NAME)?;
     let new = args.text(2, NAME)?;
     let how_many = if args.len() > 3 { Some(count_arg(args.num(3, NAME)?)) } else { None };
-    Ok(Value::text(text::replace(&source, &old, &new, how_many, args.has_star())))
+    text::try_replace(&source, &old, &new, how_many, args.has_star(), MAX_TEXT_BYTES)
+        .map(Value::text)
+        .ok_or_else(too_long)
 }
 
 /// `Change string(source; newChars; where)`: overwrites, keeping the length of `source`.
@@ -154,6 +162,9 @@ fn insert_string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     let at = offset_arg(args.num(2, NAME)?);
     if what.is_empty() {
         return Ok(Value::text(source));
+    }
+    if source.len().saturating_add(what.len()) > MAX_TEXT_BYTES {
+        return Err(too_long());
     }
     Ok(Value::text(text::splice_utf16(&source, at, 0, &what)))
 }

@@ -11,6 +11,9 @@ use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
 use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, Key, ObjRef, RtError, Value};
+
+/// The highest `${N}` a method may assign (4D methods take at most 32,767 parameters).
+const MAX_PARAMS: usize = 32_767;
 use crate::syntax::ast::{BinOp, Span};
 
 impl Interp {
@@ -336,6 +339,11 @@ impl Interp {
         let slot = self.frames.last().and_then(|f| f.method.params.get(i).map(|p| p.slot));
         if let Some(s) = slot {
             return self.store_local(s, v, span);
+        }
+        if i >= MAX_PARAMS {
+            return Err(RtError::new(ErrorKind::IndexOutOfRange, "parameter number too large")
+                .at(self.current_file(), span)
+                .into());
         }
         if let Some(frame) = self.frames.last_mut() {
             let extra_i = i - frame.method.params.len();
@@ -965,8 +973,19 @@ pub fn to_shared(
                 "this shared object or collection already belongs to another shared group",
             ));
         }
+        // The switch happens under the object's current lock, so that an object in another
+        // process's `Use` never changes group under it (model-checked in
+        // tests/model_shared_lock.rs).
+        let me = shared::current_process();
+        if !mine.try_lock(me) {
+            return Err(RtError::new(
+                ErrorKind::SharedOtherGroup,
+                "this shared object or collection is in use by another process (Use) and cannot join a shared group now",
+            ));
+        }
         group.mark_grouped();
-        *mine = group.clone();
+        let old = std::mem::replace(&mut *mine, group.clone());
+        old.unlock(me);
         Ok(())
     };
     Ok(match v {

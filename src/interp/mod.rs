@@ -356,6 +356,16 @@ impl Interp {
     /// Fails with "stack full" when one more call would pass `--max-depth`.
     #[inline]
     pub(super) fn check_depth(&self) -> Flow<()> {
+        if crate::runtime::guard::stack_exhausted() {
+            return Err(RtError::new(
+                ErrorKind::StackFull,
+                format!(
+                    "stack full: {} nested method calls used up the process's stack",
+                    self.frames.len()
+                ),
+            )
+            .into());
+        }
         if self.frames.len() >= self.engine.options.max_call_depth {
             return Err(RtError::new(
                 ErrorKind::StackFull,
@@ -481,7 +491,17 @@ impl Interp {
 
     /// Records `e` as the current error (for `Last errors` and the `Error` system variables).
     fn record_error(&mut self, e: &RtError) {
-        self.last_errors = vec![e.clone()];
+        // The same error passing up through each calling method: recorded once (cloning its
+        // call chain at every level would be quadratic in the call depth).
+        let same = matches!(self.last_errors.as_slice(), [last] if last.code == e.code
+                && last.location == e.location
+                && last.frames.len() == e.frames.len()
+                && last.message == e.message
+                && last.thrown.is_none()
+                && e.thrown.is_none());
+        if !same {
+            self.last_errors = vec![e.clone()];
+        }
         let code = e.code;
         self.set_system_var("error", Value::Int(code));
         let method = e.frames.last().map(|f| f.method.clone()).unwrap_or_default();

@@ -130,6 +130,12 @@ fn numeric(op: BinOp, a: f64, b: f64) -> Option<Value> {
 pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
     match (l, r) {
         (Value::Text(mut a), Value::Text(b)) => {
+            if a.len().saturating_add(b.len()) > crate::runtime::value::MAX_TEXT_BYTES {
+                return Err(RtError::new(
+                    crate::runtime::ErrorKind::LimitExceeded,
+                    "text longer than 1 GiB",
+                ));
+            }
             Rc::make_mut(&mut a).push_str(&b);
             Ok(Value::Text(a))
         }

@@ -116,7 +116,13 @@ impl Interp {
                 let ticks = vals.get(1).and_then(|v| v.as_number()).unwrap_or(0.0);
                 if n == self.process.number && ticks > 0.0 && ticks.is_finite() {
                     self.process.state.store(process::state::DELAYED, Ordering::Release);
-                    std::thread::sleep(Duration::from_secs_f64((ticks / 60.0).min(86_400.0)));
+                    let mut pause = Duration::from_secs_f64((ticks / 60.0).min(86_400.0));
+                    if let Some(deadline) = self.engine.options.deadline {
+                        // Never sleep past --timeout.
+                        let left = deadline.saturating_duration_since(std::time::Instant::now());
+                        pause = pause.min(left);
+                    }
+                    std::thread::sleep(pause);
                     self.process.state.store(process::state::EXECUTING, Ordering::Release);
                 }
                 Ok(Value::Undefined)
@@ -313,8 +319,9 @@ fn session_info(s: &Session) -> Value {
     let o = ObjRef::new();
     o.set_str("type", Value::text(s.kind));
     o.set_str("userName", Value::text(s.user_name.clone()));
-    o.set_str("machineName", Value::text(hostname()));
-    o.set_str("systemUserName", Value::text(std::env::var("USER").unwrap_or_default()));
+    // Fixed values: scripts get no access to the machine's environment (README-reliability.md).
+    o.set_str("machineName", Value::text("localhost"));
+    o.set_str("systemUserName", Value::text("mini4d"));
     o.set_str("IPAddress", Value::text("127.0.0.1"));
     o.set_str(
         "hostType",
@@ -331,12 +338,6 @@ fn session_info(s: &Session) -> Value {
     o.set_str("ID", Value::text(s.id.clone()));
     o.set_str("persistentID", Value::text(s.id.clone()));
     Value::Object(o)
-}
-
-fn hostname() -> String {
-    std::fs::read_to_string("/etc/hostname")
-        .map(|s| s.trim().to_string())
-        .unwrap_or_else(|_| "localhost".to_string())
 }
 
 /// `Process info` of a process.
@@ -378,8 +379,18 @@ pub fn spawn_process(
         .name(format!("4D process {number}"))
         .stack_size(PROCESS_STACK)
         .spawn(move || {
+            crate::runtime::guard::enter_thread(PROCESS_STACK);
             let mut interp = Interp::new(engine.clone(), session, entry2.clone());
-            if let Err(e) = body(&mut interp) {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                crate::runtime::guard::test_panic("process");
+                body(&mut interp)
+            }));
+            let outcome = outcome.unwrap_or_else(|_| {
+                // A panic (a bug): the process ends as on an uncaught error, locks released.
+                engine.failed.store(true, Ordering::Release);
+                Ok(())
+            });
+            if let Err(e) = outcome {
                 if !e.is_abort() {
                     let text = super::report::runtime_error(&engine, &e, Some(&entry2.name));
                     engine.output.stderr(&text);

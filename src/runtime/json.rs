@@ -104,6 +104,9 @@ impl Writer {
     }
 
     fn value(&mut self, v: &Value, depth: usize) -> Result<(), String> {
+        if self.out.len() > super::value::MAX_TEXT_BYTES {
+            return Err("JSON Stringify: the text would be longer than 1 GiB".to_string());
+        }
         if depth > MAX_DEPTH {
             return Err(format!(
                 "JSON Stringify: value nested more than {MAX_DEPTH} levels deep (does an object contain itself?)"

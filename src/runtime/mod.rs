@@ -9,6 +9,7 @@ pub mod date;
 pub mod datetime;
 pub mod error;
 pub mod format;
+pub mod guard;
 pub mod json;
 pub mod object;
 pub mod ops;

@@ -39,6 +39,10 @@ struct LockState {
 }
 
 /// The locking identifier of a shared group: a re-entrant lock with a counter.
+///
+/// The protocol (this type, `ProcessTable::wait_for`, `Interp::lock_group` and the group join of
+/// `to_shared`) is model-checked with shuttle in `tests/model_shared_lock.rs`, on an extraction
+/// of this code: mirror any change there.
 pub struct Group {
     pub id: u64,
     /// True once another shared value joined: from then on membership is permanent.

@@ -571,11 +571,24 @@ pub fn find_with_options(
 /// `Replace string`: replaces the first `how_many` (all if None) occurrences of `old` with `new`.
 /// An empty `old` leaves the text unchanged.
 pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact: bool) -> String {
+    try_replace(text, old, new, how_many, exact, usize::MAX).unwrap_or_default()
+}
+
+/// [`replace`] that gives up (`None`) as soon as the result would exceed `limit` bytes.
+pub fn try_replace(
+    text: &str,
+    old: &str,
+    new: &str,
+    how_many: Option<usize>,
+    exact: bool,
+    limit: usize,
+) -> Option<String> {
     if old.is_empty() || how_many == Some(0) {
-        return text.to_owned();
+        return Some(text.to_owned());
     }
-    if exact && how_many.is_none() {
-        return text.replace(old, new);
+    let worst = (text.len() / old.len()).saturating_mul(new.len()).saturating_add(text.len());
+    if exact && how_many.is_none() && worst <= limit {
+        return Some(text.replace(old, new));
     }
     let finder = Finder::new(text, old, exact);
     let ascii = text.is_ascii();
@@ -597,6 +610,9 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
         };
         push_slice(&mut out, from, p);
         out.push_str(new);
+        if out.len() > limit {
+            return None;
+        }
         done += 1;
         from = p + len.max(1);
         if from > total {
@@ -606,7 +622,7 @@ pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact:
     if from < total {
         push_slice(&mut out, from, total);
     }
-    out
+    (out.len() <= limit).then_some(out)
 }
 
 // ---------------------------------------------------------------------------------------------

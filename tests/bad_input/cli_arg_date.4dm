@@ -1,0 +1,2 @@
+#DECLARE($d : Date)
+ALERT(String($d))

@@ -1,0 +1,2 @@
+#DECLARE($c : Collection)
+ALERT(JSON Stringify($c))

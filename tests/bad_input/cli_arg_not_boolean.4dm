@@ -1,0 +1,2 @@
+#DECLARE($b : Boolean)
+ALERT(String($b))

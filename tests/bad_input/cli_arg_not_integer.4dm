@@ -1,0 +1,2 @@
+#DECLARE($n : Integer)
+ALERT(String($n))

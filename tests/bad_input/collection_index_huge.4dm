@@ -1,0 +1,2 @@
+$c:=New collection
+$c[1e9]:=1

@@ -1,0 +1,2 @@
+$c:=New collection
+$c.resize(1e12)

@@ -1,0 +1,2 @@
+ALERT("x")
+#DECLARE($a : Integer)

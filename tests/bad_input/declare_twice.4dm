@@ -1,0 +1,2 @@
+#DECLARE($a : Integer)
+#DECLARE($b : Integer)

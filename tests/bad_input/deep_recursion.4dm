@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) : Integer
+return deep_recursion($n+1)

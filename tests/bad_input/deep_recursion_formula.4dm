@@ -1,0 +1,3 @@
+$o:=New object
+$o.f:=Formula(This.f())
+$o.f()

@@ -1,0 +1,2 @@
+Else
+ALERT("x")

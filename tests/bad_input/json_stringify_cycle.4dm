@@ -1,0 +1,3 @@
+$o:=New object
+$o.self:=$o
+$t:=JSON Stringify($o)

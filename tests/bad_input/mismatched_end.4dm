@@ -1,0 +1,3 @@
+If (True)
+ALERT("x")
+End for

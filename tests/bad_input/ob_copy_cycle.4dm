@@ -1,0 +1,3 @@
+$c:=New collection
+$c.push($c)
+$d:=$c.copy()

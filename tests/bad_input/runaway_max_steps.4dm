@@ -1,0 +1,4 @@
+var $i : Integer
+While (True)
+	$i:=$i+1
+End while

@@ -1,0 +1,4 @@
+var $i : Integer
+Repeat
+	$i:=$i+1
+Until (False)

@@ -1,0 +1,2 @@
+var $x : Integer
+$x:=Length("a"; "b"; "c")

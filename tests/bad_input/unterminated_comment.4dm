@@ -1,0 +1,2 @@
+/* comment
+ALERT("x")

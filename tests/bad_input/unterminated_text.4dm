@@ -1,0 +1,2 @@
+$t:="abc
+ALERT($t)

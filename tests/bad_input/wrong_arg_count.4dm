@@ -1,0 +1,2 @@
+var $x : Text
+$x:=Substring("abc")
