@@ -775,6 +775,12 @@ impl Interp {
         if mutating {
             self.lock_group(&group, span)?;
         }
+        if name == "push" {
+            // Appends in place (the general path below copies the whole collection).
+            let r = self.shared_push(c, &group, &values).map_err(|e| e.at(self.current_file(), span).into());
+            group.unlock(me);
+            return r.map(|()| Value::SharedCollection(c.clone()));
+        }
         let items: Vec<Value> = c.items.read().iter().map(shared_to_value).collect();
         let temp = CollRef::from_vec(items);
         let mut a = Args::new(values);
@@ -821,6 +827,26 @@ impl Interp {
             group.unlock(me);
         }
         result.map_err(|e| e.at(self.current_file(), span).into())
+    }
+
+    /// `.push(v…)` on a shared collection whose lock this process holds: every value is
+    /// converted first (so a refused value adds nothing), then all are appended.
+    fn shared_push(
+        &mut self,
+        c: &Arc<shared::SharedCollection>,
+        group: &Arc<Group>,
+        values: &[Value],
+    ) -> Result<(), RtError> {
+        let mut converted = Vec::with_capacity(values.len());
+        for v in values {
+            converted.push(to_shared(v, Some(group), false)?);
+        }
+        let mut items = c.items.write();
+        if items.len() + converted.len() > crate::runtime::value::MAX_COLLECTION_LEN {
+            return Err(RtError::new(ErrorKind::LimitExceeded, "collection too large"));
+        }
+        items.extend(converted);
+        Ok(())
     }
 
     /// Calls a `4D.Function`, or a project method named by a Text.
