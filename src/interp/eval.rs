@@ -416,17 +416,22 @@ impl Interp {
             )
             .at(self.current_file(), span)
             .into()),
-            v => Err(RtError::new(
-                ErrorKind::ObjectExpected,
-                format!(
-                    "cannot read property `{}` of a {}: an object was expected",
-                    key.as_str(),
-                    v.kind_name()
-                ),
-            )
-            .at(self.current_file(), span)
-            .into()),
+            v => Err(self.object_expected("read property", "of", key, v, span)),
         }
+    }
+
+    /// "cannot read property `k` of a Text: an object was expected" (error 59).
+    fn object_expected(&self, what: &str, prep: &str, key: &Key, v: &Value, span: Span) -> Unwind {
+        RtError::new(
+            ErrorKind::ObjectExpected,
+            format!(
+                "cannot {what} `{}` {prep} a {}: an object was expected",
+                key.as_str(),
+                v.kind_name()
+            ),
+        )
+        .at(self.current_file(), span)
+        .into()
     }
 
     pub(super) fn set_member(&mut self, obj: &Value, key: Key, v: Value, span: Span) -> Flow<()> {
@@ -454,16 +459,7 @@ impl Interp {
             )
             .at(self.current_file(), span)
             .into()),
-            v => Err(RtError::new(
-                ErrorKind::ObjectExpected,
-                format!(
-                    "cannot set property `{}` on a {}: an object was expected",
-                    key.as_str(),
-                    v.kind_name()
-                ),
-            )
-            .at(self.current_file(), span)
-            .into()),
+            v => Err(self.object_expected("set property", "on", &key, v, span)),
         }
     }
 

@@ -382,18 +382,8 @@ impl Interp {
             return self.exec_for_local(*slot, end, step, body);
         }
         loop {
-            let cur = match self.read_lvalue(var)? {
-                Value::Int(i) => i as f64,
-                Value::Real(r) => r,
-                v => {
-                    return Err(RtError::type_mismatch(format!(
-                        "a For counter must be a number, not {}",
-                        v.kind_name()
-                    ))
-                    .into())
-                }
-            };
-            if (step > 0.0 && cur > end) || (step < 0.0 && cur < end) {
+            let cur = counter_value(&self.read_lvalue(var)?)?;
+            if past_end(cur, end, step) {
                 return Ok(());
             }
             self.exec_block(body)?;
@@ -413,18 +403,8 @@ impl Interp {
         let ty = self.frames.last().map(|f| f.method.slot_types[slot as usize]);
         loop {
             let idx = self.base + slot as usize;
-            let cur = match &self.stack[idx] {
-                Value::Int(i) => *i as f64,
-                Value::Real(r) => *r,
-                v => {
-                    return Err(RtError::type_mismatch(format!(
-                        "a For counter must be a number, not {}",
-                        v.kind_name()
-                    ))
-                    .into())
-                }
-            };
-            if (step > 0.0 && cur > end) || (step < 0.0 && cur < end) {
+            let cur = counter_value(&self.stack[idx])?;
+            if past_end(cur, end, step) {
                 return Ok(());
             }
             self.exec_block(body)?;
@@ -580,6 +560,26 @@ impl Interp {
         group.unlock(self.process.number);
         r
     }
+}
+
+/// The value of a `For` counter as a number.
+#[inline]
+fn counter_value(v: &Value) -> Flow<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Real(r) => Ok(*r),
+        v => Err(RtError::type_mismatch(format!(
+            "a For counter must be a number, not {}",
+            v.kind_name()
+        ))
+        .into()),
+    }
+}
+
+/// Whether a `For` counter has gone past its end value.
+#[inline]
+fn past_end(cur: f64, end: f64, step: f64) -> bool {
+    (step > 0.0 && cur > end) || (step < 0.0 && cur < end)
 }
 
 fn describe(v: &Value) -> String {
