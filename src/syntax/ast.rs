@@ -359,6 +359,8 @@ pub struct ClassDef {
     pub properties: Vec<PropertyDecl>,
     pub shared: bool,
     pub singleton: bool,
+    /// `session singleton Class constructor`: one shared instance per session.
+    pub session: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -40,6 +40,7 @@ pub enum Keyword {
     Super,
     Shared,
     Singleton,
+    Session,
     Exposed,
     Local,
 }
@@ -73,6 +74,7 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("Super", Keyword::Super),
     ("shared", Keyword::Shared),
     ("singleton", Keyword::Singleton),
+    ("session", Keyword::Session),
     ("exposed", Keyword::Exposed),
     ("local", Keyword::Local),
 ];

@@ -50,6 +50,8 @@ pub type Str<'a> = &'a str;
 pub struct Mods {
     pub shared: bool,
     pub singleton: bool,
+    /// `session` (only valid as `session singleton Class constructor`).
+    pub session: bool,
     pub exposed: bool,
     pub local: bool,
 }
@@ -746,7 +748,21 @@ impl<'a> Builder<'a> {
                 if mods.singleton {
                     class.singleton = true;
                 }
+                if mods.session && mods.singleton {
+                    // Session singletons are automatically shared singletons.
+                    class.session = true;
+                    class.shared = true;
+                }
                 let duplicate = class.constructor.is_some();
+                if mods.session && !mods.singleton {
+                    self.error(
+                        span,
+                        "invalid-modifier",
+                        "`session` is only allowed in `session singleton Class constructor`".into(),
+                        "`session` without `singleton`".into(),
+                        Some("write `session singleton Class constructor`".into()),
+                    );
+                }
                 if duplicate {
                     self.error(
                         span,
@@ -771,6 +787,15 @@ impl<'a> Builder<'a> {
             Line::Function(h) => {
                 let FunctionHead { mods, kind, name, params, result } = *h;
                 self.member_start(span);
+                if mods.session {
+                    self.error(
+                        span,
+                        "invalid-modifier",
+                        "`session` applies to a class, not to a function".into(),
+                        "`session` before `Function`".into(),
+                        Some("write `session singleton Class constructor`".into()),
+                    );
+                }
                 self.current_fn = Some(FnBuild {
                     func: Function {
                         name,
