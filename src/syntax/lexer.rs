@@ -317,9 +317,10 @@ impl<'a> Lexer<'a> {
                 Matched::Command(i) => Tok::Command(i),
                 Matched::Method => Tok::Method(&src[start..mend]),
                 Matched::Constant(i) => Tok::Constant(i),
+                Matched::SystemVar => Tok::Name(&src[start..mend]),
             };
             let mut end = mend;
-            if let Tok::Name(_) = tok {
+            if let (Tok::Name(_), false) = (&tok, m == Matched::SystemVar) {
                 end = first_end;
             } else if suffix_applies {
                 if let Some((_, e)) = suffix {
