@@ -625,7 +625,7 @@ fn finish_formula(
         .collect();
     let method = Method {
         name: "Formula".to_string(),
-        file: file,
+        file,
         params_in_order: false,
         params,
         variadic: None,
