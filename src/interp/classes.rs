@@ -35,6 +35,8 @@ pub(super) struct Class {
     pub initializers: Vec<(Key, Rc<Method>)>,
     pub shared: bool,
     pub singleton: bool,
+    /// `session singleton`: one shared instance per session (`shared` and `singleton` are set).
+    pub session: bool,
     /// The class object (`cs.Name`, `4D.Name`).
     pub object: ObjRef,
 }
@@ -133,6 +135,7 @@ impl Interp {
             initializers: Vec::new(),
             shared,
             singleton,
+            session: false,
             object: ObjRef::new(),
         };
         Rc::new(class)
@@ -151,7 +154,7 @@ impl Interp {
         );
         o.set_str("isShared", Value::Bool(class.shared));
         o.set_str("isSingleton", Value::Bool(class.singleton));
-        o.set_str("isSessionSingleton", Value::Bool(false));
+        o.set_str("isSessionSingleton", Value::Bool(class.session));
         o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
     }
 
@@ -243,6 +246,7 @@ impl Interp {
             initializers: Vec::new(),
             shared: def.shared,
             singleton: def.singleton,
+            session: def.session,
             object: ObjRef::new(),
         };
         let text = entry.text.clone();
@@ -607,7 +611,7 @@ impl Interp {
             let group = o.group();
             group.try_lock(me);
             if class.singleton {
-                let mut map = self.engine.singletons.lock();
+                let mut map = self.shared_singletons(class).lock();
                 if let Some(existing) = map.get(&*class.name) {
                     group.unlock(me);
                     return Ok(Value::SharedObject(existing.clone()));
@@ -667,9 +671,22 @@ impl Interp {
         Ok(())
     }
 
+    /// Where the instances of a shared singleton class live: the session for a session
+    /// singleton, the engine (every process of the run) otherwise.
+    fn shared_singletons(
+        &self,
+        class: &Class,
+    ) -> &parking_lot::Mutex<HashMap<String, Arc<SharedObject>>> {
+        if class.session {
+            &self.session.singletons
+        } else {
+            &self.engine.singletons
+        }
+    }
+
     fn existing_singleton(&self, class: &Class) -> Option<Value> {
         if class.shared {
-            self.engine.singletons.lock().get(&*class.name).cloned().map(Value::SharedObject)
+            self.shared_singletons(class).lock().get(&*class.name).cloned().map(Value::SharedObject)
         } else {
             self.classes.singletons.get(&*class.name).cloned()
         }

@@ -128,6 +128,12 @@ impl Interp {
                 .at(self.current_file(), e.span)
                 .into())
             }
+            ExprKind::OutsideSubset(what) => Err(RtError::new(
+                ErrorKind::Unimplemented,
+                format!("Unimplemented command or function: {what} are not supported by mini4d"),
+            )
+            .at(self.current_file(), e.span)
+            .into()),
             ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
             ExprKind::Member { object, key } => {
                 let obj = self.eval(object)?;

@@ -122,6 +122,8 @@ pub enum ExprKind {
     Unimplemented {
         index: u16,
     },
+    /// A 4D construct outside mini4d's subset (array elements): error 33 when evaluated.
+    OutsideSubset(Rc<str>),
     Method {
         id: u32,
         args: Vec<Expr>,

@@ -356,6 +356,9 @@ impl<'n> Resolver<'n> {
                     None => StmtKind::Declare(targets),
                 }
             }
+            S::Assign { target, .. } if matches!(target.kind, A::ArrayElement { .. }) => {
+                StmtKind::Expr(Expr { kind: ExprKind::OutsideSubset(ARRAYS.into()), span: s.span })
+            }
             S::Assign { target, op, value } => {
                 let op = match op {
                     ast::AssignOp::Assign => None,
@@ -553,6 +556,10 @@ impl<'n> Resolver<'n> {
                 otherwise: Box::new(self.expr(otherwise)),
             },
             A::Pointer(_) => ExprKind::Invalid("pointers are not supported by mini4d".into()),
+            A::ArrayElement { .. } => ExprKind::OutsideSubset(ARRAYS.into()),
+            A::AssignArg { .. } => {
+                ExprKind::Invalid("an assignment is only allowed as the argument of Formula".into())
+            }
             A::TryExpr(inner) => ExprKind::Try(Box::new(self.expr(inner))),
             A::This => ExprKind::This,
             A::Super => self.super_value(),
@@ -586,13 +593,27 @@ impl<'n> Resolver<'n> {
 
     /// `Formula(expr)`: resolves `expr` as the body of a small method whose `$1…` are the call
     /// arguments; locals of the enclosing method it mentions are captured by value.
-    fn formula(&mut self, args: &[ast::Expr], span: Span) -> ExprKind {
+    fn formula(&mut self, args: &[ast::Expr], _span: Span) -> ExprKind {
         let [body] = args else {
             return ExprKind::Invalid("Formula expects exactly one expression".into());
         };
+        let (file, source) = (self.file, self.source);
         let enclosing = Rc::new(self.slots.clone());
         let mut inner = Resolver::new(&mut *self.names, self.file, self.source);
         inner.enclosing = Some(enclosing);
+        if let A::AssignArg { target, value } = &body.kind {
+            // `Formula($1.result:=…)`: the formula runs the assignment and returns nothing.
+            let assign = ast::Stmt {
+                kind: S::Assign {
+                    target: (**target).clone(),
+                    op: ast::AssignOp::Assign,
+                    value: (**value).clone(),
+                },
+                span: body.span,
+            };
+            let stmt = inner.stmt(&assign);
+            return finish_formula(inner, stmt, body.span, file, source);
+        }
         let value = match &body.kind {
             A::Name(n) | A::MethodCall { name: n, parens: false, .. } => {
                 match inner.names.method_id(n) {
@@ -603,35 +624,45 @@ impl<'n> Resolver<'n> {
             _ => inner.expr(body),
         };
         let stmt = Stmt { kind: StmtKind::Return(Some(value)), span: body.span };
-        let captures = std::mem::take(&mut inner.captures);
-        let params = (0..inner.param_slots.len())
-            .map(|i| ParamSpec {
-                slot: inner.param_slots[i],
-                ty: VarType::Variant,
-                name: (i + 1).to_string(),
-            })
-            .collect();
-        let method = Method {
-            name: "Formula".to_string(),
-            file: self.file,
-            params_in_order: false,
-            params,
-            variadic: None,
-            result: ResultKind::Returned(VarType::Variant),
-            result_type: VarType::Variant,
-            slot_types: std::mem::take(&mut inner.slot_types),
-            slot_names: std::mem::take(&mut inner.slot_names),
-            slot_declared: std::mem::take(&mut inner.slot_declared),
-            body: vec![stmt],
-        };
-        let _ = span;
-        let source = self.source.get(body.span.range()).unwrap_or("").trim();
-        ExprKind::Formula(Rc::new(FormulaCode {
-            method: Rc::new(method),
-            captures,
-            source: Rc::from(source),
-        }))
+        finish_formula(inner, stmt, body.span, file, source)
     }
+}
+
+/// The formula whose body is `stmt`, resolved by `inner`.
+fn finish_formula(
+    mut inner: Resolver,
+    stmt: Stmt,
+    body_span: Span,
+    file: u32,
+    source: &str,
+) -> ExprKind {
+    let captures = std::mem::take(&mut inner.captures);
+    let params = (0..inner.param_slots.len())
+        .map(|i| ParamSpec {
+            slot: inner.param_slots[i],
+            ty: VarType::Variant,
+            name: (i + 1).to_string(),
+        })
+        .collect();
+    let method = Method {
+        name: "Formula".to_string(),
+        file,
+        params_in_order: false,
+        params,
+        variadic: None,
+        result: ResultKind::Returned(VarType::Variant),
+        result_type: VarType::Variant,
+        slot_types: std::mem::take(&mut inner.slot_types),
+        slot_names: std::mem::take(&mut inner.slot_names),
+        slot_declared: std::mem::take(&mut inner.slot_declared),
+        body: vec![stmt],
+    };
+    let source = source.get(body_span.range()).unwrap_or("").trim();
+    ExprKind::Formula(Rc::new(FormulaCode {
+        method: Rc::new(method),
+        captures,
+        source: Rc::from(source),
+    }))
 }
 
 /// The type `var $x:=init` gives `$x`: an integer literal infers Real (as in 4D).
@@ -687,13 +718,17 @@ pub(crate) fn append_parts(slot: u32, op: Option<BinOp>, value: &Expr) -> Option
     }
 }
 
+/// What array elements are called in the error they raise.
+const ARRAYS: &str = "4D arrays (`$a{n}`)";
+
 /// Whether evaluating `e` could read local `slot` (conservative).
 fn mentions_slot(e: &Expr, slot: u32) -> bool {
     match &e.kind {
         ExprKind::Literal(_)
         | ExprKind::ProcessVar(_)
         | ExprKind::Interprocess(_)
-        | ExprKind::Unimplemented { .. } => false,
+        | ExprKind::Unimplemented { .. }
+        | ExprKind::OutsideSubset(_) => false,
         ExprKind::Local(s) => *s == slot,
         ExprKind::Param(_)
         | ExprKind::Formula(_)

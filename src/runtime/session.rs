@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use parking_lot::RwLock;
+use parking_lot::{Mutex, RwLock};
 
 use super::shared::{SharedObject, SharedRoot};
 
@@ -17,6 +17,8 @@ pub struct Session {
     pub user_name: String,
     /// Creation time as an ISO text (UTC).
     pub created: String,
+    /// Instances of `session singleton` classes, by class name (one per session).
+    pub singletons: Mutex<HashMap<String, Arc<SharedObject>>>,
 }
 
 /// Every open session, by id.
@@ -65,6 +67,7 @@ impl SessionRegistry {
             kind,
             user_name: user_name.to_string(),
             created: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            singletons: Mutex::new(HashMap::new()),
         });
         sessions.insert(id, session.clone());
         Some(session)

@@ -318,6 +318,18 @@ pub enum ExprKind {
         text: Box<Expr>,
         index: Box<Expr>,
     },
+    /// `target:=value` written as a command argument: only `Formula($1.result:=…)` accepts it
+    /// (the formula then runs the assignment).
+    AssignArg {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    /// `array{index}`: a 4D array element (arrays are outside the subset; kept so that `check`
+    /// accepts real projects, it raises error 33 when run).
+    ArrayElement {
+        array: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// `callee(args)` where callee is an expression: `$f(1)`, `$o.fn(2)`.
     Call {
         callee: Box<Expr>,
@@ -359,6 +371,8 @@ pub struct ClassDef {
     pub properties: Vec<PropertyDecl>,
     pub shared: bool,
     pub singleton: bool,
+    /// `session singleton Class constructor`: one shared instance per session.
+    pub session: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

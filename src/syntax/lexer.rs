@@ -229,7 +229,14 @@ impl<'a> Lexer<'a> {
         let word = rest[..word_end].to_ascii_lowercase();
         matches!(
             word.as_str(),
-            "function" | "class" | "shared" | "singleton" | "exposed" | "local" | "property"
+            "function"
+                | "class"
+                | "shared"
+                | "singleton"
+                | "session"
+                | "exposed"
+                | "local"
+                | "property"
         )
     }
 
@@ -310,9 +317,10 @@ impl<'a> Lexer<'a> {
                 Matched::Command(i) => Tok::Command(i),
                 Matched::Method => Tok::Method(&src[start..mend]),
                 Matched::Constant(i) => Tok::Constant(i),
+                Matched::SystemVar => Tok::Name(&src[start..mend]),
             };
             let mut end = mend;
-            if let Tok::Name(_) = tok {
+            if let (Tok::Name(_), false) = (&tok, m == Matched::SystemVar) {
                 end = first_end;
             } else if suffix_applies {
                 if let Some((_, e)) = suffix {
@@ -404,16 +412,26 @@ impl<'a> Lexer<'a> {
             }
             Keyword::This => Tok::This,
             Keyword::Super => Tok::Super,
-            Keyword::Shared | Keyword::Singleton | Keyword::Exposed | Keyword::Local
+            Keyword::Shared
+            | Keyword::Singleton
+            | Keyword::Session
+            | Keyword::Exposed
+            | Keyword::Local
                 if at_line_start && self.modifier_follows(end) =>
             {
                 match k {
                     Keyword::Shared => Tok::Shared,
                     Keyword::Singleton => Tok::Singleton,
+                    Keyword::Session => Tok::Session,
                     Keyword::Exposed => Tok::Exposed,
                     _ => Tok::KwLocal,
                 }
             }
+            // `Session` is also a command (the current session object).
+            Keyword::Session => match catalog::command_index("Session") {
+                Some(i) => Tok::Command(i),
+                None => Tok::Name(first),
+            },
             Keyword::Property
             | Keyword::Shared
             | Keyword::Singleton
@@ -768,7 +786,9 @@ impl<'a> Lexer<'a> {
             Tok::Dot => Last::Dot,
             Tok::LBrace => Last::LBrace,
             Tok::Semi => Last::Semi,
-            Tok::Shared | Tok::Singleton | Tok::Exposed | Tok::KwLocal => Last::Modifier,
+            Tok::Shared | Tok::Singleton | Tok::Session | Tok::Exposed | Tok::KwLocal => {
+                Last::Modifier
+            }
             Tok::Function => Last::Function,
             ref t if t.ends_expression() => Last::ExprEnd,
             _ => Last::Other,

@@ -40,6 +40,7 @@ pub enum Keyword {
     Super,
     Shared,
     Singleton,
+    Session,
     Exposed,
     Local,
 }
@@ -73,9 +74,14 @@ const KEYWORDS: &[(&str, Keyword)] = &[
     ("Super", Keyword::Super),
     ("shared", Keyword::Shared),
     ("singleton", Keyword::Singleton),
+    ("session", Keyword::Session),
     ("exposed", Keyword::Exposed),
     ("local", Keyword::Local),
 ];
+
+/// System variables whose names have several words (`Error`, `OK`… are single words: plain
+/// names). In source they are written without a token suffix: `ERROR METHOD`.
+const SYSTEM_VARIABLES: &[&str] = &["Error method", "Error line", "Error formula"];
 
 /// Lower-cases `word` into `buf` (reused to avoid an allocation per word) and returns it.
 pub(crate) fn fold<'b>(word: &str, buf: &'b mut String) -> &'b str {
@@ -162,11 +168,16 @@ pub(crate) struct BuiltinEntry {
     pub keyword: Option<Keyword>,
     pub command: Option<u16>,
     pub constant: Option<u16>,
+    /// A system variable with a several-word name.
+    pub system_var: bool,
 }
 
 impl BuiltinEntry {
     pub(crate) fn is_some(&self) -> bool {
-        self.keyword.is_some() || self.command.is_some() || self.constant.is_some()
+        self.keyword.is_some()
+            || self.command.is_some()
+            || self.constant.is_some()
+            || self.system_var
     }
 }
 
@@ -188,6 +199,11 @@ pub(crate) fn builtins() -> &'static Trie<BuiltinEntry> {
         for (i, c) in catalog::constants().iter().enumerate() {
             if let Some(e) = trie.insert(c.name) {
                 e.constant.get_or_insert(i as u16);
+            }
+        }
+        for name in SYSTEM_VARIABLES {
+            if let Some(e) = trie.insert(name) {
+                e.system_var = true;
             }
         }
         trie
@@ -264,6 +280,8 @@ pub(crate) enum Matched {
     Command(u16),
     Method,
     Constant(u16),
+    /// A several-word system variable (`Error method`): a process variable name.
+    SystemVar,
 }
 
 /// Walks the built-in trie and the method trie in step over successive words.
@@ -306,7 +324,11 @@ impl<'t> Walker<'t> {
         if self.method.is_some_and(|n| *self.methods.value(n)) {
             return Some(Matched::Method);
         }
-        b.and_then(|e| e.constant).map(Matched::Constant)
+        match b {
+            Some(e) if e.constant.is_some() => e.constant.map(Matched::Constant),
+            Some(e) if e.system_var => Some(Matched::SystemVar),
+            _ => None,
+        }
     }
 }
 

@@ -50,6 +50,8 @@ pub type Str<'a> = &'a str;
 pub struct Mods {
     pub shared: bool,
     pub singleton: bool,
+    /// `session` (only valid as `session singleton Class constructor`).
+    pub session: bool,
     pub exposed: bool,
     pub local: bool,
 }
@@ -228,6 +230,31 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The arguments of a call to command `index` (`u16::MAX`: a method): an assignment
+    /// argument is only accepted by `Formula` (`Formula($1.result:=$1.value>0)`).
+    pub fn command_args(&self, index: u16, args: Vec<Expr>) -> Vec<Expr> {
+        let formula = crate::commands::catalog::commands()
+            .get(index as usize)
+            .is_some_and(|c| c.name.eq_ignore_ascii_case("Formula"));
+        for a in &args {
+            if let ExprKind::AssignArg { target, value } = &a.kind {
+                if formula && args.len() == 1 {
+                    // Reports a target that cannot be assigned.
+                    let _ = self.assign((**target).clone(), AssignOp::Assign, (**value).clone());
+                } else {
+                    self.error(
+                        a.span,
+                        "invalid-assignment",
+                        "an assignment is not a value".to_string(),
+                        "assignment used as an argument",
+                        Some("only `Formula(target:=value)` accepts an assignment; use `=` to compare"),
+                    );
+                }
+            }
+        }
+        args
+    }
+
     pub fn assign(&self, target: Expr, op: AssignOp, value: Expr) -> StmtKind {
         let ok = match &target.kind {
             ExprKind::Local(_)
@@ -237,6 +264,7 @@ impl<'a> Ctx<'a> {
             | ExprKind::Interprocess(_)
             | ExprKind::Member { .. }
             | ExprKind::Index { .. }
+            | ExprKind::ArrayElement { .. }
             | ExprKind::Error => true,
             ExprKind::CharIndex { .. } => {
                 if op != AssignOp::Assign {
@@ -367,8 +395,12 @@ fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
             format!("{} or {}", rest.join(", "), last)
         })
     } else {
+        // Inside an argument list `:=` is only valid as `Formula(target:=value)`: not worth
+        // suggesting next to `;` or `)`.
+        let in_args = expected.iter().any(|e| e == "\")\"");
         let names: Vec<String> = expected
             .iter()
+            .filter(|e| !(in_args && *e == "\":=\""))
             .map(|e| {
                 let t = e.trim_matches('"');
                 match t {
@@ -746,7 +778,21 @@ impl<'a> Builder<'a> {
                 if mods.singleton {
                     class.singleton = true;
                 }
+                if mods.session && mods.singleton {
+                    // Session singletons are automatically shared singletons.
+                    class.session = true;
+                    class.shared = true;
+                }
                 let duplicate = class.constructor.is_some();
+                if mods.session && !mods.singleton {
+                    self.error(
+                        span,
+                        "invalid-modifier",
+                        "`session` is only allowed in `session singleton Class constructor`".into(),
+                        "`session` without `singleton`".into(),
+                        Some("write `session singleton Class constructor`".into()),
+                    );
+                }
                 if duplicate {
                     self.error(
                         span,
@@ -771,6 +817,15 @@ impl<'a> Builder<'a> {
             Line::Function(h) => {
                 let FunctionHead { mods, kind, name, params, result } = *h;
                 self.member_start(span);
+                if mods.session {
+                    self.error(
+                        span,
+                        "invalid-modifier",
+                        "`session` applies to a class, not to a function".into(),
+                        "`session` before `Function`".into(),
+                        Some("write `session singleton Class constructor`".into()),
+                    );
+                }
                 self.current_fn = Some(FnBuild {
                     func: Function {
                         name,

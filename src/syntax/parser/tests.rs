@@ -35,6 +35,8 @@ fn e(x: &Expr) -> String {
         ExprKind::Member { object, name } => format!("(. {} {})", e(object), name.text),
         ExprKind::Index { object, index } => format!("([] {} {})", e(object), e(index)),
         ExprKind::CharIndex { text, index } => format!("([[]] {} {})", e(text), e(index)),
+        ExprKind::ArrayElement { array, index } => format!("({{}} {} {})", e(array), e(index)),
+        ExprKind::AssignArg { target, value } => format!("(:= {} {})", e(target), e(value)),
         ExprKind::Call { callee, args } => {
             if args.is_empty() {
                 format!("(call {})", e(callee))
@@ -294,6 +296,19 @@ fn char_index() {
     assert_eq!(x("[[1]]"), "[[1]]");
     assert_eq!(x("$o.t[[2]]"), "([[]] (. $o t) 2)");
     assert_eq!(p("$t[[1]]:=\"a\""), "(:= ([[]] $t 1) \"a\")");
+}
+
+#[test]
+fn array_elements_and_formula_assignment() {
+    assert_eq!(x("$a{1}"), "({} $a 1)");
+    assert_eq!(x("$a{$i+1}{2}"), "({} ({} $a (+ $i 1)) 2)");
+    assert_eq!(x("<>arr{3}"), "({} <>arr 3)");
+    assert_eq!(p("$a{1}:=\"x\""), "(:= ({} $a 1) \"x\")");
+    assert_eq!(
+        x("Formula($1.result:=$1.value>2)"),
+        "[Formula]((:= (. $1 result) (> (. $1 value) 2)))"
+    );
+    assert_eq!(x("String(ERROR METHOD)"), "[String](ERROR METHOD)");
 }
 
 #[test]

@@ -1,0 +1,2 @@
+// A shared singleton, for comparison: not a session singleton
+shared singleton Class constructor()

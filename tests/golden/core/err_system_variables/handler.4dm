@@ -1,0 +1,1 @@
+ALERT(String(ERROR)+" in "+ERROR METHOD+" line "+String(ERROR LINE))

@@ -1,0 +1,5 @@
+// on-err-call.md: the handler reads the ERROR, ERROR METHOD and ERROR LINE system variables (several-word names, no token suffix)
+ON ERR CALL("handler")
+throw(55; "boom")
+ON ERR CALL("")
+ALERT("after")

@@ -1,0 +1,5 @@
+session Class constructor()
+	This.visits:=0
+
+session Function visit()
+	This.visits+=1
