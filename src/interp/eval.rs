@@ -779,7 +779,9 @@ impl Interp {
         }
         if name == "push" {
             // Appends in place (the general path below copies the whole collection).
-            let r = self.shared_push(c, &group, &values).map_err(|e| e.at(self.current_file(), span).into());
+            let r = self
+                .shared_push(c, &group, &values)
+                .map_err(|e| e.at(self.current_file(), span).into());
             group.unlock(me);
             return r.map(|()| Value::SharedCollection(c.clone()));
         }
