@@ -274,6 +274,18 @@ impl Interp {
         if group.try_lock(me) {
             return Ok(());
         }
+        // Short holds (an increment inside `Use`) are the common case: spin and yield a little
+        // before the slow path that registers the wait and checks for deadlocks.
+        for round in 0..32 {
+            if round < 16 {
+                std::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
+            if group.try_lock(me) {
+                return Ok(());
+            }
+        }
         let engine = self.engine.clone();
         let mut cycle = None;
         self.process.state.store(process::state::WAITING_FOR_INTERNAL_FLAG, Ordering::Release);
