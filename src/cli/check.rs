@@ -140,14 +140,14 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
                     blocks.push(body);
                 }
                 StmtKind::For { var, start, end, step, body } => {
-                    exprs.extend([var, start, end]);
-                    exprs.extend(step.iter());
+                    exprs.extend([&**var, &**start, &**end]);
+                    exprs.extend(step.iter().map(|e| &**e));
                     blocks.push(body);
                 }
                 StmtKind::ForEach { item, source, begin, end, cond, body } => {
-                    exprs.extend([item, source]);
-                    exprs.extend(begin.iter().chain(end.iter()));
-                    exprs.extend(cond.iter().map(|(_, e)| e));
+                    exprs.extend([&**item, &**source]);
+                    exprs.extend(begin.iter().chain(end.iter()).map(|e| &**e));
+                    exprs.extend(cond.iter().map(|(_, e)| &**e));
                     blocks.push(body);
                 }
                 StmtKind::Use { target, body } => {

@@ -167,19 +167,21 @@ pub enum StmtKind {
         body: Block,
         until: Expr,
     },
+    // The loop headers are boxed: they are rare, and inline they would make every statement
+    // (and every value the parser moves around) several times larger.
     For {
-        var: Expr,
-        start: Expr,
-        end: Expr,
-        step: Option<Expr>,
+        var: Box<Expr>,
+        start: Box<Expr>,
+        end: Box<Expr>,
+        step: Option<Box<Expr>>,
         body: Block,
     },
     ForEach {
-        item: Expr,
-        source: Expr,
-        begin: Option<Expr>,
-        end: Option<Expr>,
-        cond: Option<(LoopCond, Expr)>,
+        item: Box<Expr>,
+        source: Box<Expr>,
+        begin: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+        cond: Option<(LoopCond, Box<Expr>)>,
         body: Block,
     },
     Use {

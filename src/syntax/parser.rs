@@ -1104,9 +1104,13 @@ impl<'a> Builder<'a> {
                 body: block,
                 until: until.unwrap_or(Expr { kind: ExprKind::Error, span: end }),
             },
-            Open::For { var, start, end, step } => {
-                StmtKind::For { var, start, end, step, body: block }
-            }
+            Open::For { var, start, end, step } => StmtKind::For {
+                var: Box::new(var),
+                start: Box::new(start),
+                end: Box::new(end),
+                step: step.map(Box::new),
+                body: block,
+            },
             Open::ForEach { item, source, begin, end: stop, cond: head } => {
                 if head.is_some() && tail.is_some() {
                     self.error(
@@ -1118,11 +1122,11 @@ impl<'a> Builder<'a> {
                     );
                 }
                 StmtKind::ForEach {
-                    item,
-                    source,
-                    begin,
-                    end: stop,
-                    cond: head.or(tail),
+                    item: Box::new(item),
+                    source: Box::new(source),
+                    begin: begin.map(Box::new),
+                    end: stop.map(Box::new),
+                    cond: head.or(tail).map(|(k, e)| (k, Box::new(e))),
                     body: block,
                 }
             }
