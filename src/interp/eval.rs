@@ -426,6 +426,13 @@ impl Interp {
         }
     }
 
+    /// "cannot index a Text with a Boolean".
+    fn bad_index(&self, o: &Value, i: &Value, span: Span) -> Unwind {
+        RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
+            .at(self.current_file(), span)
+            .into()
+    }
+
     /// "cannot read property `k` of a Text: an object was expected" (error 59).
     fn object_expected(&self, what: &str, prep: &str, key: &Key, v: &Value, span: Span) -> Unwind {
         RtError::new(
@@ -532,13 +539,7 @@ impl Interp {
             }
             (o, Value::Text(name)) => self.get_member(o, &Key::intern(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
-            (o, i) => Err(RtError::type_mismatch(format!(
-                "cannot index a {} with a {}",
-                o.kind_name(),
-                i.kind_name()
-            ))
-            .at(self.current_file(), span)
-            .into()),
+            (o, i) => Err(self.bad_index(o, i, span)),
         }
     }
 
@@ -599,13 +600,7 @@ impl Interp {
                 Ok(())
             }
             (o, Value::Text(name)) => self.set_member(o, Key::intern(name), v, span),
-            (o, i) => Err(RtError::type_mismatch(format!(
-                "cannot index a {} with a {}",
-                o.kind_name(),
-                i.kind_name()
-            ))
-            .at(self.current_file(), span)
-            .into()),
+            (o, i) => Err(self.bad_index(o, i, span)),
         }
     }
 
