@@ -483,13 +483,19 @@ impl Interp {
         key: &str,
         v: Value,
     ) -> Result<(), RtError> {
-        let group = o.group();
-        if !group.held_by(shared::current_process()) {
-            return Err(RtError::new(
-                ErrorKind::SharedNotLocked,
-                format!("cannot modify property `{key}` of a shared object outside Use…End use"),
-            ));
-        }
+        // The group is cloned only when the value may join it (a shared object or collection).
+        let group = {
+            let current = o.group.lock();
+            if !current.held_by(self.process.number) {
+                return Err(RtError::new(
+                    ErrorKind::SharedNotLocked,
+                    format!(
+                        "cannot modify property `{key}` of a shared object outside Use…End use"
+                    ),
+                ));
+            }
+            v.is_shared().then(|| current.clone())
+        };
         if v.is_undefined() {
             let mut props = o.props.write();
             if let Some(cur) = props.get_mut(key) {
@@ -497,7 +503,7 @@ impl Interp {
             }
             return Ok(());
         }
-        let sv = to_shared(&v, Some(&group), o.root == shared::SharedRoot::Storage)?;
+        let sv = to_shared(&v, group.as_ref(), o.root == shared::SharedRoot::Storage)?;
         if o.root == shared::SharedRoot::Storage
             && !matches!(sv, SharedValue::Object(_) | SharedValue::Collection(_))
         {

@@ -6,7 +6,7 @@
 //! ([`Group`]). Writes check that the current process holds that lock.
 
 use std::cell::Cell;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::Arc;
 
 use indexmap::IndexMap;
@@ -32,22 +32,35 @@ pub fn set_current_process(id: ProcId) {
 
 static NEXT_GROUP_ID: AtomicU64 = AtomicU64::new(1);
 
-#[derive(Default)]
-struct LockState {
-    owner: ProcId,
-    count: u32,
+/// Packs the lock's owner (high half) and locking counter (low half) into one word, so that an
+/// uncontended `Use…End use` pair costs two atomic operations and no mutex.
+#[inline]
+fn pack(owner: ProcId, count: u32) -> u64 {
+    (owner as u64) << 32 | count as u64
+}
+
+#[inline]
+fn split(state: u64) -> (ProcId, u32) {
+    ((state >> 32) as ProcId, state as u32)
 }
 
 /// The locking identifier of a shared group: a re-entrant lock with a counter.
 ///
 /// The protocol (this type, `ProcessTable::wait_for`, `Interp::lock_group` and the group join of
 /// `to_shared`) is model-checked with shuttle in `tests/model_shared_lock.rs`, on an extraction
-/// of this code: mirror any change there.
+/// of this code (owner and counter, waits and wake-ups): mirror any change of the protocol there.
+///
+/// Only the owner changes the word while the counter is above zero; taking a free lock is a
+/// compare-and-swap. Waiters register in `waiters` and sleep on `released` under `wait_lock`;
+/// the release that frees the lock wakes them when there are any (each wait also times out after
+/// `poll`, so a wake-up can never be lost for good).
 pub struct Group {
     pub id: u64,
     /// True once another shared value joined: from then on membership is permanent.
     grouped: AtomicBool,
-    state: Mutex<LockState>,
+    state: AtomicU64,
+    waiters: AtomicU32,
+    wait_lock: Mutex<()>,
     released: Condvar,
 }
 
@@ -56,7 +69,9 @@ impl Group {
         Arc::new(Group {
             id: NEXT_GROUP_ID.fetch_add(1, Ordering::Relaxed),
             grouped: AtomicBool::new(false),
-            state: Mutex::new(LockState::default()),
+            state: AtomicU64::new(0),
+            waiters: AtomicU32::new(0),
+            wait_lock: Mutex::new(()),
             released: Condvar::new(),
         })
     }
@@ -70,25 +85,41 @@ impl Group {
     }
 
     /// Whether `process` holds this lock (at any depth).
+    #[inline]
     pub fn held_by(&self, process: ProcId) -> bool {
-        self.state.lock().owner == process
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        count > 0 && owner == process
     }
 
     /// The process holding the lock, if any.
     pub fn owner(&self) -> Option<ProcId> {
-        let s = self.state.lock();
-        (s.count > 0).then_some(s.owner)
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        (count > 0).then_some(owner)
     }
 
     /// Takes the lock without waiting; false when another process holds it.
+    #[inline]
     pub fn try_lock(&self, process: ProcId) -> bool {
-        let mut s = self.state.lock();
-        if s.count == 0 || s.owner == process {
-            s.owner = process;
-            s.count += 1;
-            true
-        } else {
-            false
+        loop {
+            let s = self.state.load(Ordering::Acquire);
+            let (owner, count) = split(s);
+            if count == 0 {
+                if self
+                    .state
+                    .compare_exchange(s, pack(process, 1), Ordering::SeqCst, Ordering::Acquire)
+                    .is_ok()
+                {
+                    return true;
+                }
+                // Someone else changed it in between: look again.
+                continue;
+            }
+            if owner == process {
+                // Re-entrant: only the owner writes while it holds the lock.
+                self.state.store(pack(process, count + 1), Ordering::Release);
+                return true;
+            }
+            return false;
         }
     }
 
@@ -108,34 +139,43 @@ impl Group {
             if give_up() {
                 return false;
             }
-            let mut s = self.state.lock();
-            if s.count == 0 || s.owner == process {
-                s.owner = process;
-                s.count += 1;
+            self.waiters.fetch_add(1, Ordering::SeqCst);
+            let mut guard = self.wait_lock.lock();
+            let got = self.try_lock(process);
+            if !got {
+                self.released.wait_for(&mut guard, poll);
+            }
+            drop(guard);
+            self.waiters.fetch_sub(1, Ordering::SeqCst);
+            if got {
                 return true;
             }
-            self.released.wait_for(&mut s, poll);
         }
     }
 
     /// `End use`: decrements the counter, freeing the lock at zero.
+    #[inline]
     pub fn unlock(&self, process: ProcId) {
-        let mut s = self.state.lock();
-        if s.owner == process && s.count > 0 {
-            s.count -= 1;
-            if s.count == 0 {
-                s.owner = 0;
-                drop(s);
-                self.released.notify_all();
-            }
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        if owner != process || count == 0 {
+            return;
+        }
+        if count > 1 {
+            self.state.store(pack(process, count - 1), Ordering::Release);
+            return;
+        }
+        self.state.store(0, Ordering::SeqCst);
+        if self.waiters.load(Ordering::SeqCst) > 0 {
+            let _guard = self.wait_lock.lock();
+            self.released.notify_all();
         }
     }
 
     /// The locking counter as seen by `process` (0 if it does not hold the lock).
     pub fn depth(&self, process: ProcId) -> u32 {
-        let s = self.state.lock();
-        if s.owner == process {
-            s.count
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        if owner == process {
+            count
         } else {
             0
         }
