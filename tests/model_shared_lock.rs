@@ -1,8 +1,9 @@
 //! Model checking (with `shuttle`) of the `Use…End use` lock protocol of shared values.
 //!
 //! This is a faithful extraction of `runtime/shared.rs::Group` (a re-entrant lock: owner and
-//! counter under a mutex, `try_lock`, `lock_or` = try, ask `give_up`, re-check under the mutex,
-//! timed wait on a condvar; `unlock` notifies all at zero), of
+//! counter in one atomic word taken by compare-and-swap, `try_lock`, `lock_or` = try, ask
+//! `give_up`, register as a waiter, re-check under the wait mutex, timed wait on a condvar;
+//! `unlock` wakes the registered waiters at zero), of
 //! `runtime/process.rs::ProcessTable::wait_for` (the wait-for graph walked to find cycles), of
 //! `interp/processes.rs::Interp::lock_group` (try, then wait with deadlock detection) and of the
 //! group join of `interp/eval.rs::to_shared`, written over shuttle's primitives so that shuttle
@@ -19,46 +20,70 @@
 
 use std::collections::HashMap;
 
+use shuttle::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use shuttle::sync::{Arc, Condvar, Mutex};
 use shuttle::thread;
 
 type ProcId = u32;
 
-#[derive(Default)]
-struct LockState {
-    owner: ProcId,
-    count: u32,
+fn pack(owner: ProcId, count: u32) -> u64 {
+    (owner as u64) << 32 | count as u64
+}
+
+fn split(state: u64) -> (ProcId, u32) {
+    ((state >> 32) as ProcId, state as u32)
 }
 
 struct Group {
     /// true: the timed wait is modelled as release + yield + re-check.
     timed: bool,
-    state: Mutex<LockState>,
+    /// Owner (high half) and counter (low half), as in `shared.rs`.
+    state: AtomicU64,
+    waiters: AtomicU32,
+    wait_lock: Mutex<()>,
     released: Condvar,
 }
 
 impl Group {
     fn new(timed: bool) -> Arc<Group> {
-        Arc::new(Group { timed, state: Mutex::new(LockState::default()), released: Condvar::new() })
+        Arc::new(Group {
+            timed,
+            state: AtomicU64::new(0),
+            waiters: AtomicU32::new(0),
+            wait_lock: Mutex::new(()),
+            released: Condvar::new(),
+        })
     }
 
     fn held_by(&self, process: ProcId) -> bool {
-        self.state.lock().unwrap().owner == process
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        count > 0 && owner == process
     }
 
     fn owner(&self) -> Option<ProcId> {
-        let s = self.state.lock().unwrap();
-        (s.count > 0).then_some(s.owner)
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        (count > 0).then_some(owner)
     }
 
     fn try_lock(&self, process: ProcId) -> bool {
-        let mut s = self.state.lock().unwrap();
-        if s.count == 0 || s.owner == process {
-            s.owner = process;
-            s.count += 1;
-            true
-        } else {
-            false
+        loop {
+            let s = self.state.load(Ordering::Acquire);
+            let (owner, count) = split(s);
+            if count == 0 {
+                if self
+                    .state
+                    .compare_exchange(s, pack(process, 1), Ordering::SeqCst, Ordering::Acquire)
+                    .is_ok()
+                {
+                    return true;
+                }
+                continue;
+            }
+            if owner == process {
+                self.state.store(pack(process, count + 1), Ordering::Release);
+                return true;
+            }
+            return false;
         }
     }
 
@@ -70,37 +95,46 @@ impl Group {
             if give_up() {
                 return false;
             }
-            let mut s = self.state.lock().unwrap();
-            if s.count == 0 || s.owner == process {
-                s.owner = process;
-                s.count += 1;
-                return true;
-            }
-            if self.timed {
-                drop(s);
-                thread::yield_now();
+            self.waiters.fetch_add(1, Ordering::SeqCst);
+            let guard = self.wait_lock.lock().unwrap();
+            let got = self.try_lock(process);
+            if !got {
+                if self.timed {
+                    drop(guard);
+                    thread::yield_now();
+                } else {
+                    let _guard = self.released.wait(guard).unwrap();
+                }
             } else {
-                let _s = self.released.wait(s).unwrap();
+                drop(guard);
+            }
+            self.waiters.fetch_sub(1, Ordering::SeqCst);
+            if got {
+                return true;
             }
         }
     }
 
     fn unlock(&self, process: ProcId) {
-        let mut s = self.state.lock().unwrap();
-        if s.owner == process && s.count > 0 {
-            s.count -= 1;
-            if s.count == 0 {
-                s.owner = 0;
-                drop(s);
-                self.released.notify_all();
-            }
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        if owner != process || count == 0 {
+            return;
+        }
+        if count > 1 {
+            self.state.store(pack(process, count - 1), Ordering::Release);
+            return;
+        }
+        self.state.store(0, Ordering::SeqCst);
+        if self.waiters.load(Ordering::SeqCst) > 0 {
+            let _guard = self.wait_lock.lock().unwrap();
+            self.released.notify_all();
         }
     }
 
     fn depth(&self, process: ProcId) -> u32 {
-        let s = self.state.lock().unwrap();
-        if s.owner == process {
-            s.count
+        let (owner, count) = split(self.state.load(Ordering::Acquire));
+        if owner == process {
+            count
         } else {
             0
         }
