@@ -179,10 +179,7 @@ impl Interp {
                     }
                     _ => (self.eval(callee)?, Value::Undefined),
                 };
-                let mut values = Vec::with_capacity(args.len());
-                for a in args {
-                    values.push(self.eval(a)?);
-                }
+                let values = self.eval_all(args)?;
                 self.call_value(&f, this, values, e.span)
             }
             ExprKind::ForwardCall { id } => {
@@ -236,16 +233,22 @@ impl Interp {
         }
     }
 
+    /// Evaluates expressions left to right (arguments of a call).
+    pub(super) fn eval_all(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            out.push(self.eval(a)?);
+        }
+        Ok(out)
+    }
+
     /// Calls project method `id`. When its parameters are its first slots (the usual
     /// `#DECLARE` case) the arguments are evaluated straight into the new frame: no argument
     /// vector is allocated.
     fn call_method_id(&mut self, id: u32, args: &[Expr], span: Span) -> Flow<Value> {
         let code = self.method_code(id).map_err(|u| self.at_span(u, span))?;
         if !code.params_in_order || args.len() > code.params.len() {
-            let mut values = Vec::with_capacity(args.len());
-            for a in args {
-                values.push(self.eval(a)?);
-            }
+            let values = self.eval_all(args)?;
             return self.call(code, values, Value::Undefined, span);
         }
         self.check_depth()?;
@@ -281,10 +284,7 @@ impl Interp {
     }
 
     fn eval_args(&mut self, args: &[Expr], star: bool) -> Flow<Args> {
-        let mut values = Vec::with_capacity(args.len());
-        for a in args {
-            values.push(self.eval(a)?);
-        }
+        let values = self.eval_all(args)?;
         // Argument spans are not collected: errors are labelled with the call's span.
         let mut a = Args::new(values);
         a.star = star;
@@ -665,10 +665,7 @@ impl Interp {
     // ----- calls ----------------------------------------------------------------------------
 
     fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
-        let mut values = Vec::with_capacity(args.len());
-        for a in args {
-            values.push(self.eval(a)?);
-        }
+        let values = self.eval_all(args)?;
         if key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
             && values.first().and_then(Value::as_number)

@@ -1,7 +1,5 @@
 //! Statements: assignment, control flow, `Use`, `Try`, and what happens when one fails.
 
-use std::rc::Rc;
-
 use super::convert;
 use super::ops;
 use super::{Flow, Interp, Unwind};
@@ -173,15 +171,7 @@ impl Interp {
                     return Ok(());
                 }
                 (Value::Text(t), Value::Text(b)) => {
-                    if t.len().saturating_add(b.len()) > crate::runtime::value::MAX_TEXT_BYTES {
-                        return Err(RtError::new(
-                            ErrorKind::LimitExceeded,
-                            "text longer than 1 GiB",
-                        )
-                        .into());
-                    }
-                    Rc::make_mut(t).push_str(b);
-                    return Ok(());
+                    return ops::append_text(t, &[b]).map_err(Unwind::from);
                 }
                 _ => {}
             }
@@ -190,27 +180,13 @@ impl Interp {
                 .map_err(|e| e.at(self.current_file(), part.span))?;
             return self.store_local(slot, v, part.span);
         }
-        let mut rights = Vec::with_capacity(parts.len());
-        for p in parts {
-            rights.push(self.eval(p)?);
-        }
+        let rights = self.eval_all(parts)?;
         let idx = self.base + slot as usize;
-        let all_text = matches!(self.stack[idx], Value::Text(_))
-            && rights.iter().all(|r| matches!(r, Value::Text(_)));
-        if all_text {
-            if let Value::Text(t) = &mut self.stack[idx] {
-                let extra: usize = rights.iter().map(|r| r.as_str().map_or(0, str::len)).sum();
-                if t.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
-                    return Err(
-                        RtError::new(ErrorKind::LimitExceeded, "text longer than 1 GiB").into()
-                    );
-                }
-                let s = Rc::make_mut(t);
-                for r in &rights {
-                    s.push_str(r.as_str().unwrap_or(""));
-                }
+        if let Value::Text(t) = &mut self.stack[idx] {
+            let texts: Option<Vec<&str>> = rights.iter().map(Value::as_str).collect();
+            if let Some(texts) = texts {
+                return ops::append_text(t, &texts).map_err(Unwind::from);
             }
-            return Ok(());
         }
         let mut acc = self.stack[idx].clone();
         let span = parts.first().map(|p| p.span).unwrap_or_default();

@@ -257,14 +257,6 @@ impl Interp {
         }
     }
 
-    pub(super) fn eval_all(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
-        let mut out = Vec::with_capacity(args.len());
-        for a in args {
-            out.push(self.eval(a)?);
-        }
-        Ok(out)
-    }
-
     /// The source text under `span` in the current file.
     fn source_text(&self, span: Span) -> String {
         self.engine

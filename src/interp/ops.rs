@@ -126,17 +126,28 @@ fn numeric(op: BinOp, a: f64, b: f64) -> Option<Value> {
     })
 }
 
+/// Appends `parts` to `text` in place (copying it first only when it is shared with another
+/// value), refusing to grow past [`crate::runtime::value::MAX_TEXT_BYTES`].
+pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError> {
+    let extra = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
+    if text.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
+        return Err(RtError::new(
+            crate::runtime::ErrorKind::LimitExceeded,
+            "text longer than 1 GiB",
+        ));
+    }
+    let s = Rc::make_mut(text);
+    for p in parts {
+        s.push_str(p);
+    }
+    Ok(())
+}
+
 /// Appends `r` to the text `l` in place when `l` is held only here (keeps `$t:=$t+"x"` linear).
 pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
     match (l, r) {
         (Value::Text(mut a), Value::Text(b)) => {
-            if a.len().saturating_add(b.len()) > crate::runtime::value::MAX_TEXT_BYTES {
-                return Err(RtError::new(
-                    crate::runtime::ErrorKind::LimitExceeded,
-                    "text longer than 1 GiB",
-                ));
-            }
-            Rc::make_mut(&mut a).push_str(&b);
+            append_text(&mut a, &[&b])?;
             Ok(Value::Text(a))
         }
         (Value::Date(d), r) if num(&r).is_some() => {
