@@ -530,10 +530,12 @@ impl Interp {
             }
         };
         self.lock_group(&group, target.span)?;
-        self.held.push(group.clone());
+        self.held.push(group);
         let r = self.exec_block(body);
-        self.held.pop();
-        group.unlock(self.process.number);
+        // The innermost held group is this block's (inner blocks pop theirs on the way out).
+        if let Some(group) = self.held.pop() {
+            group.unlock(self.process.number);
+        }
         r
     }
 }
