@@ -7,7 +7,8 @@ use std::io::IsTerminal;
 use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
 
 use crate::syntax::ast::Span;
@@ -18,7 +19,7 @@ use crate::syntax::SyntaxError;
 pub struct Report {
     /// The file as it should be shown (e.g. the path given on the command line).
     pub file: String,
-    source: NamedSource<Arc<str>>,
+    source: IndexedSource,
     /// E.g. `syntax::unclosed-block`, `4D(-10518)`.
     pub code: String,
     pub message: String,
@@ -42,7 +43,7 @@ impl Report {
     ) -> Report {
         let file = file.into();
         Report {
-            source: NamedSource::new(file.clone(), source),
+            source: IndexedSource::new(file.clone(), source),
             file,
             code: code.into(),
             message: message.into(),
@@ -83,7 +84,7 @@ impl Report {
 
     /// The source text this report is about.
     pub fn source_text(&self) -> &str {
-        self.source.inner()
+        &self.source.text
     }
 }
 
@@ -94,6 +95,83 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+/// A file's text with the start of every line (CR, LF and CRLF end lines, as for miette), so
+/// that showing a span reads only the lines around it: a file with thousands of errors renders in
+/// linear time, where miette's plain `str` source scans from the start of the text each time.
+#[derive(Clone, Debug)]
+struct IndexedSource {
+    name: String,
+    text: Arc<str>,
+    line_starts: Arc<[usize]>,
+}
+
+impl IndexedSource {
+    fn new(name: String, text: Arc<str>) -> IndexedSource {
+        // Reports about one file come in a row: index each text once.
+        type Cache = Option<(Arc<str>, Arc<[usize]>)>;
+        static LAST: std::sync::Mutex<Cache> = std::sync::Mutex::new(None);
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        let line_starts = match &*last {
+            Some((t, starts)) if Arc::ptr_eq(t, &text) => starts.clone(),
+            _ => {
+                let starts: Arc<[usize]> = line_starts(&text).into();
+                *last = Some((text.clone(), starts.clone()));
+                starts
+            }
+        };
+        IndexedSource { name, text, line_starts }
+    }
+
+    /// Index of the line containing byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                i += 1;
+                starts.push(i + 1);
+            }
+            b'\r' | b'\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+impl SourceCode for IndexedSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        // A window of whole lines around the span, read the way miette reads a whole text.
+        let first = self.line_of(span.offset()).saturating_sub(context_lines_before);
+        let end_line = self.line_of(span.offset() + span.len()) + context_lines_after + 1;
+        let start = self.line_starts[first];
+        let end = self.line_starts.get(end_line + 1).copied().unwrap_or(self.text.len());
+        let window = &self.text[start..end];
+        let local = SourceSpan::new((span.offset() - start).into(), span.len());
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
+}
 
 /// A span clamped to the source and to character boundaries, as miette needs.
 fn source_span(text: &str, span: Span) -> SourceSpan {
