@@ -208,15 +208,17 @@ impl Interp {
                 let r = self.user_class(&parent.text, span);
                 match r {
                     Ok(c) => Ok(c),
-                    Err(Unwind::Error(e)) if e.kind == ErrorKind::UnknownClass => Err(class_error(
-                        ErrorKind::ClassDefinition,
-                        format!(
-                            "the class `{name}` extends `{}`, which is not a class of cs",
-                            parent.text
-                        ),
-                        file,
-                        parent.span,
-                    )),
+                    Err(u) if u.as_error().is_some_and(|e| e.kind == ErrorKind::UnknownClass) => {
+                        Err(class_error(
+                            ErrorKind::ClassDefinition,
+                            format!(
+                                "the class `{name}` extends `{}`, which is not a class of cs",
+                                parent.text
+                            ),
+                            file,
+                            parent.span,
+                        ))
+                    }
                     Err(e) => Err(e),
                 }
             }

@@ -23,8 +23,23 @@ pub fn default_for(ty: VarType) -> Value {
 
 /// Converts `v` for storage in a variable of type `ty`; `Err(v)` when the types are incompatible.
 /// Undefined resets to the type's default (like `CLEAR VARIABLE`).
-#[inline]
+#[inline(always)]
 pub fn coerce(ty: VarType, v: Value) -> Result<Value, Value> {
+    // Already of the declared type (the usual case): no conversion.
+    match (ty, &v) {
+        (VarType::Variant, _)
+        | (VarType::Real, Value::Real(_))
+        | (VarType::Integer, Value::Int(_))
+        | (VarType::Text, Value::Text(_)) => return Ok(v),
+        (VarType::Integer, Value::Real(r)) => return Ok(Value::Int(real_to_longint(*r))),
+        (VarType::Real, Value::Int(i)) => return Ok(Value::Real(*i as f64)),
+        _ => {}
+    }
+    coerce_other(ty, v)
+}
+
+#[inline(never)]
+fn coerce_other(ty: VarType, v: Value) -> Result<Value, Value> {
     match (ty, v) {
         (VarType::Variant, v) => Ok(v),
         (_, Value::Undefined) => Ok(default_for(ty)),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::ops;
-use super::{Flow, Interp, Unwind};
+use super::{Cause, Flow, Interp, Unwind};
 use crate::commands::{catalog, Args};
 use crate::resolve::ir::{Expr, ExprKind, FormulaCode};
 use crate::runtime::ops::shared_to_value;
@@ -25,25 +25,37 @@ impl Interp {
             ExprKind::Literal(v) => Ok(v.clone()),
             ExprKind::Local(s) => Ok(self.stack[self.base + *s as usize].clone()),
             ExprKind::Binary { op, left, right } if !matches!(op, BinOp::AndAnd | BinOp::OrOr) => {
-                let l = self.eval(left)?;
-                let r = self.eval(right)?;
+                // Number operands that are locals or literals are read in place: no clone, no
+                // drop, no recursive call.
+                let l = match self.peek_number(left) {
+                    Some(v) => v,
+                    None => self.eval(left)?,
+                };
+                let r = match self.peek_number(right) {
+                    Some(v) => v,
+                    None => self.eval(right)?,
+                };
                 if let (Some(a), Some(b)) = (fast_num(&l), fast_num(&r)) {
-                    match op {
-                        BinOp::Add => return Ok(Value::Real(a + b)),
-                        BinOp::Sub => return Ok(Value::Real(a - b)),
-                        BinOp::Mul => return Ok(Value::Real(a * b)),
-                        BinOp::Div => return Ok(Value::Real(a / b)),
+                    let fast = match op {
+                        BinOp::Add => Some(Value::Real(a + b)),
+                        BinOp::Sub => Some(Value::Real(a - b)),
+                        BinOp::Mul => Some(Value::Real(a * b)),
+                        BinOp::Div => Some(Value::Real(a / b)),
                         BinOp::Mod => {
                             let (x, y) = (ops::to_longint(a), ops::to_longint(b));
-                            if y != 0 {
-                                return Ok(Value::Real(x.wrapping_rem(y) as f64));
-                            }
+                            (y != 0).then(|| Value::Real(x.wrapping_rem(y) as f64))
                         }
-                        BinOp::Lt => return Ok(Value::Bool(a < b)),
-                        BinOp::Gt => return Ok(Value::Bool(a > b)),
-                        BinOp::Le => return Ok(Value::Bool(a <= b)),
-                        BinOp::Ge => return Ok(Value::Bool(a >= b)),
-                        _ => {}
+                        BinOp::Lt => Some(Value::Bool(a < b)),
+                        BinOp::Gt => Some(Value::Bool(a > b)),
+                        BinOp::Le => Some(Value::Bool(a <= b)),
+                        BinOp::Ge => Some(Value::Bool(a >= b)),
+                        _ => None,
+                    };
+                    if let Some(v) = fast {
+                        // Both operands are Int or Real, which own nothing: skip the drop glue.
+                        std::mem::forget(l);
+                        std::mem::forget(r);
+                        return Ok(v);
                     }
                 }
                 self.binary_other(*op, l, r, e.span)
@@ -277,9 +289,9 @@ impl Interp {
     }
 
     fn at_span(&self, u: Unwind, span: Span) -> Unwind {
-        match u {
-            Unwind::Error(e) => Unwind::Error(Box::new(e.at(self.current_file(), span))),
-            other => other,
+        match u.into_cause() {
+            Cause::Error(e) => Unwind::from(e.at(self.current_file(), span)),
+            other => other.into(),
         }
     }
 
@@ -923,6 +935,35 @@ impl Interp {
     pub(super) fn write_interprocess(&mut self, name: &str, v: Value) {
         let sv = crate::runtime::process::SendValue::from_value(&v);
         self.engine.interprocess.lock().insert(name.to_string(), sv);
+    }
+}
+
+impl Interp {
+    /// The value of `e` when it is a local or a literal holding an Integer or a Real: read
+    /// without evaluating (both have no side effects), so arithmetic on them skips `eval`.
+    #[inline(always)]
+    pub(super) fn peek_number(&self, e: &Expr) -> Option<Value> {
+        let v = match &e.kind {
+            ExprKind::Local(s) => self.stack.get(self.base + *s as usize)?,
+            ExprKind::Literal(v) => v,
+            _ => return None,
+        };
+        match v {
+            Value::Real(r) => Some(Value::Real(*r)),
+            Value::Int(i) => Some(Value::Int(*i)),
+            _ => None,
+        }
+    }
+
+    /// [`Interp::peek_number`] as an `f64`.
+    #[inline(always)]
+    pub(super) fn peek_f64(&self, e: &Expr) -> Option<f64> {
+        let v = match &e.kind {
+            ExprKind::Local(s) => self.stack.get(self.base + *s as usize)?,
+            ExprKind::Literal(v) => v,
+            _ => return None,
+        };
+        fast_num(v)
     }
 }
 

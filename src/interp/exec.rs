@@ -2,8 +2,8 @@
 
 use super::convert;
 use super::ops;
-use super::{Flow, Interp, Unwind};
-use crate::resolve::ir::{Block, Expr, LValue, Stmt, StmtKind, VarType};
+use super::{Cause, Flow, Interp, Unwind};
+use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::{BinOp, LoopCond, Span};
 
@@ -18,11 +18,11 @@ impl Interp {
         for stmt in block {
             self.cur_span = stmt.span;
             self.tick()?;
-            match self.exec(stmt) {
-                Ok(()) => {}
-                Err(Unwind::Error(e)) => {
+            let Err(u) = self.exec(stmt) else { continue };
+            match u.into_cause() {
+                Cause::Error(e) => {
                     if e.is_abort() {
-                        return Err(Unwind::Abort);
+                        return Err(Unwind::ABORT);
                     }
                     let e = self.locate(*e, stmt.span);
                     if self.try_depth > 0 || self.in_error_handler {
@@ -36,7 +36,7 @@ impl Interp {
                         }
                     }
                 }
-                Err(other) => return Err(other),
+                other => return Err(other.into()),
             }
         }
         Ok(())
@@ -57,7 +57,8 @@ impl Interp {
         let r = self.call(code, Vec::new(), Value::Undefined, Span::default());
         self.in_error_handler = false;
         match r {
-            Ok(_) | Err(Unwind::Return) => Ok(()),
+            Ok(_) => Ok(()),
+            Err(u) if u.is_return() => Ok(()),
             Err(other) => Err(other),
         }
     }
@@ -119,7 +120,7 @@ impl Interp {
                 if let Some(f) = self.frames.last_mut() {
                     f.ret = v;
                 }
-                Err(Unwind::Return)
+                Err(Unwind::RETURN)
             }
             StmtKind::Declare(targets) => {
                 for t in targets {
@@ -138,6 +139,20 @@ impl Interp {
 
     /// A condition of `If`, `Case of`, `While`, `Until`: Boolean, and Undefined counts as False.
     pub(super) fn condition(&mut self, e: &Expr) -> Flow<bool> {
+        // A comparison of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
+        // without building any value.
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if matches!(op, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge) {
+                if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                    return Ok(match op {
+                        BinOp::Lt => a < b,
+                        BinOp::Gt => a > b,
+                        BinOp::Le => a <= b,
+                        _ => a >= b,
+                    });
+                }
+            }
+        }
         match self.eval(e)? {
             Value::Bool(b) => Ok(b),
             Value::Undefined => Ok(false),
@@ -157,17 +172,21 @@ impl Interp {
         if let [part] = parts {
             let r = self.eval(part)?;
             let idx = self.base + slot as usize;
+            // (The number arms forget `r`: an Int or Real owns nothing, so no drop glue runs.)
             match (&mut self.stack[idx], &r) {
                 (Value::Real(a), Value::Real(b)) => {
                     *a += *b;
+                    std::mem::forget(r);
                     return Ok(());
                 }
                 (Value::Real(a), Value::Int(b)) => {
                     *a += *b as f64;
+                    std::mem::forget(r);
                     return Ok(());
                 }
                 (Value::Int(a), Value::Int(b)) => {
                     *a = convert::real_to_longint(*a as f64 + *b as f64);
+                    std::mem::forget(r);
                     return Ok(());
                 }
                 (Value::Text(t), Value::Text(b)) => {
@@ -486,11 +505,14 @@ impl Interp {
         let r = self.exec_block(body);
         self.try_depth -= 1;
         match r {
-            Err(Unwind::Error(e)) => {
-                self.record_error(&e);
-                self.exec_block(catch)
-            }
-            other => other,
+            Err(u) => match u.into_cause() {
+                Cause::Error(e) => {
+                    self.record_error(&e);
+                    self.exec_block(catch)
+                }
+                other => Err(other.into()),
+            },
+            ok => ok,
         }
     }
 
@@ -503,11 +525,14 @@ impl Interp {
         let r = self.eval(e);
         self.try_depth -= 1;
         match r {
-            Err(Unwind::Error(err)) if !err.is_abort() => {
-                let err = self.locate(*err, e.span);
-                self.record_error(&err);
-                Ok(Value::Undefined)
-            }
+            Err(u) if u.as_error().is_some_and(|err| !err.is_abort()) => match u.into_cause() {
+                Cause::Error(err) => {
+                    let err = self.locate(*err, e.span);
+                    self.record_error(&err);
+                    Ok(Value::Undefined)
+                }
+                other => Err(other.into()),
+            },
             other => other,
         }
     }
@@ -541,17 +566,18 @@ impl Interp {
 }
 
 /// The value of a `For` counter as a number.
-#[inline]
+#[inline(always)]
 fn counter_value(v: &Value) -> Flow<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
         Value::Real(r) => Ok(*r),
-        v => Err(RtError::type_mismatch(format!(
-            "a For counter must be a number, not {}",
-            v.kind_name()
-        ))
-        .into()),
+        v => Err(not_a_counter(v)),
     }
+}
+
+#[cold]
+fn not_a_counter(v: &Value) -> Unwind {
+    RtError::type_mismatch(format!("a For counter must be a number, not {}", v.kind_name())).into()
 }
 
 /// Whether a `For` counter has gone past its end value.

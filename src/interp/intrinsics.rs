@@ -66,7 +66,7 @@ impl Interp {
                 Ok(Value::Undefined)
             }
             MethodCalledOnError => Ok(Value::text(self.error_handler.clone().unwrap_or_default())),
-            Abort => Err(Unwind::Abort),
+            Abort => Err(Unwind::ABORT),
             Assert => {
                 let vals = self.eval_all(args)?;
                 if !self.assert_enabled {
@@ -156,7 +156,7 @@ impl Interp {
             }
             Quit4D => {
                 self.engine.quit.store(true, std::sync::atomic::Ordering::Release);
-                Err(Unwind::Quit)
+                Err(Unwind::QUIT)
             }
             ObSet => {
                 let Some(first) = args.first() else {

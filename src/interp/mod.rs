@@ -28,8 +28,16 @@ use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::Span;
 use project::Project;
 
-/// Why evaluation stopped early.
-pub enum Unwind {
+/// Why evaluation stopped early: an error or a control signal (`return`, `ABORT`, `QUIT 4D`).
+///
+/// One machine word, so that [`Flow<Value>`] is 16 bytes and comes back in registers from every
+/// `eval` (a 24-byte result goes through memory, and that showed up as store-forwarding stalls in
+/// the hot path). The word is either an owned `Box<RtError>` or one of three small sentinel
+/// addresses that no allocation of an 8-aligned `RtError` can have.
+pub struct Unwind(std::ptr::NonNull<RtError>);
+
+/// What an [`Unwind`] carries, taken apart for matching.
+pub enum Cause {
     Error(Box<RtError>),
     /// `return`: leaves the current method.
     Return,
@@ -39,9 +47,81 @@ pub enum Unwind {
     Quit,
 }
 
+const RETURN_BITS: usize = 1;
+const ABORT_BITS: usize = 2;
+const QUIT_BITS: usize = 3;
+
+impl Unwind {
+    pub const RETURN: Unwind = Unwind::signal(RETURN_BITS);
+    pub const ABORT: Unwind = Unwind::signal(ABORT_BITS);
+    pub const QUIT: Unwind = Unwind::signal(QUIT_BITS);
+
+    const fn signal(bits: usize) -> Unwind {
+        assert!(bits != 0);
+        // SAFETY: `bits` is non-zero (asserted at compile time: only called in constants). The
+        // pointer is never dereferenced: `as_error` and `Drop` recognise the sentinel values.
+        Unwind(unsafe { std::ptr::NonNull::new_unchecked(bits as *mut RtError) })
+    }
+
+    pub fn error(e: Box<RtError>) -> Unwind {
+        Unwind(std::ptr::NonNull::from(Box::leak(e)))
+    }
+
+    fn bits(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// Whether this is `return` leaving a method.
+    pub fn is_return(&self) -> bool {
+        self.bits() == RETURN_BITS
+    }
+
+    /// The error, when this is one.
+    pub fn as_error(&self) -> Option<&RtError> {
+        match self.bits() {
+            RETURN_BITS | ABORT_BITS | QUIT_BITS => None,
+            // SAFETY: any other value came from `Box::leak` in `Unwind::error` and is still owned.
+            _ => Some(unsafe { self.0.as_ref() }),
+        }
+    }
+
+    /// Takes the unwind apart.
+    pub fn into_cause(self) -> Cause {
+        let me = std::mem::ManuallyDrop::new(self);
+        match me.bits() {
+            RETURN_BITS => Cause::Return,
+            ABORT_BITS => Cause::Abort,
+            QUIT_BITS => Cause::Quit,
+            // SAFETY: the pointer came from `Box::leak` and ownership moves back into the Box
+            // (`me` is never dropped).
+            _ => Cause::Error(unsafe { Box::from_raw(me.0.as_ptr()) }),
+        }
+    }
+}
+
+impl Drop for Unwind {
+    fn drop(&mut self) {
+        if self.as_error().is_some() {
+            // SAFETY: an error pointer owns its Box (see `Unwind::error`); dropped exactly once.
+            drop(unsafe { Box::from_raw(self.0.as_ptr()) });
+        }
+    }
+}
+
 impl From<RtError> for Unwind {
     fn from(e: RtError) -> Unwind {
-        Unwind::Error(Box::new(e))
+        Unwind::error(Box::new(e))
+    }
+}
+
+impl From<Cause> for Unwind {
+    fn from(c: Cause) -> Unwind {
+        match c {
+            Cause::Error(e) => Unwind::error(e),
+            Cause::Return => Unwind::RETURN,
+            Cause::Abort => Unwind::ABORT,
+            Cause::Quit => Unwind::QUIT,
+        }
     }
 }
 
@@ -225,8 +305,10 @@ impl Interp {
         })?;
         let method = match self.method_code(id) {
             Ok(m) => m,
-            Err(Unwind::Error(e)) => return Err(*e),
-            Err(_) => return Ok(Value::Undefined),
+            Err(u) => match u.into_cause() {
+                Cause::Error(e) => return Err(*e),
+                _ => return Ok(Value::Undefined),
+            },
         };
         self.run_top(method, args)
     }
@@ -248,9 +330,11 @@ impl Interp {
     fn run_top(&mut self, method: Rc<Method>, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call(method, args, Value::Undefined, Span::default()) {
             Ok(v) => Ok(v),
-            Err(Unwind::Error(e)) => Err(*e),
-            Err(Unwind::Abort) => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
-            Err(Unwind::Return) | Err(Unwind::Quit) => Ok(Value::Undefined),
+            Err(u) => match u.into_cause() {
+                Cause::Error(e) => Err(*e),
+                Cause::Abort => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
+                Cause::Return | Cause::Quit => Ok(Value::Undefined),
+            },
         }
     }
 
@@ -405,7 +489,8 @@ impl Interp {
         self.base = saved_base;
         self.cur_span = caller_span;
         let result = match outcome {
-            Ok(()) | Err(Unwind::Return) => {
+            Err(u) if !u.is_return() => Err(u),
+            _ => {
                 let ret = frame.map(|f| f.ret).unwrap_or_default();
                 Ok(match method.result {
                     ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
@@ -413,7 +498,6 @@ impl Interp {
                     ResultKind::None => ret,
                 })
             }
-            Err(e) => Err(e),
         };
         self.stack.truncate(base);
         result
@@ -583,9 +667,11 @@ impl Host for Interp {
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
-            Err(Unwind::Error(e)) => Err(*e),
-            Err(Unwind::Abort) => Err(RtError::generic("execution aborted by ABORT").with_abort()),
-            Err(_) => Ok(Value::Undefined),
+            Err(u) => match u.into_cause() {
+                Cause::Error(e) => Err(*e),
+                Cause::Abort => Err(RtError::generic("execution aborted by ABORT").with_abort()),
+                _ => Ok(Value::Undefined),
+            },
         }
     }
 
@@ -595,5 +681,32 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `eval` returns a `Flow<Value>`: an 8-byte `Unwind` lets it share the value's
+    /// 16 bytes instead of growing to 24.
+    #[test]
+    fn unwind_is_one_word_and_flow_fits_a_value() {
+        assert_eq!(std::mem::size_of::<Unwind>(), 8);
+        assert_eq!(std::mem::size_of::<Flow<Value>>(), 16);
+        assert_eq!(std::mem::size_of::<Flow<()>>(), 8);
+    }
+
+    #[test]
+    fn unwind_round_trips_its_cause() {
+        assert!(Unwind::RETURN.is_return());
+        assert!(Unwind::ABORT.as_error().is_none());
+        assert!(matches!(Unwind::QUIT.into_cause(), Cause::Quit));
+        let u = Unwind::from(RtError::generic("boom"));
+        assert_eq!(u.as_error().map(|e| e.message.as_str()), Some("boom"));
+        match u.into_cause() {
+            Cause::Error(e) => assert_eq!(e.message, "boom"),
+            _ => panic!("expected an error"),
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::{convert, Frame, Interp, Unwind};
+use super::{convert, Cause, Frame, Interp};
 use crate::resolve::ir::{LValue, Stmt, StmtKind, VarType};
 use crate::resolve::{self, ir::Method};
 use crate::runtime::{RtError, Value};
@@ -110,12 +110,14 @@ impl Interp {
             .collect();
         match outcome {
             Ok(()) => Ok(SnippetResult::Value(slots[value_slot as usize].clone())),
-            Err(Unwind::Return) => {
+            Err(u) if u.is_return() => {
                 Ok(SnippetResult::Value(frame.map(|f| f.ret).unwrap_or_default()))
             }
-            Err(Unwind::Quit) => Ok(SnippetResult::Quit),
-            Err(Unwind::Abort) => Err(RtError::generic("ABORT").with_abort()),
-            Err(Unwind::Error(e)) => Err(*e),
+            Err(u) => match u.into_cause() {
+                Cause::Quit => Ok(SnippetResult::Quit),
+                Cause::Abort | Cause::Return => Err(RtError::generic("ABORT").with_abort()),
+                Cause::Error(e) => Err(*e),
+            },
         }
     }
 }

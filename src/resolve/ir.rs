@@ -100,6 +100,7 @@ pub struct Expr {
     pub span: Span,
 }
 
+#[repr(u8)]
 pub enum ExprKind {
     Literal(Value),
     Local(Slot),
@@ -216,6 +217,7 @@ pub struct Stmt {
 
 pub type Block = Vec<Stmt>;
 
+#[repr(u8)]
 pub enum StmtKind {
     Expr(Expr),
     Assign {

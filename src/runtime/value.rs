@@ -12,7 +12,13 @@ use super::shared::{SharedCollection, SharedObject};
 
 /// A 4D value. 16 bytes (a test asserts it): texts are `Rc<String>` so that `$t:=$t+"x"` can
 /// append in place when the text is held only once.
+///
+/// `repr(C, u8)` puts every payload at offset 8: a value is then copied as its tag byte plus
+/// one 8-byte word. With the default layout small payloads (Boolean, Integer, Date) shared the
+/// first word with the tag, every copy moved bytes 1..8 in odd-sized pieces, and the next
+/// 8-byte read of them stalled on store forwarding (the hottest instructions of `eval`).
 #[derive(Clone, Default)]
+#[repr(C, u8)]
 pub enum Value {
     #[default]
     Undefined,
