@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
 use crate::commands::{catalog, Args};
-use crate::resolve::ir::{Expr, ExprKind, FormulaCode};
+use crate::resolve::ir::{Expr, ExprKind, FormulaCode, VarType};
 use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
 use crate::runtime::value::Function;
@@ -266,6 +266,21 @@ impl Interp {
         self.check_depth()?;
         let base = self.stack.len();
         for (i, a) in args.iter().enumerate() {
+            // Arithmetic on number locals and literals (`f($n-1)`) goes straight into the
+            // parameter slot, without building an intermediate value.
+            if let Some(x) = self.peek_arith(a) {
+                match code.params[i].ty {
+                    VarType::Integer => {
+                        self.stack.push(Value::Int(super::convert::real_to_longint(x)));
+                        continue;
+                    }
+                    VarType::Real | VarType::Variant => {
+                        self.stack.push(Value::Real(x));
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let v = match self.eval(a) {
                 Ok(v) => v,
                 Err(u) => {
@@ -951,6 +966,24 @@ impl Interp {
         match v {
             Value::Real(r) => Some(Value::Real(*r)),
             Value::Int(i) => Some(Value::Int(*i)),
+            _ => None,
+        }
+    }
+
+    /// The value of `+`, `-` or `*` on two [`Interp::peek_f64`] operands, computed without
+    /// evaluating anything (the result is a Real, as the operator's would be).
+    #[inline(always)]
+    pub(super) fn peek_arith(&self, e: &Expr) -> Option<f64> {
+        match &e.kind {
+            ExprKind::Binary { op, left, right } => {
+                let (a, b) = (self.peek_f64(left)?, self.peek_f64(right)?);
+                match op {
+                    BinOp::Add => Some(a + b),
+                    BinOp::Sub => Some(a - b),
+                    BinOp::Mul => Some(a * b),
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }

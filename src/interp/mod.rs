@@ -464,6 +464,10 @@ impl Interp {
     }
 
     /// Runs `method` in a frame whose slots are already on the stack from `base`.
+    ///
+    /// Inlined so that the frame is built in place from the caller's values (a plain method
+    /// call passes constants for `extra` and `this`).
+    #[inline(always)]
     pub(super) fn enter(
         &mut self,
         method: Rc<Method>,
@@ -472,32 +476,39 @@ impl Interp {
         extra: Vec<Value>,
         this: Value,
     ) -> Flow<Value> {
-        let saved_base = self.base;
-        let caller_span = self.cur_span;
-        self.base = base;
         self.frames.push(Frame {
             method: method.clone(),
             base,
             argc,
             extra,
             this,
-            caller_span,
+            caller_span: self.cur_span,
             ret: Value::Undefined,
         });
+        self.run_frame(method, base)
+    }
+
+    /// Runs the body of the frame [`Interp::enter`] just pushed, pops it, and returns the
+    /// method's result.
+    #[inline(never)]
+    fn run_frame(&mut self, method: Rc<Method>, base: usize) -> Flow<Value> {
+        let saved_base = self.base;
+        let caller_span = self.cur_span;
+        self.base = base;
         let outcome = self.exec_block(&method.body);
-        let frame = self.frames.pop();
+        // Take the returned value out of the frame and drop the frame where it lies (moving a
+        // whole frame out of the vector costs more than the call itself).
+        let ret = self.frames.last_mut().map(|f| std::mem::take(&mut f.ret)).unwrap_or_default();
+        self.frames.truncate(self.frames.len().saturating_sub(1));
         self.base = saved_base;
         self.cur_span = caller_span;
         let result = match outcome {
             Err(u) if !u.is_return() => Err(u),
-            _ => {
-                let ret = frame.map(|f| f.ret).unwrap_or_default();
-                Ok(match method.result {
-                    ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
-                    ResultKind::Returned(ty) => convert::coerce(ty, ret).unwrap_or_default(),
-                    ResultKind::None => ret,
-                })
-            }
+            _ => Ok(match method.result {
+                ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
+                ResultKind::Returned(ty) => convert::coerce(ty, ret).unwrap_or_default(),
+                ResultKind::None => ret,
+            }),
         };
         self.stack.truncate(base);
         result

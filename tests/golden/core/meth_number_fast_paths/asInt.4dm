@@ -1,0 +1,2 @@
+#DECLARE($x : Integer) : Integer
+return $x

@@ -1,0 +1,2 @@
+#DECLARE($x : Variant) : Variant
+return $x
