@@ -1,5 +1,7 @@
 //! Statements: assignment, control flow, `Use`, `Try`, and what happens when one fails.
 
+use std::rc::Rc;
+
 use super::convert;
 use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
@@ -165,54 +167,68 @@ impl Interp {
         }
     }
 
-    /// `$x:=$x+a+b` / `$x+=a` on a local (see [`StmtKind::Accumulate`]): the parts are
-    /// evaluated first, then added to the variable in place — numbers directly, texts appended
-    /// without copying when the text is held only here (linear text building).
+    /// `$x:=$x+a+b` / `$x+=a` on a local (see [`StmtKind::Accumulate`]): each part is
+    /// evaluated and added to the variable in place, left to right as `(($x+a)+b)` would be —
+    /// numbers directly, texts appended without copying when the text is held only here
+    /// (linear text building). No part reads `$x` (the resolver checks), so the partial sums
+    /// are invisible; if a part fails, the variable gets its first value back.
     fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
         if let [part] = parts {
             let r = self.eval(part)?;
-            let idx = self.base + slot as usize;
-            // (The number arms forget `r`: an Int or Real owns nothing, so no drop glue runs.)
-            match (&mut self.stack[idx], &r) {
-                (Value::Real(a), Value::Real(b)) => {
-                    *a += *b;
-                    std::mem::forget(r);
-                    return Ok(());
-                }
-                (Value::Real(a), Value::Int(b)) => {
-                    *a += *b as f64;
-                    std::mem::forget(r);
-                    return Ok(());
-                }
-                (Value::Int(a), Value::Int(b)) => {
-                    *a = convert::real_to_longint(*a as f64 + *b as f64);
-                    std::mem::forget(r);
-                    return Ok(());
-                }
-                (Value::Text(t), Value::Text(b)) => {
-                    return ops::append_text(t, &[b]).map_err(Unwind::from);
-                }
-                _ => {}
-            }
-            let acc = self.stack[idx].clone();
-            let v = ops::binary(BinOp::Add, acc, r)
-                .map_err(|e| e.at(self.current_file(), part.span))?;
-            return self.store_local(slot, v, part.span);
+            return self.accumulate_one(slot, r, part.span);
         }
-        let rights = self.eval_all(parts)?;
         let idx = self.base + slot as usize;
-        if let Value::Text(t) = &mut self.stack[idx] {
-            let texts: Option<Vec<&str>> = rights.iter().map(Value::as_str).collect();
-            if let Some(texts) = texts {
-                return ops::append_text(t, &texts).map_err(Unwind::from);
+        let saved = match &self.stack[idx] {
+            Value::Text(t) => Saved::TextLen(t.len()),
+            v => Saved::Value(v.clone()),
+        };
+        for part in parts {
+            let outcome = match self.eval(part) {
+                Ok(r) => self.accumulate_one(slot, r, part.span),
+                Err(u) => Err(u),
+            };
+            if let Err(u) = outcome {
+                let idx = self.base + slot as usize;
+                match (saved, &mut self.stack[idx]) {
+                    (Saved::TextLen(n), Value::Text(t)) => Rc::make_mut(t).truncate(n),
+                    (Saved::Value(v), cell) => *cell = v,
+                    _ => {}
+                }
+                return Err(u);
             }
         }
-        let mut acc = self.stack[idx].clone();
-        let span = parts.first().map(|p| p.span).unwrap_or_default();
-        for r in rights {
-            acc = ops::binary(BinOp::Add, acc, r).map_err(|e| e.at(self.current_file(), span))?;
+        Ok(())
+    }
+
+    /// Adds one evaluated part to local `slot` (see [`Interp::accumulate`]).
+    #[inline]
+    fn accumulate_one(&mut self, slot: u32, r: Value, span: Span) -> Flow<()> {
+        let idx = self.base + slot as usize;
+        // (The number arms forget `r`: an Int or Real owns nothing, so no drop glue runs.)
+        match (&mut self.stack[idx], &r) {
+            (Value::Real(a), Value::Real(b)) => {
+                *a += *b;
+                std::mem::forget(r);
+                return Ok(());
+            }
+            (Value::Real(a), Value::Int(b)) => {
+                *a += *b as f64;
+                std::mem::forget(r);
+                return Ok(());
+            }
+            (Value::Int(a), Value::Int(b)) => {
+                *a = convert::real_to_longint(*a as f64 + *b as f64);
+                std::mem::forget(r);
+                return Ok(());
+            }
+            (Value::Text(t), Value::Text(b)) => {
+                return ops::append_text(t, &[b]).map_err(Unwind::from);
+            }
+            _ => {}
         }
-        self.store_local(slot, acc, span)
+        let acc = self.stack[idx].clone();
+        let v = ops::binary(BinOp::Add, acc, r).map_err(|e| e.at(self.current_file(), span))?;
+        self.store_local(slot, v, span)
     }
 
     fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
@@ -563,6 +579,12 @@ impl Interp {
         }
         r
     }
+}
+
+/// What [`Interp::accumulate`] puts back when a part fails.
+enum Saved {
+    TextLen(usize),
+    Value(Value),
 }
 
 /// The value of a `For` counter as a number.
