@@ -258,9 +258,10 @@ fn check_len(name: &str, len: usize, extra: usize) -> Result<(), RtError> {
 }
 
 fn push(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
-    check_len(".push()", coll.len(), new.len())?;
-    coll.borrow_mut().extend(new);
+    check_len(".push()", coll.len(), args.values.len())?;
+    // The arguments are moved in (a collection may be pushed into itself: its reference is
+    // then an argument, moved like any other value).
+    coll.borrow_mut().extend(args.values.drain(..).map(Value::for_storage));
     Ok(this(coll))
 }
 
