@@ -6,6 +6,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use indexmap::IndexMap;
+use smallvec::SmallVec;
 
 use super::value::Value;
 
@@ -140,17 +141,22 @@ type BigMap = IndexMap<Key, Value, BuildHasherDefault<PassThroughHasher>>;
 /// smaller and faster than a hash table for the small objects most code builds.
 const SMALL_PROPS: usize = 12;
 
+/// Properties kept inside the object's own allocation (beyond, they move to the heap).
+const INLINE_PROPS: usize = 3;
+
+type SmallProps = SmallVec<[(Key, Value); INLINE_PROPS]>;
+
 /// An object's properties, in creation order.
 #[derive(Clone)]
 pub enum PropMap {
-    Small(Vec<(Key, Value)>),
-    /// Boxed: keeps `PropMap` (and so every object) three words long.
+    Small(SmallProps),
+    /// Boxed: keeps `PropMap` (and so every object) small.
     Big(Box<BigMap>),
 }
 
 impl Default for PropMap {
     fn default() -> PropMap {
-        PropMap::Small(Vec::new())
+        PropMap::Small(SmallProps::new())
     }
 }
 
@@ -158,7 +164,7 @@ impl PropMap {
     /// An empty map with room for `n` properties (exactly: objects are many and small).
     pub fn with_capacity(n: usize) -> PropMap {
         if n <= SMALL_PROPS {
-            PropMap::Small(Vec::with_capacity(n))
+            PropMap::Small(SmallProps::with_capacity(n))
         } else {
             let mut map = BigMap::default();
             map.reserve(n);
@@ -324,10 +330,11 @@ mod tests {
 
     #[test]
     fn small_structures() {
-        // One pointer per key, 24 bytes per property, three words per property map.
+        // One pointer per key, 24 bytes per property.
         assert_eq!(std::mem::size_of::<Key>(), 8);
         assert_eq!(std::mem::size_of::<(Key, Value)>(), 24);
-        assert_eq!(std::mem::size_of::<PropMap>(), 24);
+        // Three properties inline, plus the length, plus the variant.
+        assert!(std::mem::size_of::<PropMap>() <= 88, "{}", std::mem::size_of::<PropMap>());
     }
 
     #[test]
