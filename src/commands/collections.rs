@@ -258,9 +258,10 @@ fn check_len(name: &str, len: usize, extra: usize) -> Result<(), RtError> {
 }
 
 fn push(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    let new: Vec<Value> = args.values.iter().cloned().map(Value::for_storage).collect();
-    check_len(".push()", coll.len(), new.len())?;
-    coll.borrow_mut().extend(new);
+    check_len(".push()", coll.len(), args.values.len())?;
+    // The arguments are moved in (a collection may be pushed into itself: its reference is
+    // then an argument, moved like any other value).
+    coll.borrow_mut().extend(args.values.drain(..).map(Value::for_storage));
     Ok(this(coll))
 }
 
@@ -358,17 +359,62 @@ fn clear(_: &mut dyn Host, coll: &CollRef, _: &mut Args) -> Result<Value, RtErro
 // Order
 
 fn sort(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    let items = coll.to_vec();
-    let sorted = if args.is_empty() {
-        let mut items = items;
-        items.sort_by(sort_compare);
-        items
-    } else {
-        let cb = Callback::from_args(args, 0, "sort")?;
-        sort_with_callback(host, items, &cb)?
-    };
+    if args.is_empty() {
+        // No callback: nothing runs script code during the sort, so it is done in place.
+        let mut items = coll.borrow_mut();
+        if !sort_reals(&mut items) {
+            items.sort_by(sort_compare);
+        }
+        drop(items);
+        return Ok(this(coll));
+    }
+    let cb = Callback::from_args(args, 0, "sort")?;
+    let sorted = sort_with_callback(host, coll.to_vec(), &cb)?;
     *coll.borrow_mut() = sorted;
     Ok(this(coll))
+}
+
+/// Sorts a collection made only of Reals exactly as `sort_by(sort_compare)` would, on the
+/// numbers alone; `false` (nothing done) when another kind of value is present.
+fn sort_reals(items: &mut [Value]) -> bool {
+    let mut xs = Vec::with_capacity(items.len());
+    // Without NaN and -0, numbers that compare equal are identical: any sort order of equal
+    // elements gives the same result, so an unstable sort on order-preserving integer keys
+    // is exact.
+    let mut plain = true;
+    for v in items.iter() {
+        let Value::Real(x) = v else { return false };
+        plain &= !(x.is_nan() || (*x == 0.0 && x.is_sign_negative()));
+        xs.push(*x);
+    }
+    if plain {
+        let mut keys: Vec<u64> = xs.iter().map(|x| real_key(*x)).collect();
+        keys.sort_unstable();
+        for (v, k) in items.iter_mut().zip(keys) {
+            *v = Value::Real(real_from_key(k));
+        }
+    } else {
+        // The numeric comparison of `sort_compare`, stable like it.
+        xs.sort_by(|x, y| x.partial_cmp(y).unwrap_or_else(|| x.is_nan().cmp(&y.is_nan())));
+        for (v, x) in items.iter_mut().zip(xs) {
+            *v = Value::Real(x);
+        }
+    }
+    true
+}
+
+/// An integer whose order is the numeric order of `x` (for reals other than NaN and -0).
+fn real_key(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | (1 << 63)
+    }
+}
+
+fn real_from_key(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
 }
 
 fn order_by_method(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
@@ -940,6 +986,38 @@ mod tests {
     use crate::runtime::value::Function;
     use std::collections::HashMap;
     use std::rc::Rc;
+
+    #[test]
+    fn sort_reals_matches_sort_compare() {
+        let mut x: u64 = 42;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x >> 33
+        };
+        let specials = [0.0, -0.0, f64::NAN, -f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.5];
+        for round in 0..40 {
+            let n = (next() % 200) as usize;
+            let items: Vec<Value> = (0..n)
+                .map(|_| {
+                    let r = next();
+                    if round % 2 == 1 && r % 7 == 0 {
+                        Value::Real(specials[(r / 7) as usize % specials.len()])
+                    } else {
+                        Value::Real((r % 50) as f64 - 25.0 + if r % 3 == 0 { 0.25 } else { 0.0 })
+                    }
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_by(sort_compare);
+            let mut got = items;
+            assert!(sort_reals(&mut got));
+            let bits = |v: &[Value]| -> Vec<u64> {
+                v.iter().map(|v| v.as_number().map_or(0, f64::to_bits)).collect()
+            };
+            assert_eq!(bits(&got), bits(&expected));
+        }
+        assert!(!sort_reals(&mut [Value::Real(1.0), Value::Int(1)]));
+    }
 
     type TestCode = dyn Fn(&[Value]) -> Result<Value, RtError>;
     struct TestFn(Box<TestCode>);

@@ -430,6 +430,12 @@ fn mod_(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     if b == 0.0 || !a.is_finite() || !b.is_finite() {
         return Ok(Value::Real(0.0));
     }
+    // Integral operands (they are rounded) in i64 range: the integer remainder is the exact
+    // value fmod computes, without its bit-by-bit loop.
+    const LIMIT: f64 = (1u64 << 62) as f64;
+    if a.abs() < LIMIT && b.abs() < LIMIT {
+        return Ok(Value::Real((a as i64 % b as i64) as f64 + 0.0));
+    }
     Ok(Value::Real(a % b + 0.0))
 }
 
@@ -489,6 +495,32 @@ mod tests {
         }
         fn write_stdout(&mut self, _: &str) {}
         fn write_stderr(&mut self, _: &str) {}
+    }
+
+    #[test]
+    fn mod_integer_path_matches_fmod() {
+        let m = command("Mod");
+        let cases = [
+            (7.0, 3.0),
+            (-7.0, 3.0),
+            (7.0, -3.0),
+            (-4.0, 2.0),
+            (2.5, 2.0),
+            (-2.5, 2.0),
+            (1e17 + 3.0, 1e9 + 7.0),
+            (-(2f64.powi(61)), 2147483648.0),
+            (2f64.powi(62) + 8.0, 3.0),
+            (1e300, 7.0),
+        ];
+        for (a, b) in cases {
+            let got = m(&mut NoHost, &mut Args::new(vec![Value::Real(a), Value::Real(b)]));
+            let (ra, rb) = (format::round_half_away(a, 0), format::round_half_away(b, 0));
+            let want = ra % rb + 0.0;
+            match got {
+                Ok(Value::Real(r)) => assert_eq!(r.to_bits(), want.to_bits(), "Mod({a};{b})"),
+                _ => panic!("Mod({a};{b}) did not return a Real"),
+            }
+        }
     }
 
     fn command(name: &str) -> CommandFn {

@@ -210,6 +210,13 @@ impl Interp {
                 }
                 Ok(Value::Object(o))
             }
+            ExprKind::NewObject(entries) => {
+                let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
+                for (k, v) in entries {
+                    props.insert(k.clone(), self.eval(v)?.for_storage());
+                }
+                Ok(Value::Object(ObjRef::from_props(props)))
+            }
             ExprKind::Collection(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for i in items {

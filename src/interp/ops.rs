@@ -136,9 +136,22 @@ pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError>
             "text longer than 1 GiB",
         ));
     }
-    let s = Rc::make_mut(text);
-    for p in parts {
-        s.push_str(p);
+    match Rc::get_mut(text) {
+        Some(s) => {
+            for p in parts {
+                s.push_str(p);
+            }
+        }
+        None => {
+            // Shared (a literal, a variable's value): one exact-size copy, not a copy then a
+            // reallocation.
+            let mut s = String::with_capacity(text.len() + extra);
+            s.push_str(text);
+            for p in parts {
+                s.push_str(p);
+            }
+            *text = Rc::new(s);
+        }
     }
     Ok(())
 }
@@ -146,7 +159,15 @@ pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError>
 /// Appends `r` to the text `l` in place when `l` is held only here (keeps `$t:=$t+"x"` linear).
 pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
     match (l, r) {
-        (Value::Text(mut a), Value::Text(b)) => {
+        (Value::Text(mut a), Value::Text(mut b)) => {
+            // `"prefix"+String($i)`: the left text is shared (a literal), the right one a
+            // temporary held only here: the prefix goes in front of it, in its own buffer.
+            if Rc::strong_count(&a) > 1 && a.len() <= b.capacity() - b.len() {
+                if let Some(s) = Rc::get_mut(&mut b) {
+                    s.insert_str(0, &a);
+                    return Ok(Value::Text(b));
+                }
+            }
             append_text(&mut a, &[&b])?;
             Ok(Value::Text(a))
         }

@@ -156,6 +156,10 @@ pub enum ExprKind {
         args: Vec<Expr>,
     },
     Object(Vec<(Key, Expr)>),
+    /// `New object("name";value;…)` with literal names (and no `*`): the command's semantics
+    /// (an undefined value is stored, a repeated name keeps its first position), without its
+    /// argument vector or run-time name interning.
+    NewObject(Vec<(Key, Expr)>),
     Collection(Vec<Expr>),
     Neg(Box<Expr>),
     Binary {

@@ -461,7 +461,7 @@ impl<'n> Resolver<'n> {
             A::Name(n) => LValue::ProcessVar(self.names.process_var(n)),
             A::Interprocess(n) => LValue::Interprocess(lower_name(n).into()),
             A::Member { object, name } => {
-                LValue::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
+                LValue::Member { object: Box::new(self.expr(object)), key: Key::intern(&name.text) }
             }
             A::Index { object, index } => LValue::Index {
                 object: Box::new(self.expr(object)),
@@ -515,9 +515,10 @@ impl<'n> Resolver<'n> {
                 None => ExprKind::Invalid(format!("unknown method `{name}`").into()),
             },
             A::Star => ExprKind::Invalid("`*` is only allowed as a command argument".into()),
-            A::Member { object, name } => {
-                ExprKind::Member { object: Box::new(self.expr(object)), key: Key::new(&name.text) }
-            }
+            A::Member { object, name } => ExprKind::Member {
+                object: Box::new(self.expr(object)),
+                key: Key::intern(&name.text),
+            },
             A::Index { object, index } => ExprKind::Index {
                 object: Box::new(self.expr(object)),
                 index: Box::new(self.expr(index)),
@@ -532,13 +533,13 @@ impl<'n> Resolver<'n> {
             A::Call { callee, args } => match &callee.kind {
                 A::Member { object, name } => ExprKind::MemberCall {
                     object: Box::new(self.expr(object)),
-                    key: Key::new(&name.text),
+                    key: Key::intern(&name.text),
                     args: self.exprs(args),
                 },
                 _ => ExprKind::Call { callee: Box::new(self.expr(callee)), args: self.exprs(args) },
             },
             A::Object(entries) => ExprKind::Object(
-                entries.iter().map(|(k, v)| (Key::new(&k.text), self.expr(v))).collect(),
+                entries.iter().map(|(k, v)| (Key::intern(&k.text), self.expr(v))).collect(),
             ),
             A::Collection(items) => ExprKind::Collection(self.exprs(items)),
             A::Neg(inner) => match &inner.kind {
@@ -584,6 +585,20 @@ impl<'n> Resolver<'n> {
         }
         if let Some(which) = intrinsic(name) {
             return ExprKind::Intrinsic { which, args: self.exprs(args), star };
+        }
+        if name.eq_ignore_ascii_case("New object")
+            && !star
+            && args.len() % 2 == 0
+            && args.chunks(2).all(|pair| matches!(pair[0].kind, A::Text(_)))
+        {
+            let entries = args
+                .chunks(2)
+                .filter_map(|pair| match &pair[0].kind {
+                    A::Text(name) => Some((Key::intern(name), self.expr(&pair[1]))),
+                    _ => None,
+                })
+                .collect();
+            return ExprKind::NewObject(entries);
         }
         match commands::implementation(index) {
             Some(f) => ExprKind::Command { index, f, args: self.exprs(args), star },
@@ -752,7 +767,9 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Call { callee, args } => {
             mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
         }
-        ExprKind::Object(entries) => entries.iter().any(|(_, v)| mentions_slot(v, slot)),
+        ExprKind::Object(entries) | ExprKind::NewObject(entries) => {
+            entries.iter().any(|(_, v)| mentions_slot(v, slot))
+        }
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
         ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
         ExprKind::Binary { left, right, .. } => {

@@ -240,7 +240,27 @@ fn push_digits(out: &mut String, digits: &[u8]) {
 
 /// An Integer as `String` shows it.
 pub fn format_int(i: i32) -> String {
-    i.to_string()
+    // Digits written backwards into a stack buffer: cheaper than the formatting machinery.
+    let mut buf = [0u8; 11];
+    let mut pos = buf.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        pos -= 1;
+        buf[pos] = b'-';
+    }
+    // Room for a short prefix (`"item"+String($i)` then reuses this buffer): the allocator's
+    // smallest block holds 24 bytes anyway.
+    let mut s = String::with_capacity(24);
+    s.extend(buf[pos..].iter().map(|&b| b as char));
+    s
 }
 
 /// `String(number; format)` with a 4D number display format: placeholders `#` (nothing for a
@@ -703,6 +723,13 @@ pub fn parse_num_with(text: &str, sep: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_int_matches_to_string() {
+        for i in [0, 1, -1, 9, 10, -10, 199_999, i32::MAX, i32::MIN, i32::MIN + 1] {
+            assert_eq!(format_int(i), i.to_string());
+        }
+    }
 
     #[test]
     fn default_format_check_18() {

@@ -6,24 +6,34 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
 
 use indexmap::IndexMap;
+use smallvec::SmallVec;
 
 use super::value::Value;
 
 /// A property name with its hash computed once. Literal names in a program are interned into
 /// `Key`s by the resolver, so a property access hashes nothing at run time.
+///
+/// One pointer wide (the hash lives next to the text), so an object's property entry is 24 bytes.
 #[derive(Clone)]
-pub struct Key {
+pub struct Key(Rc<KeyData>);
+
+struct KeyData {
     hash: u64,
-    text: Rc<str>,
+    text: Box<str>,
 }
 
 impl Key {
     pub fn new(text: &str) -> Key {
-        Key { hash: hash_str(text), text: Rc::from(text) }
+        Key::with_hash(hash_str(text), text)
     }
 
-    /// Like [`Key::new`], but reuses the text of a recent key with the same name (property
-    /// names repeat: `New object("id";…)` in a loop allocates its names once per thread).
+    fn with_hash(hash: u64, text: &str) -> Key {
+        Key(Rc::new(KeyData { hash, text: Box::from(text) }))
+    }
+
+    /// Like [`Key::new`], but reuses a recent key with the same name (property names repeat:
+    /// `New object("id";…)` in a loop allocates its names once per thread, and interned keys
+    /// compare by pointer).
     pub fn intern(text: &str) -> Key {
         const MAX_INTERNED: usize = 4096;
         const MAX_LEN: usize = 64;
@@ -33,54 +43,59 @@ impl Key {
         let hash = hash_str(text);
         INTERNED.with(|cell| {
             let mut table = cell.borrow_mut();
-            let bucket = table.entry(hash).or_default();
-            if let Some(k) = bucket.iter().find(|k| &*k.text == text) {
-                return k.clone();
-            }
-            let key = Key { hash, text: Rc::from(text) };
-            if table.len() < MAX_INTERNED {
-                if let Some(b) = table.get_mut(&hash) {
-                    b.push(key.clone());
+            if let Some(bucket) = table.get(&hash) {
+                if let Some(k) = bucket.iter().find(|k| &*k.0.text == text) {
+                    return k.clone();
                 }
+            }
+            let key = Key::with_hash(hash, text);
+            if table.len() < MAX_INTERNED {
+                table.entry(hash).or_default().push(key.clone());
             }
             key
         })
     }
+    #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        &self.0.text
     }
+    #[inline]
     pub fn hash_value(&self) -> u64 {
-        self.hash
+        self.0.hash
     }
 }
 
 impl PartialEq for Key {
+    #[inline]
     fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash && (Rc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+        Rc::ptr_eq(&self.0, &other.0)
+            || (self.0.hash == other.0.hash && self.0.text == other.0.text)
     }
 }
 impl Eq for Key {}
 
 impl Hash for Key {
     fn hash<H: Hasher>(&self, state: &mut H) {
-        state.write_u64(self.hash);
+        state.write_u64(self.0.hash);
     }
 }
 
 impl std::fmt::Debug for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:?}", &*self.text)
+        write!(f, "{:?}", &*self.0.text)
     }
 }
 
 impl std::borrow::Borrow<str> for Key {
     fn borrow(&self) -> &str {
-        &self.text
+        &self.0.text
     }
 }
 
 thread_local! {
-    static INTERNED: RefCell<std::collections::HashMap<u64, Vec<Key>>> = RefCell::new(std::collections::HashMap::new());
+    /// Interned keys by hash (the hash is already computed: passed through, not re-hashed).
+    static INTERNED: RefCell<std::collections::HashMap<u64, Vec<Key>, BuildHasherDefault<PassThroughHasher>>> =
+        RefCell::new(std::collections::HashMap::default());
 }
 
 /// FxHash-style string hash: fast, and good enough for property names (not attacker-facing
@@ -126,20 +141,37 @@ type BigMap = IndexMap<Key, Value, BuildHasherDefault<PassThroughHasher>>;
 /// smaller and faster than a hash table for the small objects most code builds.
 const SMALL_PROPS: usize = 12;
 
+/// Properties kept inside the object's own allocation (beyond, they move to the heap).
+const INLINE_PROPS: usize = 3;
+
+type SmallProps = SmallVec<[(Key, Value); INLINE_PROPS]>;
+
 /// An object's properties, in creation order.
 #[derive(Clone)]
 pub enum PropMap {
-    Small(Vec<(Key, Value)>),
-    Big(BigMap),
+    Small(SmallProps),
+    /// Boxed: keeps `PropMap` (and so every object) small.
+    Big(Box<BigMap>),
 }
 
 impl Default for PropMap {
     fn default() -> PropMap {
-        PropMap::Small(Vec::new())
+        PropMap::Small(SmallProps::new())
     }
 }
 
 impl PropMap {
+    /// An empty map with room for `n` properties (exactly: objects are many and small).
+    pub fn with_capacity(n: usize) -> PropMap {
+        if n <= SMALL_PROPS {
+            PropMap::Small(SmallProps::with_capacity(n))
+        } else {
+            let mut map = BigMap::default();
+            map.reserve(n);
+            PropMap::Big(Box::new(map))
+        }
+    }
+
     #[inline]
     fn position(items: &[(Key, Value)], key: &Key) -> Option<usize> {
         items.iter().position(|(k, _)| k == key)
@@ -178,7 +210,7 @@ impl PropMap {
                 }
                 let mut map: BigMap = items.drain(..).collect();
                 map.insert(key, value);
-                *self = PropMap::Big(map);
+                *self = PropMap::Big(Box::new(map));
                 None
             }
             PropMap::Big(map) => map.insert(key, value),
@@ -289,5 +321,27 @@ impl ObjRef {
     }
     pub fn entries(&self) -> Vec<(Key, Value)> {
         self.0.borrow().props.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn small_structures() {
+        // One pointer per key, 24 bytes per property.
+        assert_eq!(std::mem::size_of::<Key>(), 8);
+        assert_eq!(std::mem::size_of::<(Key, Value)>(), 24);
+        // Three properties inline, plus the length, plus the variant.
+        assert!(std::mem::size_of::<PropMap>() <= 88, "{}", std::mem::size_of::<PropMap>());
+    }
+
+    #[test]
+    fn interned_keys_share_text_and_equal_fresh_ones() {
+        let (a, b) = (Key::intern("price"), Key::intern("price"));
+        assert!(Rc::ptr_eq(&a.0, &b.0));
+        assert!(a == Key::new("price"));
+        assert!(a != Key::intern("prices"));
     }
 }
