@@ -151,6 +151,8 @@ pub fn execute(args: &RunArgs) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    // One method and the run is over: its variables need not be freed one by one.
+    options.free_main_locals = false;
     let rt = Runtime::new(&[dir], options);
     let entry = match rt.add_method(&method, &display, &bytes) {
         Ok(f) => f,

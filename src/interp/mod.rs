@@ -158,11 +158,21 @@ pub struct Options {
     pub max_steps: Option<u64>,
     /// Stop at this instant (`--timeout`).
     pub deadline: Option<Instant>,
+    /// Whether the main process frees its outermost method's variables when that method ends.
+    /// The command line turns it off: the OS process ends right after, and freeing a large
+    /// collection object by object can take longer than building it.
+    pub free_main_locals: bool,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { user_param: String::new(), max_call_depth: 2000, max_steps: None, deadline: None }
+        Options {
+            user_param: String::new(),
+            max_call_depth: 2000,
+            max_steps: None,
+            deadline: None,
+            free_main_locals: true,
+        }
     }
 }
 
@@ -510,6 +520,13 @@ impl Interp {
                 ResultKind::None => ret,
             }),
         };
+        if self.frames.is_empty()
+            && !self.engine.options.free_main_locals
+            && self.process.number == 1
+        {
+            // The run is ending (see `Options::free_main_locals`): the OS takes the memory back.
+            self.stack.drain(base..).for_each(std::mem::forget);
+        }
         self.stack.truncate(base);
         result
     }
