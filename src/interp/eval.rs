@@ -485,7 +485,7 @@ impl Interp {
     ) -> Result<(), RtError> {
         // The group is cloned only when the value may join it (a shared object or collection).
         let group = {
-            let current = o.group.lock();
+            let current = o.group.get();
             if !current.held_by(self.process.number) {
                 return Err(RtError::new(
                     ErrorKind::SharedNotLocked,
@@ -986,35 +986,21 @@ pub fn to_shared(
     group: Option<&Arc<Group>>,
     is_storage: bool,
 ) -> Result<SharedValue, RtError> {
-    let join = |member: &parking_lot::Mutex<Arc<Group>>| -> Result<(), RtError> {
+    let join = |member: &shared::GroupCell| -> Result<(), RtError> {
         let Some(group) = group else { return Ok(()) };
         if is_storage {
             return Ok(());
         }
-        let mut mine = member.lock();
-        if Arc::ptr_eq(&mine, group) {
-            return Ok(());
-        }
-        if mine.is_grouped() {
-            return Err(RtError::new(
+        member.join(group, shared::current_process()).map_err(|refused| match refused {
+            shared::JoinRefused::OtherGroup => RtError::new(
                 ErrorKind::SharedOtherGroup,
                 "this shared object or collection already belongs to another shared group",
-            ));
-        }
-        // The switch happens under the object's current lock, so that an object in another
-        // process's `Use` never changes group under it (model-checked in
-        // tests/model_shared_lock.rs).
-        let me = shared::current_process();
-        if !mine.try_lock(me) {
-            return Err(RtError::new(
+            ),
+            shared::JoinRefused::InUse => RtError::new(
                 ErrorKind::SharedOtherGroup,
                 "this shared object or collection is in use by another process (Use) and cannot join a shared group now",
-            ));
-        }
-        group.mark_grouped();
-        let old = std::mem::replace(&mut *mine, group.clone());
-        old.unlock(me);
-        Ok(())
+            ),
+        })
     };
     Ok(match v {
         Value::Null | Value::Undefined => SharedValue::Null,
