@@ -576,7 +576,7 @@ impl Interp {
         };
         if let Some(g) = &group {
             self.lock_group(g, span)?;
-            self.held.push(g.clone());
+            self.held.push(g.clone().into());
         }
         let r = self.call(method, args, this, span);
         if let Some(g) = group {
@@ -618,7 +618,7 @@ impl Interp {
                 }
                 map.insert(class.name.to_string(), o.clone());
             }
-            self.held.push(group.clone());
+            self.held.push(group.clone().into());
             let this = Value::SharedObject(o);
             let r = self.construct(class, &this, args, span);
             self.held.pop();

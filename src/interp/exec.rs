@@ -2,6 +2,7 @@
 
 use super::convert;
 use super::ops;
+use super::processes::HeldLock;
 use super::{Flow, Interp, Unwind};
 use crate::resolve::ir::{Block, Expr, LValue, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
@@ -513,24 +514,29 @@ impl Interp {
     }
 
     fn exec_use(&mut self, target: &Expr, body: &Block) -> Flow<()> {
-        let v = self.eval(target)?;
-        let group = match &v {
-            Value::SharedObject(o) => o.group(),
-            Value::SharedCollection(c) => c.group(),
+        let held = match self.eval(target)? {
+            Value::SharedObject(o) => {
+                let joined = o.group.current().0;
+                HeldLock::Object(o, joined)
+            }
+            Value::SharedCollection(c) => {
+                let joined = c.group.current().0;
+                HeldLock::Collection(c, joined)
+            }
             other => {
                 return Err(RtError::new(
                     ErrorKind::UseNotShared,
                     format!(
                         "Use needs a shared object or shared collection, not {}",
-                        describe(other)
+                        describe(&other)
                     ),
                 )
                 .at(self.current_file(), target.span)
                 .into())
             }
         };
-        self.lock_group(&group, target.span)?;
-        self.held.push(group);
+        self.lock_group(&held, target.span)?;
+        self.held.push(held);
         let r = self.exec_block(body);
         // The innermost held group is this block's (inner blocks pop theirs on the way out).
         if let Some(group) = self.held.pop() {

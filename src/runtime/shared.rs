@@ -245,6 +245,25 @@ impl GroupCell {
         self.joined.get().unwrap_or(&self.initial)
     }
 
+    /// The current group, with which of the two it is (true: the joined one), so that it can be
+    /// found again with [`GroupCell::slot`] after a join.
+    #[inline]
+    pub fn current(&self) -> (bool, &Arc<Group>) {
+        match self.joined.get() {
+            Some(g) => (true, g),
+            None => (false, &self.initial),
+        }
+    }
+
+    /// The first group (`false`) or the joined one (`true`; once set it never changes).
+    #[inline]
+    pub fn slot(&self, joined: bool) -> &Arc<Group> {
+        match self.joined.get() {
+            Some(g) if joined => g,
+            _ => &self.initial,
+        }
+    }
+
     /// Moves the value into `group` (storing it in a container of that group), as process
     /// `me`. Nothing to do when it is already there; refused when it belongs to another group
     /// for good, or when another process holds its current lock. The switch happens under the
