@@ -521,6 +521,68 @@ impl Interp {
         Ok(())
     }
 
+    /// `$o.k:=$o.k op x` where `$o` is a local holding a shared object whose lock this process
+    /// holds, and `x` a literal or a local: the property is read, computed and written back
+    /// under one write lock, without cloning the object. Returns false, having changed nothing,
+    /// when the statement does not have that shape or anything is out of the ordinary (no such
+    /// property, a class instance, `Storage`, an operator error…): the general path then runs
+    /// it, with its errors. Evaluating `$o` and `x` has no effect, so doing it once instead of
+    /// twice changes nothing.
+    pub(super) fn shared_update(&self, object: &Expr, key: &Key, value: &Expr) -> bool {
+        let ExprKind::Binary { op, left, right } = &value.kind else { return false };
+        match (&left.kind, &object.kind) {
+            (ExprKind::Member { object: o, key: k }, ExprKind::Local(slot))
+                if matches!(o.kind, ExprKind::Local(s) if s == *slot) && k == key =>
+            {
+                self.shared_apply(object, key, *op, right)
+            }
+            _ => false,
+        }
+    }
+
+    /// `$o.k op= x` (and the read-modify-write of [`Interp::shared_update`]): false, having
+    /// changed nothing, unless `$o` is a local holding a plain shared object whose lock this
+    /// process holds, with a property `k`, and `x` a literal or a local.
+    pub(super) fn shared_apply(&self, object: &Expr, key: &Key, op: BinOp, right: &Expr) -> bool {
+        let ExprKind::Local(slot) = object.kind else { return false };
+        if matches!(op, BinOp::AndAnd | BinOp::OrOr) {
+            return false;
+        }
+        let rhs = match &right.kind {
+            ExprKind::Literal(v) => v,
+            ExprKind::Local(s) => &self.stack[self.base + *s as usize],
+            _ => return false,
+        };
+        let Value::SharedObject(o) = &self.stack[self.base + slot as usize] else { return false };
+        if o.root != shared::SharedRoot::Plain
+            || o.class.get().is_some()
+            || !o.group.get().held_by(self.process.number)
+        {
+            return false;
+        }
+        let mut props = o.props.write();
+        let Some(cur) = props.get_mut(key.as_str()) else { return false };
+        let new = match (&*cur, rhs) {
+            (SharedValue::Real(a), Value::Real(b)) => fast_real(op, *a, *b),
+            (SharedValue::Real(a), Value::Int(b)) => fast_real(op, *a, *b as f64),
+            _ => None,
+        };
+        let new = match new {
+            Some(v) => v,
+            None => match ops::binary(op, shared_to_value(cur), rhs.clone()) {
+                Ok(v) if !v.is_shared() && !v.is_undefined() => v,
+                _ => return false,
+            },
+        };
+        match to_shared(&new, None, false) {
+            Ok(sv) => {
+                *cur = sv;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// `obj[index]`: a collection element, or a property by computed name.
     pub(super) fn get_index(&mut self, obj: &Value, idx: &Value, span: Span) -> Flow<Value> {
         match (obj, idx) {
@@ -965,6 +1027,22 @@ fn reset_for_undefined(cur: &Value) -> Value {
         | Value::Function(_) => Value::Null,
         Value::Null | Value::Undefined => cur.clone(),
     }
+}
+
+/// `a op b` on two Reals for the operators whose result is plain arithmetic or a comparison
+/// (what `ops::binary` gives for them); None for the others.
+#[inline]
+fn fast_real(op: BinOp, a: f64, b: f64) -> Option<Value> {
+    Some(match op {
+        BinOp::Add => Value::Real(a + b),
+        BinOp::Sub => Value::Real(a - b),
+        BinOp::Mul => Value::Real(a * b),
+        BinOp::Lt => Value::Bool(a < b),
+        BinOp::Gt => Value::Bool(a > b),
+        BinOp::Le => Value::Bool(a <= b),
+        BinOp::Ge => Value::Bool(a >= b),
+        _ => return None,
+    })
 }
 
 fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {

@@ -200,6 +200,11 @@ impl Interp {
     fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
         match op {
             None => {
+                if let LValue::Member { object, key } = target {
+                    if self.shared_update(object, key, value) {
+                        return Ok(());
+                    }
+                }
                 let v = self.eval(value)?;
                 self.assign(target, v, value.span)
             }
@@ -211,6 +216,9 @@ impl Interp {
     fn compound_assign(&mut self, target: &LValue, op: BinOp, value: &Expr) -> Flow<()> {
         match target {
             LValue::Member { object, key } => {
+                if self.shared_apply(object, key, op, value) {
+                    return Ok(());
+                }
                 let obj = self.eval(object)?;
                 let cur = self.get_member(&obj, key, object.span)?;
                 let r = self.eval(value)?;
