@@ -562,17 +562,18 @@ impl Interp {
         }
         let mut props = o.props.write();
         let Some(cur) = props.get_mut(key.as_str()) else { return false };
-        let new = match (&*cur, rhs) {
+        let fast = match (&*cur, rhs) {
             (SharedValue::Real(a), Value::Real(b)) => fast_real(op, *a, *b),
             (SharedValue::Real(a), Value::Int(b)) => fast_real(op, *a, *b as f64),
             _ => None,
         };
-        let new = match new {
-            Some(v) => v,
-            None => match ops::binary(op, shared_to_value(cur), rhs.clone()) {
-                Ok(v) if !v.is_shared() && !v.is_undefined() => v,
-                _ => return false,
-            },
+        if let Some(sv) = fast {
+            *cur = sv;
+            return true;
+        }
+        let new = match ops::binary(op, shared_to_value(cur), rhs.clone()) {
+            Ok(v) if !v.is_shared() && !v.is_undefined() => v,
+            _ => return false,
         };
         match to_shared(&new, None, false) {
             Ok(sv) => {
@@ -1029,18 +1030,18 @@ fn reset_for_undefined(cur: &Value) -> Value {
     }
 }
 
-/// `a op b` on two Reals for the operators whose result is plain arithmetic or a comparison
-/// (what `ops::binary` gives for them); None for the others.
-#[inline]
-fn fast_real(op: BinOp, a: f64, b: f64) -> Option<Value> {
+/// `a op b` on two Reals, as stored in a shared object, for the operators whose result is plain
+/// arithmetic or a comparison (what `ops::binary` gives for them); None for the others.
+#[inline(always)]
+fn fast_real(op: BinOp, a: f64, b: f64) -> Option<SharedValue> {
     Some(match op {
-        BinOp::Add => Value::Real(a + b),
-        BinOp::Sub => Value::Real(a - b),
-        BinOp::Mul => Value::Real(a * b),
-        BinOp::Lt => Value::Bool(a < b),
-        BinOp::Gt => Value::Bool(a > b),
-        BinOp::Le => Value::Bool(a <= b),
-        BinOp::Ge => Value::Bool(a >= b),
+        BinOp::Add => SharedValue::Real(a + b),
+        BinOp::Sub => SharedValue::Real(a - b),
+        BinOp::Mul => SharedValue::Real(a * b),
+        BinOp::Lt => SharedValue::Bool(a < b),
+        BinOp::Gt => SharedValue::Bool(a > b),
+        BinOp::Le => SharedValue::Bool(a <= b),
+        BinOp::Ge => SharedValue::Bool(a >= b),
         _ => return None,
     })
 }

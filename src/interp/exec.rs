@@ -543,7 +543,9 @@ impl Interp {
                 .into())
             }
         };
-        self.lock_group(&held, target.span)?;
+        if !held.try_lock(self.process.number) {
+            self.lock_group(&held, target.span)?;
+        }
         self.held.push(held);
         let r = self.exec_block(body);
         // The innermost held group is this block's (inner blocks pop theirs on the way out).
