@@ -521,39 +521,48 @@ impl Interp {
         Ok(())
     }
 
-    /// `$o.k:=$o.k op x` where `$o` is a local holding a shared object whose lock this process
-    /// holds, and `x` a literal or a local: the property is read, computed and written back
-    /// under one write lock, without cloning the object. Returns false, having changed nothing,
-    /// when the statement does not have that shape or anything is out of the ordinary (no such
-    /// property, a class instance, `Storage`, an operator error…): the general path then runs
-    /// it, with its errors. Evaluating `$o` and `x` has no effect, so doing it once instead of
-    /// twice changes nothing.
+    /// `$o.k:=$o.k op x` where `$o` is a local or process variable holding a shared object
+    /// whose lock this process holds, and `x` a literal or such a variable: the property is
+    /// read, computed and written back under one write lock, without cloning the object.
+    /// Returns false, having changed nothing, when the statement does not have that shape or
+    /// anything is out of the ordinary (no such property, a class instance, `Storage`, an
+    /// operator error…): the general path then runs it, with its errors. Reading `$o` and `x`
+    /// has no effect, so doing it once instead of twice changes nothing.
     pub(super) fn shared_update(&self, object: &Expr, key: &Key, value: &Expr) -> bool {
         let ExprKind::Binary { op, left, right } = &value.kind else { return false };
-        match (&left.kind, &object.kind) {
-            (ExprKind::Member { object: o, key: k }, ExprKind::Local(slot))
-                if matches!(o.kind, ExprKind::Local(s) if s == *slot) && k == key =>
-            {
+        match &left.kind {
+            ExprKind::Member { object: o, key: k } if k == key && same_variable(o, object) => {
                 self.shared_apply(object, key, *op, right)
             }
             _ => false,
         }
     }
 
+    /// The value of a local or process variable, borrowed (None for other expressions).
+    #[inline]
+    fn variable_ref(&self, e: &Expr) -> Option<&Value> {
+        match e.kind {
+            ExprKind::Local(s) => self.stack.get(self.base + s as usize),
+            ExprKind::ProcessVar(i) => self.pvars.get(i as usize),
+            _ => None,
+        }
+    }
+
     /// `$o.k op= x` (and the read-modify-write of [`Interp::shared_update`]): false, having
-    /// changed nothing, unless `$o` is a local holding a plain shared object whose lock this
-    /// process holds, with a property `k`, and `x` a literal or a local.
+    /// changed nothing, unless `$o` is a local or process variable holding a plain shared object
+    /// whose lock this process holds, with a property `k`, and `x` a literal or a variable.
     pub(super) fn shared_apply(&self, object: &Expr, key: &Key, op: BinOp, right: &Expr) -> bool {
-        let ExprKind::Local(slot) = object.kind else { return false };
         if matches!(op, BinOp::AndAnd | BinOp::OrOr) {
             return false;
         }
+        let Some(Value::SharedObject(o)) = self.variable_ref(object) else { return false };
         let rhs = match &right.kind {
             ExprKind::Literal(v) => v,
-            ExprKind::Local(s) => &self.stack[self.base + *s as usize],
-            _ => return false,
+            _ => match self.variable_ref(right) {
+                Some(v) => v,
+                None => return false,
+            },
         };
-        let Value::SharedObject(o) = &self.stack[self.base + slot as usize] else { return false };
         if o.root != shared::SharedRoot::Plain
             || o.class.get().is_some()
             || !o.group.get().held_by(self.process.number)
@@ -1027,6 +1036,15 @@ fn reset_for_undefined(cur: &Value) -> Value {
         | Value::SharedCollection(_)
         | Value::Function(_) => Value::Null,
         Value::Null | Value::Undefined => cur.clone(),
+    }
+}
+
+/// Whether `a` and `b` name the same local or process variable.
+fn same_variable(a: &Expr, b: &Expr) -> bool {
+    match (&a.kind, &b.kind) {
+        (ExprKind::Local(x), ExprKind::Local(y)) => x == y,
+        (ExprKind::ProcessVar(x), ExprKind::ProcessVar(y)) => x == y,
+        _ => false,
     }
 }
 
