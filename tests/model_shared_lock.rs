@@ -6,7 +6,7 @@
 //! `unlock` wakes the registered waiters at zero), of
 //! `runtime/process.rs::ProcessTable::wait_for` (the wait-for graph walked to find cycles), of
 //! `interp/processes.rs::Interp::lock_group` (try, then wait with deadlock detection) and of the
-//! group join of `interp/eval.rs::to_shared`, written over shuttle's primitives so that shuttle
+//! group join (`runtime/shared.rs::GroupCell::join`, called by `interp/eval.rs::to_shared`), written over shuttle's primitives so that shuttle
 //! can explore thread interleavings. Why an extraction rather than the real code behind a
 //! `cfg(shuttle)` shim: the real `Group` uses `parking_lot`'s API (guards by `&mut`, timed waits),
 //! which shuttle does not offer; a shim would have to wrap every primitive, touch the hot paths
@@ -188,7 +188,9 @@ fn use_begin(table: &Table, group: &Arc<Group>, me: ProcId) -> Result<(), Vec<Pr
 }
 
 /// A shared object: its data (behind its own short lock, as the `RwLock` of the real code) and
-/// its current group.
+/// its current group. The real `GroupCell` publishes a joined group through a `OnceLock` and
+/// reads it without a lock; a read under this mutex is the same atomic snapshot, and joins are
+/// serialised by a mutex in both.
 struct Shared {
     value: Mutex<i64>,
     group: Mutex<Arc<Group>>,

@@ -362,7 +362,7 @@ impl Interp {
                 _ => self.builtin_class("Object"),
             },
             Value::SharedObject(o) => {
-                let name = o.class.lock().clone();
+                let name = o.class.get().cloned();
                 match name {
                     Some(n) => Some(self.user_class(&n, span)?),
                     None => self.builtin_class("Object"),
@@ -378,7 +378,7 @@ impl Interp {
         match obj {
             Value::Object(o) => Ok(tag(o).and_then(|t| t.downcast::<Class>().ok())),
             Value::SharedObject(o) => {
-                let name = o.class.lock().clone();
+                let name = o.class.get().cloned();
                 match name {
                     Some(n) => self.user_class(&n, span).map(Some),
                     None => Ok(None),
@@ -398,7 +398,7 @@ impl Interp {
                 Some(t) => t,
                 None => return Ok(Value::Undefined),
             },
-            Value::SharedObject(o) if o.class.lock().is_some() => {
+            Value::SharedObject(o) if o.class.get().is_some() => {
                 return match self.instance_class(obj, span)? {
                     Some(c) => self.instance_member(&c, obj, key, span),
                     None => Ok(Value::Undefined),
@@ -472,7 +472,7 @@ impl Interp {
         let class = match obj {
             Value::Object(o) => tag(o)?.downcast::<Class>().ok()?,
             Value::SharedObject(o) => {
-                o.class.lock().as_ref()?;
+                o.class.get()?;
                 match self.instance_class(obj, span) {
                     Ok(c) => c?,
                     Err(e) => return Some(Err(e)),
@@ -578,7 +578,7 @@ impl Interp {
         };
         if let Some(g) = &group {
             self.lock_group(g, span)?;
-            self.held.push(g.clone());
+            self.held.push(g.clone().into());
         }
         let r = self.call(method, args, this, span);
         if let Some(g) = group {
@@ -609,7 +609,7 @@ impl Interp {
         let me = self.process.number;
         if class.shared {
             let o = SharedObject::new(SharedRoot::Plain);
-            *o.class.lock() = Some(Arc::from(&*class.name));
+            let _ = o.class.set(Arc::from(&*class.name));
             let group = o.group();
             group.try_lock(me);
             if class.singleton {
@@ -620,7 +620,7 @@ impl Interp {
                 }
                 map.insert(class.name.to_string(), o.clone());
             }
-            self.held.push(group.clone());
+            self.held.push(group.clone().into());
             let this = Value::SharedObject(o);
             let r = self.construct(class, &this, args, span);
             self.held.pop();

@@ -519,7 +519,7 @@ impl Interp {
     ) -> Result<(), RtError> {
         // The group is cloned only when the value may join it (a shared object or collection).
         let group = {
-            let current = o.group.lock();
+            let current = o.group.get();
             if !current.held_by(self.process.number) {
                 return Err(RtError::new(
                     ErrorKind::SharedNotLocked,
@@ -553,6 +553,78 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `$o.k:=$o.k op x` where `$o` is a local or process variable holding a shared object
+    /// whose lock this process holds, and `x` a literal or such a variable: the property is
+    /// read, computed and written back under one write lock, without cloning the object.
+    /// Returns false, having changed nothing, when the statement does not have that shape or
+    /// anything is out of the ordinary (no such property, a class instance, `Storage`, an
+    /// operator error…): the general path then runs it, with its errors. Reading `$o` and `x`
+    /// has no effect, so doing it once instead of twice changes nothing.
+    pub(super) fn shared_update(&self, object: &Expr, key: &Key, value: &Expr) -> bool {
+        let ExprKind::Binary { op, left, right } = &value.kind else { return false };
+        match &left.kind {
+            ExprKind::Member { object: o, key: k } if k == key && same_variable(o, object) => {
+                self.shared_apply(object, key, *op, right)
+            }
+            _ => false,
+        }
+    }
+
+    /// The value of a local or process variable, borrowed (None for other expressions).
+    #[inline]
+    fn variable_ref(&self, e: &Expr) -> Option<&Value> {
+        match e.kind {
+            ExprKind::Local(s) => self.stack.get(self.base + s as usize),
+            ExprKind::ProcessVar(i) => self.pvars.get(i as usize),
+            _ => None,
+        }
+    }
+
+    /// `$o.k op= x` (and the read-modify-write of [`Interp::shared_update`]): false, having
+    /// changed nothing, unless `$o` is a local or process variable holding a plain shared object
+    /// whose lock this process holds, with a property `k`, and `x` a literal or a variable.
+    pub(super) fn shared_apply(&self, object: &Expr, key: &Key, op: BinOp, right: &Expr) -> bool {
+        if matches!(op, BinOp::AndAnd | BinOp::OrOr) {
+            return false;
+        }
+        let Some(Value::SharedObject(o)) = self.variable_ref(object) else { return false };
+        let rhs = match &right.kind {
+            ExprKind::Literal(v) => v,
+            _ => match self.variable_ref(right) {
+                Some(v) => v,
+                None => return false,
+            },
+        };
+        if o.root != shared::SharedRoot::Plain
+            || o.class.get().is_some()
+            || !o.group.get().held_by(self.process.number)
+        {
+            return false;
+        }
+        let mut props = o.props.write();
+        let Some(cur) = props.get_mut(key.as_str()) else { return false };
+        let fast = match (&*cur, rhs) {
+            (SharedValue::Real(a), Value::Real(b)) => fast_real(op, *a, *b),
+            (SharedValue::Real(a), Value::Int(b)) => fast_real(op, *a, *b as f64),
+            _ => None,
+        };
+        if let Some(sv) = fast {
+            *cur = sv;
+            return true;
+        }
+        let new = match ops::binary(op, shared_to_value(cur), rhs.clone()) {
+            Ok(v) if !v.is_shared() && !v.is_undefined() => v,
+            _ => return false,
+        };
+        match to_shared(&new, None, false) {
+            Ok(sv) => {
+                *cur = sv;
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// `obj[index]`: a collection element, or a property by computed name.
@@ -1048,6 +1120,31 @@ fn reset_for_undefined(cur: &Value) -> Value {
     }
 }
 
+/// Whether `a` and `b` name the same local or process variable.
+fn same_variable(a: &Expr, b: &Expr) -> bool {
+    match (&a.kind, &b.kind) {
+        (ExprKind::Local(x), ExprKind::Local(y)) => x == y,
+        (ExprKind::ProcessVar(x), ExprKind::ProcessVar(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// `a op b` on two Reals, as stored in a shared object, for the operators whose result is plain
+/// arithmetic or a comparison (what `ops::binary` gives for them); None for the others.
+#[inline(always)]
+fn fast_real(op: BinOp, a: f64, b: f64) -> Option<SharedValue> {
+    Some(match op {
+        BinOp::Add => SharedValue::Real(a + b),
+        BinOp::Sub => SharedValue::Real(a - b),
+        BinOp::Mul => SharedValue::Real(a * b),
+        BinOp::Lt => SharedValue::Bool(a < b),
+        BinOp::Gt => SharedValue::Bool(a > b),
+        BinOp::Le => SharedValue::Bool(a <= b),
+        BinOp::Ge => SharedValue::Bool(a >= b),
+        _ => return None,
+    })
+}
+
 fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {
     match cur {
         SharedValue::Bool(_) => SharedValue::Bool(false),
@@ -1067,35 +1164,21 @@ pub fn to_shared(
     group: Option<&Arc<Group>>,
     is_storage: bool,
 ) -> Result<SharedValue, RtError> {
-    let join = |member: &parking_lot::Mutex<Arc<Group>>| -> Result<(), RtError> {
+    let join = |member: &shared::GroupCell| -> Result<(), RtError> {
         let Some(group) = group else { return Ok(()) };
         if is_storage {
             return Ok(());
         }
-        let mut mine = member.lock();
-        if Arc::ptr_eq(&mine, group) {
-            return Ok(());
-        }
-        if mine.is_grouped() {
-            return Err(RtError::new(
+        member.join(group, shared::current_process()).map_err(|refused| match refused {
+            shared::JoinRefused::OtherGroup => RtError::new(
                 ErrorKind::SharedOtherGroup,
                 "this shared object or collection already belongs to another shared group",
-            ));
-        }
-        // The switch happens under the object's current lock, so that an object in another
-        // process's `Use` never changes group under it (model-checked in
-        // tests/model_shared_lock.rs).
-        let me = shared::current_process();
-        if !mine.try_lock(me) {
-            return Err(RtError::new(
+            ),
+            shared::JoinRefused::InUse => RtError::new(
                 ErrorKind::SharedOtherGroup,
                 "this shared object or collection is in use by another process (Use) and cannot join a shared group now",
-            ));
-        }
-        group.mark_grouped();
-        let old = std::mem::replace(&mut *mine, group.clone());
-        old.unlock(me);
-        Ok(())
+            ),
+        })
     };
     Ok(match v {
         Value::Null | Value::Undefined => SharedValue::Null,

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use super::convert;
 use super::ops;
+use super::processes::HeldLock;
 use super::{Cause, Flow, Interp, Unwind};
 use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
@@ -234,6 +235,11 @@ impl Interp {
     fn assign_stmt(&mut self, target: &LValue, op: Option<BinOp>, value: &Expr) -> Flow<()> {
         match op {
             None => {
+                if let LValue::Member { object, key } = target {
+                    if self.shared_update(object, key, value) {
+                        return Ok(());
+                    }
+                }
                 let v = self.eval(value)?;
                 self.assign(target, v, value.span)
             }
@@ -245,6 +251,9 @@ impl Interp {
     fn compound_assign(&mut self, target: &LValue, op: BinOp, value: &Expr) -> Flow<()> {
         match target {
             LValue::Member { object, key } => {
+                if self.shared_apply(object, key, op, value) {
+                    return Ok(());
+                }
                 let obj = self.eval(object)?;
                 let cur = self.get_member(&obj, key, object.span)?;
                 let r = self.eval(value)?;
@@ -554,24 +563,31 @@ impl Interp {
     }
 
     fn exec_use(&mut self, target: &Expr, body: &Block) -> Flow<()> {
-        let v = self.eval(target)?;
-        let group = match &v {
-            Value::SharedObject(o) => o.group(),
-            Value::SharedCollection(c) => c.group(),
+        let held = match self.eval(target)? {
+            Value::SharedObject(o) => {
+                let joined = o.group.current().0;
+                HeldLock::Object(o, joined)
+            }
+            Value::SharedCollection(c) => {
+                let joined = c.group.current().0;
+                HeldLock::Collection(c, joined)
+            }
             other => {
                 return Err(RtError::new(
                     ErrorKind::UseNotShared,
                     format!(
                         "Use needs a shared object or shared collection, not {}",
-                        describe(other)
+                        describe(&other)
                     ),
                 )
                 .at(self.current_file(), target.span)
                 .into())
             }
         };
-        self.lock_group(&group, target.span)?;
-        self.held.push(group);
+        if !held.try_lock(self.process.number) {
+            self.lock_group(&held, target.span)?;
+        }
+        self.held.push(held);
         let r = self.exec_block(body);
         // The innermost held group is this block's (inner blocks pop theirs on the way out).
         if let Some(group) = self.held.pop() {

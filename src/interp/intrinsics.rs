@@ -397,11 +397,13 @@ pub fn copy_shared(
         _ => None,
     };
     if let Some(entries) = entries {
-        let o = SharedObject::new(SharedRoot::Plain);
-        if let Some(g) = &group {
-            g.mark_grouped();
-            *o.group.lock() = g.clone();
-        }
+        let o = match &group {
+            Some(g) => {
+                g.mark_grouped();
+                SharedObject::in_group(SharedRoot::Plain, g.clone())
+            }
+            None => SharedObject::new(SharedRoot::Plain),
+        };
         let g = o.group();
         let mut props = o.props.write();
         for (k, v) in entries {
@@ -417,11 +419,13 @@ pub fn copy_shared(
         _ => None,
     };
     if let Some(items) = items {
-        let c = SharedCollection::new();
-        if let Some(g) = &group {
-            g.mark_grouped();
-            *c.group.lock() = g.clone();
-        }
+        let c = match &group {
+            Some(g) => {
+                g.mark_grouped();
+                SharedCollection::in_group(g.clone())
+            }
+            None => SharedCollection::new(),
+        };
         let g = c.group();
         let mut out = Vec::with_capacity(items.len());
         for v in items {

@@ -264,7 +264,7 @@ pub struct Interp {
     /// The statement being executed in the innermost frame.
     cur_span: Span,
     /// Groups locked by this process's open `Use` blocks, innermost last.
-    held: Vec<Arc<crate::runtime::shared::Group>>,
+    held: Vec<processes::HeldLock>,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
 }

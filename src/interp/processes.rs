@@ -10,7 +10,7 @@ use super::{Engine, Flow, Interp, Unwind};
 use crate::resolve::ir::{Expr, Intrinsic};
 use crate::runtime::process::{self, Message, ProcessEntry, SendValue};
 use crate::runtime::session::Session;
-use crate::runtime::shared::Group;
+use crate::runtime::shared::{Group, SharedCollection, SharedObject};
 use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
 use crate::syntax::ast::Span;
@@ -23,6 +23,35 @@ const DEADLOCK_POLL: Duration = Duration::from_millis(20);
 
 /// A function implemented in Rust (members of `Session` objects).
 pub(super) struct NativeFunction(pub fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>);
+
+/// A group locked by one of this process's open `Use` blocks (or a shared class function).
+///
+/// `Use ($s)` keeps the evaluated object rather than a new reference to its group: the object
+/// keeps both of its groups alive ([`crate::runtime::shared::GroupCell`]), and `bool` says which
+/// one was locked, so End use unlocks that one even if the object joined another group since.
+pub(crate) enum HeldLock {
+    Group(Arc<Group>),
+    Object(Arc<SharedObject>, bool),
+    Collection(Arc<SharedCollection>, bool),
+}
+
+impl std::ops::Deref for HeldLock {
+    type Target = Arc<Group>;
+    #[inline]
+    fn deref(&self) -> &Arc<Group> {
+        match self {
+            HeldLock::Group(g) => g,
+            HeldLock::Object(o, joined) => o.group.slot(*joined),
+            HeldLock::Collection(c, joined) => c.group.slot(*joined),
+        }
+    }
+}
+
+impl From<Arc<Group>> for HeldLock {
+    fn from(g: Arc<Group>) -> HeldLock {
+        HeldLock::Group(g)
+    }
+}
 
 impl Interp {
     pub(super) fn process_intrinsic(

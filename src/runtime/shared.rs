@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use indexmap::IndexMap;
 use parking_lot::{Condvar, Mutex, RwLock};
@@ -212,17 +212,95 @@ pub enum SharedRoot {
     Storage,
 }
 
+/// Why a shared value could not join a group (see [`GroupCell::join`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JoinRefused {
+    /// It already belongs to another group (membership is permanent).
+    OtherGroup,
+    /// Another process holds its lock (`Use`): it cannot change group under that process.
+    InUse,
+}
+
+/// The group of a shared object or collection, read without a lock or a reference count.
+///
+/// A value changes group at most once: a join gives it a group that is marked grouped, and a
+/// value whose group is grouped never joins another (see [`GroupCell::join`]). So the cell
+/// holds the value's first group for its whole life and the joined one in a `OnceLock`: both
+/// stay alive as long as the value, and [`GroupCell::get`] hands out a plain reference.
+pub struct GroupCell {
+    initial: Arc<Group>,
+    joined: OnceLock<Arc<Group>>,
+    /// Serialises joins (the read side never takes it).
+    join_lock: Mutex<()>,
+}
+
+impl GroupCell {
+    pub fn new(group: Arc<Group>) -> GroupCell {
+        GroupCell { initial: group, joined: OnceLock::new(), join_lock: Mutex::new(()) }
+    }
+
+    /// The current group: one acquire load.
+    #[inline]
+    pub fn get(&self) -> &Arc<Group> {
+        self.joined.get().unwrap_or(&self.initial)
+    }
+
+    /// The current group, with which of the two it is (true: the joined one), so that it can be
+    /// found again with [`GroupCell::slot`] after a join.
+    #[inline]
+    pub fn current(&self) -> (bool, &Arc<Group>) {
+        match self.joined.get() {
+            Some(g) => (true, g),
+            None => (false, &self.initial),
+        }
+    }
+
+    /// The first group (`false`) or the joined one (`true`; once set it never changes).
+    #[inline]
+    pub fn slot(&self, joined: bool) -> &Arc<Group> {
+        match self.joined.get() {
+            Some(g) if joined => g,
+            _ => &self.initial,
+        }
+    }
+
+    /// Moves the value into `group` (storing it in a container of that group), as process
+    /// `me`. Nothing to do when it is already there; refused when it belongs to another group
+    /// for good, or when another process holds its current lock. The switch happens under the
+    /// value's current 4D lock, so that a value in another process's `Use` never changes group
+    /// under it (model-checked in tests/model_shared_lock.rs).
+    pub fn join(&self, group: &Arc<Group>, me: ProcId) -> Result<(), JoinRefused> {
+        let _serial = self.join_lock.lock();
+        let mine = self.get();
+        if Arc::ptr_eq(mine, group) {
+            return Ok(());
+        }
+        if mine.is_grouped() || self.joined.get().is_some() {
+            return Err(JoinRefused::OtherGroup);
+        }
+        if !mine.try_lock(me) {
+            return Err(JoinRefused::InUse);
+        }
+        group.mark_grouped();
+        // Cannot fail: `joined` is set only here, under `join_lock`, and was checked empty.
+        let _ = self.joined.set(group.clone());
+        self.initial.unlock(me);
+        Ok(())
+    }
+}
+
 pub struct SharedObject {
     pub props: RwLock<SharedProps>,
-    pub group: Mutex<Arc<Group>>,
+    pub group: GroupCell,
     pub root: SharedRoot,
-    /// Name of the user class (`cs.Name`) when the object is a shared class instance.
-    pub class: Mutex<Option<Arc<str>>>,
+    /// Name of the user class (`cs.Name`) when the object is a shared class instance (set once,
+    /// when it is created).
+    pub class: OnceLock<Arc<str>>,
 }
 
 pub struct SharedCollection {
     pub items: RwLock<Vec<SharedValue>>,
-    pub group: Mutex<Arc<Group>>,
+    pub group: GroupCell,
 }
 
 impl std::fmt::Debug for SharedObject {
@@ -239,11 +317,15 @@ impl std::fmt::Debug for SharedCollection {
 
 impl SharedObject {
     pub fn new(root: SharedRoot) -> Arc<SharedObject> {
+        Self::in_group(root, Group::new())
+    }
+    /// A new object that is a member of `group` from the start.
+    pub fn in_group(root: SharedRoot, group: Arc<Group>) -> Arc<SharedObject> {
         Arc::new(SharedObject {
             props: RwLock::new(SharedProps::default()),
-            group: Mutex::new(Group::new()),
+            group: GroupCell::new(group),
             root,
-            class: Mutex::new(None),
+            class: OnceLock::new(),
         })
     }
     pub fn len(&self) -> usize {
@@ -253,7 +335,7 @@ impl SharedObject {
         self.len() == 0
     }
     pub fn group(&self) -> Arc<Group> {
-        self.group.lock().clone()
+        self.group.get().clone()
     }
     pub fn get(&self, name: &str) -> Option<SharedValue> {
         self.props.read().get(name).cloned()
@@ -262,10 +344,11 @@ impl SharedObject {
 
 impl SharedCollection {
     pub fn new() -> Arc<SharedCollection> {
-        Arc::new(SharedCollection {
-            items: RwLock::new(Vec::new()),
-            group: Mutex::new(Group::new()),
-        })
+        Self::in_group(Group::new())
+    }
+    /// A new collection that is a member of `group` from the start.
+    pub fn in_group(group: Arc<Group>) -> Arc<SharedCollection> {
+        Arc::new(SharedCollection { items: RwLock::new(Vec::new()), group: GroupCell::new(group) })
     }
     pub fn len(&self) -> usize {
         self.items.read().len()
@@ -274,6 +357,6 @@ impl SharedCollection {
         self.len() == 0
     }
     pub fn group(&self) -> Arc<Group> {
-        self.group.lock().clone()
+        self.group.get().clone()
     }
 }
