@@ -7,6 +7,7 @@ use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
 use crate::commands::{catalog, Args};
 use crate::resolve::ir::{Expr, ExprKind, FormulaCode, VarType};
+use crate::runtime::format;
 use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
 use crate::runtime::value::Function;
@@ -126,6 +127,15 @@ impl Interp {
                 self.write_outputs(*index, args, a)?;
                 Ok(r)
             }
+            ExprKind::StringOf { f, arg } => match self.eval(arg)? {
+                Value::Int(i) => Ok(Value::text(format::format_int(i))),
+                Value::Real(r) => Ok(Value::text(format::format_real(r))),
+                v => {
+                    let mut a = Args::new(vec![v]);
+                    a.call_span = e.span;
+                    f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
+                }
+            },
             ExprKind::Intrinsic { which, args, star } => {
                 self.intrinsic(*which, args, *star, e.span)
             }

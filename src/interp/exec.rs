@@ -175,6 +175,9 @@ impl Interp {
     /// are invisible; if a part fails, the variable gets its first value back.
     fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
         if let [part] = parts {
+            if self.append_number_text(slot, part)? {
+                return Ok(());
+            }
             let r = self.eval(part)?;
             return self.accumulate_one(slot, r, part.span);
         }
@@ -184,8 +187,12 @@ impl Interp {
             v => Saved::Value(v.clone()),
         };
         for part in parts {
-            let outcome = match self.eval(part) {
-                Ok(r) => self.accumulate_one(slot, r, part.span),
+            let outcome = match self.append_number_text(slot, part) {
+                Ok(true) => Ok(()),
+                Ok(false) => match self.eval(part) {
+                    Ok(r) => self.accumulate_one(slot, r, part.span),
+                    Err(u) => Err(u),
+                },
                 Err(u) => Err(u),
             };
             if let Err(u) = outcome {
@@ -199,6 +206,25 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// `$t:=$t+String($n)…` with `$t` a text and `$n` a number local or literal: the digits are
+    /// written straight onto the text (no temporary text). False when the part is not of that
+    /// form (nothing was done).
+    #[inline]
+    fn append_number_text(&mut self, slot: u32, part: &Expr) -> Flow<bool> {
+        let ExprKind::StringOf { arg, .. } = &part.kind else { return Ok(false) };
+        let Some(n) = self.peek_number(arg) else { return Ok(false) };
+        let idx = self.base + slot as usize;
+        let Value::Text(t) = &mut self.stack[idx] else { return Ok(false) };
+        match n {
+            Value::Int(i) => {
+                ops::append_text(t, &[crate::runtime::format::IntText::new(i).as_str()])?
+            }
+            Value::Real(r) => ops::append_text(t, &[&crate::runtime::format::format_real(r)])?,
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// Adds one evaluated part to local `slot` (see [`Interp::accumulate`]).

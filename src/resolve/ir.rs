@@ -160,6 +160,13 @@ pub enum ExprKind {
     /// (an undefined value is stored, a repeated name keeps its first position), without its
     /// argument vector or run-time name interning.
     NewObject(Vec<(Key, Expr)>),
+    /// `String(x)` with one argument: a number is formatted without the command's argument
+    /// vector (and appended straight into the text by `StmtKind::Accumulate`); any other value
+    /// goes to the command `f`.
+    StringOf {
+        f: CommandFn,
+        arg: Box<Expr>,
+    },
     Collection(Vec<Expr>),
     Neg(Box<Expr>),
     Binary {

@@ -600,6 +600,11 @@ impl<'n> Resolver<'n> {
                 .collect();
             return ExprKind::NewObject(entries);
         }
+        if let (true, [arg], false, Some(f)) =
+            (name.eq_ignore_ascii_case("String"), args, star, commands::implementation(index))
+        {
+            return ExprKind::StringOf { f, arg: Box::new(self.expr(arg)) };
+        }
         match commands::implementation(index) {
             Some(f) => ExprKind::Command { index, f, args: self.exprs(args), star },
             None => ExprKind::Unimplemented { index },
@@ -771,7 +776,9 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
             entries.iter().any(|(_, v)| mentions_slot(v, slot))
         }
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
-        ExprKind::Neg(x) | ExprKind::Try(x) => mentions_slot(x, slot),
+        ExprKind::Neg(x) | ExprKind::Try(x) | ExprKind::StringOf { arg: x, .. } => {
+            mentions_slot(x, slot)
+        }
         ExprKind::Binary { left, right, .. } => {
             mentions_slot(left, slot) || mentions_slot(right, slot)
         }

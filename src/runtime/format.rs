@@ -240,27 +240,45 @@ fn push_digits(out: &mut String, digits: &[u8]) {
 
 /// An Integer as `String` shows it.
 pub fn format_int(i: i32) -> String {
-    // Digits written backwards into a stack buffer: cheaper than the formatting machinery.
-    let mut buf = [0u8; 11];
-    let mut pos = buf.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        pos -= 1;
-        buf[pos] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        pos -= 1;
-        buf[pos] = b'-';
-    }
     // Room for a short prefix (`"item"+String($i)` then reuses this buffer): the allocator's
     // smallest block holds 24 bytes anyway.
     let mut s = String::with_capacity(24);
-    s.extend(buf[pos..].iter().map(|&b| b as char));
+    s.push_str(IntText::new(i).as_str());
     s
+}
+
+/// An Integer's digits as `String` shows them, in a stack buffer (for appending them to a text
+/// without an allocation of their own).
+pub struct IntText {
+    buf: [u8; 11],
+    pos: usize,
+}
+
+impl IntText {
+    pub fn new(i: i32) -> IntText {
+        // Digits written backwards: cheaper than the formatting machinery.
+        let mut buf = [0u8; 11];
+        let mut pos = buf.len();
+        let mut n = i.unsigned_abs();
+        loop {
+            pos -= 1;
+            buf[pos] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if i < 0 {
+            pos -= 1;
+            buf[pos] = b'-';
+        }
+        IntText { buf, pos }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only ASCII digits and '-' were written.
+        std::str::from_utf8(&self.buf[self.pos..]).unwrap_or("0")
+    }
 }
 
 /// `String(number; format)` with a 4D number display format: placeholders `#` (nothing for a
