@@ -259,7 +259,8 @@ pub fn format_int(i: i32) -> String {
     // Room for a short prefix (`"item"+String($i)` then reuses this buffer): the allocator's
     // smallest block holds 24 bytes anyway.
     let mut s = String::with_capacity(24);
-    s.extend(buf[pos..].iter().map(|&b| b as char));
+    // ASCII digits and `-`: always valid UTF-8.
+    s.push_str(std::str::from_utf8(&buf[pos..]).unwrap_or_default());
     s
 }
 
