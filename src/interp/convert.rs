@@ -30,7 +30,9 @@ pub fn coerce(ty: VarType, v: Value) -> Result<Value, Value> {
         (VarType::Variant, _)
         | (VarType::Real, Value::Real(_))
         | (VarType::Integer, Value::Int(_))
-        | (VarType::Text, Value::Text(_)) => return Ok(v),
+        | (VarType::Text, Value::Text(_))
+        | (VarType::Object, Value::Object(_))
+        | (VarType::Collection, Value::Collection(_)) => return Ok(v),
         (VarType::Integer, Value::Real(r)) => return Ok(Value::Int(real_to_longint(*r))),
         (VarType::Real, Value::Int(i)) => return Ok(Value::Real(*i as f64)),
         _ => {}

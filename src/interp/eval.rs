@@ -122,8 +122,9 @@ impl Interp {
             ExprKind::Command { index, f, args, star } => {
                 let mut a = self.eval_args(args, *star)?;
                 a.call_span = e.span;
-                let r = f(self, &mut a)
-                    .map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
+                let r = f(self, &mut a);
+                self.give_arg_vec(std::mem::take(&mut a.values));
+                let r = r.map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
                 self.write_outputs(*index, args, a)?;
                 Ok(r)
             }
@@ -158,6 +159,15 @@ impl Interp {
             .into()),
             ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
             ExprKind::Member { object, key } => {
+                // `$o.k` with `$o` a local object holding `k`: read in place, without taking
+                // (and then releasing) a reference to the object.
+                if let ExprKind::Local(s) = object.kind {
+                    if let Some(Value::Object(o)) = self.stack.get(self.base + s as usize) {
+                        if let Some(v) = o.borrow().props.get(key) {
+                            return Ok(v.clone());
+                        }
+                    }
+                }
                 let obj = self.eval(object)?;
                 if obj.is_null() {
                     // A variable declared Object or Collection but never assigned reads as an
@@ -327,8 +337,33 @@ impl Interp {
         }
     }
 
+    /// [`Interp::eval_all`] into a vector from the pool; give it back with
+    /// [`Interp::give_arg_vec`].
+    fn eval_all_pooled(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
+        let mut out = self.arg_pool.pop().unwrap_or_default();
+        out.reserve(args.len());
+        for a in args {
+            match self.eval(a) {
+                Ok(v) => out.push(v),
+                Err(u) => {
+                    self.give_arg_vec(out);
+                    return Err(u);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Empties an argument vector and keeps it for the next call (small ones, a few).
+    fn give_arg_vec(&mut self, mut v: Vec<Value>) {
+        v.clear();
+        if v.capacity() != 0 && v.capacity() <= 16 && self.arg_pool.len() < 16 {
+            self.arg_pool.push(v);
+        }
+    }
+
     fn eval_args(&mut self, args: &[Expr], star: bool) -> Flow<Args> {
-        let values = self.eval_all(args)?;
+        let values = self.eval_all_pooled(args)?;
         // Argument spans are not collected: errors are labelled with the call's span.
         let mut a = Args::new(values);
         a.star = star;
@@ -781,7 +816,7 @@ impl Interp {
     // ----- calls ----------------------------------------------------------------------------
 
     fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
-        let values = self.eval_all(args)?;
+        let values = self.eval_all_pooled(args)?;
         if key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
             && values.first().and_then(Value::as_number)
@@ -800,7 +835,9 @@ impl Interp {
                 let mut a = Args::new(values);
                 a.call_span = span;
                 let c = c.clone();
-                match crate::commands::collection_member_key(self, &c, key, &mut a) {
+                let r = crate::commands::collection_member_key(self, &c, key, &mut a);
+                self.give_arg_vec(std::mem::take(&mut a.values));
+                match r {
                     Some(r) => r.map_err(|e| e.at(self.current_file(), span).into()),
                     None => Err(RtError::new(
                         ErrorKind::FunctionExpected,

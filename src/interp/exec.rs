@@ -502,7 +502,7 @@ impl Interp {
             Value::Object(o) => o.keys().into_iter().map(|k| Value::text(k.as_str())).collect(),
             Value::SharedObject(o) => o.props.read().keys().map(|k| Value::text(&**k)).collect(),
             Value::Collection(_) | Value::SharedCollection(_) => {
-                let all = self.collection_items(&src);
+                let mut all = self.collection_items(&src);
                 let len = all.len() as i64;
                 let b = match begin {
                     Some(e) => self.eval_number(e)? as i64,
@@ -517,7 +517,10 @@ impl Interp {
                 if b >= e {
                     Vec::new()
                 } else {
-                    all[b as usize..e as usize].to_vec()
+                    // The snapshot is cut in place: no second copy of the items.
+                    all.truncate(e as usize);
+                    all.drain(..b as usize);
+                    all
                 }
             }
             Value::Undefined | Value::Null => Vec::new(),

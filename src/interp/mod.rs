@@ -257,6 +257,9 @@ pub struct Interp {
     error_handler: Option<String>,
     in_error_handler: bool,
     try_depth: u32,
+    /// Emptied argument vectors of finished command and member calls, reused by the next
+    /// call: no allocation per call.
+    arg_pool: Vec<Vec<Value>>,
     assert_enabled: bool,
     steps: u64,
     /// `steps` value at which the limits are next checked.
@@ -290,6 +293,7 @@ impl Interp {
             error_handler: None,
             in_error_handler: false,
             try_depth: 0,
+            arg_pool: Vec::new(),
             assert_enabled: true,
             steps: 0,
             next_check: 0,
