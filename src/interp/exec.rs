@@ -175,7 +175,9 @@ impl Interp {
     /// are invisible; if a part fails, the variable gets its first value back.
     fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
         if let [part] = parts {
-            if self.append_number_text(slot, part)? {
+            if matches!(part.kind, ExprKind::StringOf { .. })
+                && self.append_number_text(slot, part)?
+            {
                 return Ok(());
             }
             let r = self.eval(part)?;
@@ -211,7 +213,7 @@ impl Interp {
     /// `$t:=$t+String($n)…` with `$t` a text and `$n` a number local or literal: the digits are
     /// written straight onto the text (no temporary text). False when the part is not of that
     /// form (nothing was done).
-    #[inline]
+    #[inline(never)]
     fn append_number_text(&mut self, slot: u32, part: &Expr) -> Flow<bool> {
         let ExprKind::StringOf { arg, .. } = &part.kind else { return Ok(false) };
         let Some(n) = self.peek_number(arg) else { return Ok(false) };

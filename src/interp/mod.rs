@@ -268,6 +268,8 @@ pub struct Interp {
     cur_span: Span,
     /// Groups locked by this process's open `Use` blocks, innermost last.
     held: Vec<processes::HeldLock>,
+    /// This thread's stack guard address (see `runtime::guard`), read once.
+    stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
 }
@@ -299,6 +301,7 @@ impl Interp {
             next_check: 0,
             cur_span: Span::default(),
             held: Vec::new(),
+            stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
         }
     }
@@ -353,10 +356,16 @@ impl Interp {
     }
 
     /// The resolved code of method `id`, resolving it on first use.
+    #[inline]
     fn method_code(&mut self, id: u32) -> Flow<Rc<Method>> {
-        if let Some(code) = self.methods.get(id as usize).and_then(|m| m.code.clone()) {
-            return Ok(code);
+        match self.methods.get(id as usize) {
+            Some(MethodSlot { code: Some(code), .. }) => Ok(code.clone()),
+            _ => self.load_method_code(id),
         }
+    }
+
+    #[inline(never)]
+    fn load_method_code(&mut self, id: u32) -> Flow<Rc<Method>> {
         let name = self.methods.get(id as usize).map(|m| m.name.clone()).unwrap_or_default();
         let file = match self.engine.project.load_method(&name) {
             Ok(Some(f)) => f,
@@ -454,7 +463,7 @@ impl Interp {
     /// Fails with "stack full" when one more call would pass `--max-depth`.
     #[inline]
     pub(super) fn check_depth(&self) -> Flow<()> {
-        if crate::runtime::guard::stack_exhausted() {
+        if crate::runtime::guard::stack_exhausted_below(self.stack_limit) {
             return Err(RtError::new(
                 ErrorKind::StackFull,
                 format!(

@@ -28,7 +28,17 @@ pub fn enter_thread(stack_size: usize) {
 /// every platform mini4d supports). Threads that never called [`enter_thread`] are not guarded.
 #[inline]
 pub fn stack_exhausted() -> bool {
-    let limit = STACK_LIMIT.with(Cell::get);
+    stack_exhausted_below(stack_limit())
+}
+
+/// This thread's guard address, for callers that check often and keep it (0: not guarded).
+pub fn stack_limit() -> usize {
+    STACK_LIMIT.with(Cell::get)
+}
+
+/// [`stack_exhausted`] against a limit read earlier on this thread with [`stack_limit`].
+#[inline(always)]
+pub fn stack_exhausted_below(limit: usize) -> bool {
     limit != 0 && stack_pointer() < limit
 }
 
