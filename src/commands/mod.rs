@@ -154,6 +154,16 @@ pub fn implementation(index: u16) -> Option<CommandFn> {
     implementations().get(index as usize).copied().flatten()
 }
 
+/// The number-only kernel of a two-argument command, for commands whose result on two numbers
+/// needs nothing else (see `ExprKind::Numeric2`).
+pub fn numeric_kernel2(name: &str) -> Option<fn(f64, f64) -> f64> {
+    if name.eq_ignore_ascii_case("Mod") {
+        Some(text::mod_numbers)
+    } else {
+        None
+    }
+}
+
 /// Whether mini4d implements the command at `index` in [`catalog::commands`].
 pub fn is_implemented(index: u16) -> bool {
     implementation(index).is_some()

@@ -425,18 +425,24 @@ fn dec(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 /// `Mod(a; 0)` = 0).
 fn mod_(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Mod", 2, 2)?;
-    let a = format::round_half_away(args.num(0, "Mod")?, 0);
-    let b = format::round_half_away(args.num(1, "Mod")?, 0);
+    let (a, b) = (args.num(0, "Mod")?, args.num(1, "Mod")?);
+    Ok(Value::Real(mod_numbers(a, b)))
+}
+
+/// `Mod(a; b)` on two numbers (also the kernel of `ExprKind::Numeric2` for `Mod`).
+pub fn mod_numbers(a: f64, b: f64) -> f64 {
+    let a = format::round_half_away(a, 0);
+    let b = format::round_half_away(b, 0);
     if b == 0.0 || !a.is_finite() || !b.is_finite() {
-        return Ok(Value::Real(0.0));
+        return 0.0;
     }
     // Integral operands (they are rounded) in i64 range: the integer remainder is the exact
     // value fmod computes, without its bit-by-bit loop.
     const LIMIT: f64 = (1u64 << 62) as f64;
     if a.abs() < LIMIT && b.abs() < LIMIT {
-        return Ok(Value::Real((a as i64 % b as i64) as f64 + 0.0));
+        return (a as i64 % b as i64) as f64 + 0.0;
     }
-    Ok(Value::Real(a % b + 0.0))
+    a % b + 0.0
 }
 
 thread_local! {

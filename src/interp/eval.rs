@@ -137,6 +137,17 @@ impl Interp {
                     f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
                 }
             },
+            ExprKind::Numeric2 { f, kernel, args } => {
+                let [a, b] = &**args;
+                let a = self.eval(a)?;
+                let b = self.eval(b)?;
+                if let (Some(x), Some(y)) = (fast_num(&a), fast_num(&b)) {
+                    return Ok(Value::Real(kernel(x, y)));
+                }
+                let mut call = Args::new(vec![a, b]);
+                call.call_span = e.span;
+                f(self, &mut call).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
+            }
             ExprKind::Intrinsic { which, args, star } => {
                 self.intrinsic(*which, args, *star, e.span)
             }

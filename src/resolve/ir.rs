@@ -167,6 +167,14 @@ pub enum ExprKind {
         f: CommandFn,
         arg: Box<Expr>,
     },
+    /// A two-argument numeric command (`Mod`): two numbers go to `kernel` directly, without
+    /// the argument vector; anything else goes to the command `f` (its errors, its
+    /// conversions).
+    Numeric2 {
+        f: CommandFn,
+        kernel: fn(f64, f64) -> f64,
+        args: Box<[Expr; 2]>,
+    },
     Collection(Vec<Expr>),
     Neg(Box<Expr>),
     Binary {

@@ -605,6 +605,11 @@ impl<'n> Resolver<'n> {
         {
             return ExprKind::StringOf { f, arg: Box::new(self.expr(arg)) };
         }
+        if let ([a, b], false, Some(f), Some(kernel)) =
+            (args, star, commands::implementation(index), commands::numeric_kernel2(name))
+        {
+            return ExprKind::Numeric2 { f, kernel, args: Box::new([self.expr(a), self.expr(b)]) };
+        }
         match commands::implementation(index) {
             Some(f) => ExprKind::Command { index, f, args: self.exprs(args), star },
             None => ExprKind::Unimplemented { index },
@@ -779,6 +784,7 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Neg(x) | ExprKind::Try(x) | ExprKind::StringOf { arg: x, .. } => {
             mentions_slot(x, slot)
         }
+        ExprKind::Numeric2 { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
         ExprKind::Binary { left, right, .. } => {
             mentions_slot(left, slot) || mentions_slot(right, slot)
         }
