@@ -1095,12 +1095,7 @@ impl Interp {
     /// without evaluating (both have no side effects), so arithmetic on them skips `eval`.
     #[inline(always)]
     pub(super) fn peek_number(&self, e: &Expr) -> Option<Value> {
-        let v = match &e.kind {
-            ExprKind::Local(s) => self.stack.get(self.base + *s as usize)?,
-            ExprKind::Literal(v) => v,
-            _ => return None,
-        };
-        match v {
+        match self.peek(e)? {
             Value::Real(r) => Some(Value::Real(*r)),
             Value::Int(i) => Some(Value::Int(*i)),
             _ => None,
@@ -1128,12 +1123,17 @@ impl Interp {
     /// [`Interp::peek_number`] as an `f64`.
     #[inline(always)]
     pub(super) fn peek_f64(&self, e: &Expr) -> Option<f64> {
-        let v = match &e.kind {
-            ExprKind::Local(s) => self.stack.get(self.base + *s as usize)?,
-            ExprKind::Literal(v) => v,
-            _ => return None,
-        };
-        fast_num(v)
+        fast_num(self.peek(e)?)
+    }
+
+    /// The value of a local or a literal, borrowed in place.
+    #[inline(always)]
+    fn peek<'a>(&'a self, e: &'a Expr) -> Option<&'a Value> {
+        match &e.kind {
+            ExprKind::Local(s) => self.stack.get(self.base + *s as usize),
+            ExprKind::Literal(v) => Some(v),
+            _ => None,
+        }
     }
 }
 
