@@ -197,9 +197,9 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.char_at(&t, &i, e.span)
             }
-            ExprKind::MemberCall { object, key, args } => {
+            ExprKind::MemberCall { object, key, coll_fn, args } => {
                 let obj = self.eval(object)?;
-                self.member_call(obj, key, args, e.span)
+                self.member_call(obj, key, *coll_fn, args, e.span)
             }
             ExprKind::Call { callee, args } => {
                 // `$o["name"](…)`: the object is `This` for the call.
@@ -230,10 +230,16 @@ impl Interp {
                 }
                 Ok(Value::Object(o))
             }
-            ExprKind::NewObject(entries) => {
+            ExprKind::NewObject { entries, distinct } => {
                 let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
-                for (k, v) in entries {
-                    props.insert(k.clone(), self.eval(v)?.for_storage());
+                if *distinct {
+                    for (k, v) in entries {
+                        props.push_new(k.clone(), self.eval(v)?.for_storage());
+                    }
+                } else {
+                    for (k, v) in entries {
+                        props.insert(k.clone(), self.eval(v)?.for_storage());
+                    }
                 }
                 Ok(Value::Object(ObjRef::from_props(props)))
             }
@@ -815,7 +821,14 @@ impl Interp {
 
     // ----- calls ----------------------------------------------------------------------------
 
-    fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
+    fn member_call(
+        &mut self,
+        obj: Value,
+        key: &Key,
+        coll_fn: Option<crate::commands::collections::MemberFn>,
+        args: &[Expr],
+        span: Span,
+    ) -> Flow<Value> {
         let values = self.eval_all_pooled(args)?;
         if key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
@@ -835,7 +848,7 @@ impl Interp {
                 let mut a = Args::new(values);
                 a.call_span = span;
                 let c = c.clone();
-                let r = crate::commands::collection_member_key(self, &c, key, &mut a);
+                let r = coll_fn.map(|f| f(self, &c, &mut a));
                 self.give_arg_vec(std::mem::take(&mut a.values));
                 match r {
                     Some(r) => r.map_err(|e| e.at(self.current_file(), span).into()),

@@ -531,11 +531,15 @@ impl<'n> Resolver<'n> {
                 self.super_call(callee, args)
             }
             A::Call { callee, args } => match &callee.kind {
-                A::Member { object, name } => ExprKind::MemberCall {
-                    object: Box::new(self.expr(object)),
-                    key: Key::intern(&name.text),
-                    args: self.exprs(args),
-                },
+                A::Member { object, name } => {
+                    let key = Key::intern(&name.text);
+                    ExprKind::MemberCall {
+                        object: Box::new(self.expr(object)),
+                        coll_fn: commands::collection_member_fn(&key),
+                        key,
+                        args: self.exprs(args),
+                    }
+                }
                 _ => ExprKind::Call { callee: Box::new(self.expr(callee)), args: self.exprs(args) },
             },
             A::Object(entries) => ExprKind::Object(
@@ -591,14 +595,18 @@ impl<'n> Resolver<'n> {
             && args.len() % 2 == 0
             && args.chunks(2).all(|pair| matches!(pair[0].kind, A::Text(_)))
         {
-            let entries = args
+            let entries: Vec<(Key, Expr)> = args
                 .chunks(2)
                 .filter_map(|pair| match &pair[0].kind {
                     A::Text(name) => Some((Key::intern(name), self.expr(&pair[1]))),
                     _ => None,
                 })
                 .collect();
-            return ExprKind::NewObject(entries);
+            let distinct = entries
+                .iter()
+                .enumerate()
+                .all(|(i, (k, _))| entries[..i].iter().all(|(p, _)| p != k));
+            return ExprKind::NewObject { entries, distinct };
         }
         if let (true, [arg], false, Some(f)) =
             (name.eq_ignore_ascii_case("String"), args, star, commands::implementation(index))
@@ -772,7 +780,7 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Call { callee, args } => {
             mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
         }
-        ExprKind::Object(entries) | ExprKind::NewObject(entries) => {
+        ExprKind::Object(entries) | ExprKind::NewObject { entries, .. } => {
             entries.iter().any(|(_, v)| mentions_slot(v, slot))
         }
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
