@@ -137,6 +137,27 @@ impl Interp {
                     f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
                 }
             },
+            ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
+                Value::Int(i) => {
+                    let digits = format::IntText::new(i);
+                    let mut s = String::with_capacity(prefix.len() + digits.byte_len());
+                    s.push_str(prefix);
+                    digits.push_to(&mut s);
+                    Ok(Value::text(s))
+                }
+                v => {
+                    let r = match v {
+                        Value::Real(r) => Value::text(format::format_real(r)),
+                        v => {
+                            let mut a = Args::new(vec![v]);
+                            a.call_span = *span;
+                            f(self, &mut a)
+                                .map_err(|err| Unwind::from(err.at(self.current_file(), *span)))?
+                        }
+                    };
+                    self.binary_other(BinOp::Add, Value::Text(prefix.clone()), r, e.span)
+                }
+            },
             ExprKind::Intrinsic { which, args, star } => {
                 self.intrinsic(*which, args, *star, e.span)
             }

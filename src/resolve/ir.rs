@@ -175,6 +175,14 @@ pub enum ExprKind {
         f: CommandFn,
         arg: Box<Expr>,
     },
+    /// `"literal"+String(x)` (`f` and `arg` as in [`ExprKind::StringOf`], `span` that call's
+    /// span): a number's digits are written after the prefix into one new text.
+    PrefixString {
+        prefix: std::rc::Rc<String>,
+        f: CommandFn,
+        arg: Box<Expr>,
+        span: Span,
+    },
     Collection(Vec<Expr>),
     Neg(Box<Expr>),
     Binary {

@@ -550,11 +550,21 @@ impl<'n> Resolver<'n> {
                 A::Number(n) => ExprKind::Literal(Value::Real(-n)),
                 _ => ExprKind::Neg(Box::new(self.expr(inner))),
             },
-            A::Binary { op, left, right } => ExprKind::Binary {
-                op: *op,
-                left: Box::new(self.expr(left)),
-                right: Box::new(self.expr(right)),
-            },
+            A::Binary { op, left, right } => {
+                let (left, right) = (self.expr(left), self.expr(right));
+                match (op, left.kind, right.kind) {
+                    (
+                        BinOp::Add,
+                        ExprKind::Literal(Value::Text(prefix)),
+                        ExprKind::StringOf { f, arg },
+                    ) => ExprKind::PrefixString { prefix, f, arg, span: right.span },
+                    (_, lk, rk) => ExprKind::Binary {
+                        op: *op,
+                        left: Box::new(Expr { kind: lk, span: left.span }),
+                        right: Box::new(Expr { kind: rk, span: right.span }),
+                    },
+                }
+            }
             A::Ternary { cond, then, otherwise } => ExprKind::Ternary {
                 cond: Box::new(self.expr(cond)),
                 then: Box::new(self.expr(then)),
@@ -784,9 +794,10 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
             entries.iter().any(|(_, v)| mentions_slot(v, slot))
         }
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
-        ExprKind::Neg(x) | ExprKind::Try(x) | ExprKind::StringOf { arg: x, .. } => {
-            mentions_slot(x, slot)
-        }
+        ExprKind::Neg(x)
+        | ExprKind::Try(x)
+        | ExprKind::StringOf { arg: x, .. }
+        | ExprKind::PrefixString { arg: x, .. } => mentions_slot(x, slot),
         ExprKind::Binary { left, right, .. } => {
             mentions_slot(left, slot) || mentions_slot(right, slot)
         }

@@ -243,7 +243,7 @@ pub fn format_int(i: i32) -> String {
     // Room for a short prefix (`"item"+String($i)` then reuses this buffer): the allocator's
     // smallest block holds 24 bytes anyway.
     let mut s = String::with_capacity(24);
-    s.push_str(IntText::new(i).as_str());
+    IntText::new(i).push_to(&mut s);
     s
 }
 
@@ -273,6 +273,19 @@ impl IntText {
             buf[pos] = b'-';
         }
         IntText { buf, pos }
+    }
+
+    /// Appends the digits to `s` (ASCII bytes pushed as they are: no UTF-8 validation).
+    #[inline]
+    pub fn push_to(&self, s: &mut String) {
+        s.reserve(self.buf.len() - self.pos);
+        for &b in &self.buf[self.pos..] {
+            s.push(char::from(b));
+        }
+    }
+
+    pub fn byte_len(&self) -> usize {
+        self.buf.len() - self.pos
     }
 
     pub fn as_str(&self) -> &str {
