@@ -851,10 +851,11 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         let values = self.eval_all_pooled(args)?;
-        if key.as_str() == "copy"
+        // (The argument test first: it rules out `.push($object)` without comparing names.)
+        if values.first().and_then(Value::as_number)
+            == Some(crate::commands::objects::ck::CK_SHARED as f64)
+            && key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
-            && values.first().and_then(Value::as_number)
-                == Some(crate::commands::objects::ck::CK_SHARED as f64)
         {
             let group = match values.get(1) {
                 Some(Value::SharedObject(o)) => Some(o.group()),
