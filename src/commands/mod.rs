@@ -180,25 +180,8 @@ pub fn collection_member(
     collections::call_member(host, coll, name, args)
 }
 
-/// [`collection_member`] by pre-hashed name: a binary search on the hash, no string hashing
-/// and no scan of the names on each call.
-pub fn collection_member_key(
-    host: &mut dyn Host,
-    coll: &crate::runtime::CollRef,
-    key: &crate::runtime::Key,
-    args: &mut Args,
-) -> Option<Result<Value, RtError>> {
-    static BY_HASH: OnceLock<Vec<(u64, &'static str, collections::MemberFn)>> = OnceLock::new();
-    let table = BY_HASH.get_or_init(|| {
-        let mut t: Vec<_> = collections::MEMBERS
-            .iter()
-            .map(|&(name, f)| (crate::runtime::object::hash_str(name), name, f))
-            .collect();
-        t.sort_by_key(|e| e.0);
-        t
-    });
-    let h = key.hash_value();
-    let start = table.partition_point(|e| e.0 < h);
-    let f = table[start..].iter().take_while(|e| e.0 == h).find(|e| e.1 == key.as_str())?.2;
-    Some(f(host, coll, args))
+/// The collection function named `key` (exactly), if collections have one: resolved once by
+/// the resolver so a call like `$c.push(…)` does no lookup at run time.
+pub fn collection_member_fn(key: &crate::runtime::Key) -> Option<collections::MemberFn> {
+    collections::MEMBERS.iter().find(|(n, _)| *n == key.as_str()).map(|e| e.1)
 }

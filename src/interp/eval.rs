@@ -148,6 +148,27 @@ impl Interp {
                 call.call_span = e.span;
                 f(self, &mut call).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
             }
+            ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
+                Value::Int(i) => {
+                    let digits = format::IntText::new(i);
+                    let mut s = String::with_capacity(prefix.len() + digits.byte_len());
+                    s.push_str(prefix);
+                    digits.push_to(&mut s);
+                    Ok(Value::text(s))
+                }
+                v => {
+                    let r = match v {
+                        Value::Real(r) => Value::text(format::format_real(r)),
+                        v => {
+                            let mut a = Args::new(vec![v]);
+                            a.call_span = *span;
+                            f(self, &mut a)
+                                .map_err(|err| Unwind::from(err.at(self.current_file(), *span)))?
+                        }
+                    };
+                    self.binary_other(BinOp::Add, Value::Text(prefix.clone()), r, e.span)
+                }
+            },
             ExprKind::Intrinsic { which, args, star } => {
                 self.intrinsic(*which, args, *star, e.span)
             }
@@ -208,9 +229,9 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.char_at(&t, &i, e.span)
             }
-            ExprKind::MemberCall { object, key, args } => {
+            ExprKind::MemberCall { object, key, coll_fn, args } => {
                 let obj = self.eval(object)?;
-                self.member_call(obj, key, args, e.span)
+                self.member_call(obj, key, *coll_fn, args, e.span)
             }
             ExprKind::Call { callee, args } => {
                 // `$o["name"](…)`: the object is `This` for the call.
@@ -241,10 +262,16 @@ impl Interp {
                 }
                 Ok(Value::Object(o))
             }
-            ExprKind::NewObject(entries) => {
+            ExprKind::NewObject { entries, distinct } => {
                 let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
-                for (k, v) in entries {
-                    props.insert(k.clone(), self.eval(v)?.for_storage());
+                if *distinct {
+                    for (k, v) in entries {
+                        props.push_new(k.clone(), self.eval(v)?.for_storage());
+                    }
+                } else {
+                    for (k, v) in entries {
+                        props.insert(k.clone(), self.eval(v)?.for_storage());
+                    }
                 }
                 Ok(Value::Object(ObjRef::from_props(props)))
             }
@@ -826,12 +853,20 @@ impl Interp {
 
     // ----- calls ----------------------------------------------------------------------------
 
-    fn member_call(&mut self, obj: Value, key: &Key, args: &[Expr], span: Span) -> Flow<Value> {
+    fn member_call(
+        &mut self,
+        obj: Value,
+        key: &Key,
+        coll_fn: Option<crate::commands::collections::MemberFn>,
+        args: &[Expr],
+        span: Span,
+    ) -> Flow<Value> {
         let values = self.eval_all_pooled(args)?;
-        if key.as_str() == "copy"
+        // (The argument test first: it rules out `.push($object)` without comparing names.)
+        if values.first().and_then(Value::as_number)
+            == Some(crate::commands::objects::ck::CK_SHARED as f64)
+            && key.as_str() == "copy"
             && matches!(obj, Value::Collection(_) | Value::SharedCollection(_))
-            && values.first().and_then(Value::as_number)
-                == Some(crate::commands::objects::ck::CK_SHARED as f64)
         {
             let group = match values.get(1) {
                 Some(Value::SharedObject(o)) => Some(o.group()),
@@ -846,7 +881,7 @@ impl Interp {
                 let mut a = Args::new(values);
                 a.call_span = span;
                 let c = c.clone();
-                let r = crate::commands::collection_member_key(self, &c, key, &mut a);
+                let r = coll_fn.map(|f| f(self, &c, &mut a));
                 self.give_arg_vec(std::mem::take(&mut a.values));
                 match r {
                     Some(r) => r.map_err(|e| e.at(self.current_file(), span).into()),

@@ -149,6 +149,9 @@ pub enum ExprKind {
     MemberCall {
         object: Box<Expr>,
         key: Key,
+        /// The collection function named `key`, found once here (`None`: collections have no
+        /// function of that name).
+        coll_fn: Option<crate::commands::collections::MemberFn>,
         args: Vec<Expr>,
     },
     Call {
@@ -159,7 +162,12 @@ pub enum ExprKind {
     /// `New object("name";value;…)` with literal names (and no `*`): the command's semantics
     /// (an undefined value is stored, a repeated name keeps its first position), without its
     /// argument vector or run-time name interning.
-    NewObject(Vec<(Key, Expr)>),
+    /// `distinct`: no name repeats (compared exactly, as property names are), so the
+    /// properties are appended without a duplicate search.
+    NewObject {
+        entries: Vec<(Key, Expr)>,
+        distinct: bool,
+    },
     /// `String(x)` with one argument: a number is formatted without the command's argument
     /// vector (and appended straight into the text by `StmtKind::Accumulate`); any other value
     /// goes to the command `f`.
@@ -174,6 +182,14 @@ pub enum ExprKind {
         f: CommandFn,
         kernel: fn(f64, f64) -> f64,
         args: Box<[Expr; 2]>,
+    },
+    /// `"literal"+String(x)` (`f` and `arg` as in [`ExprKind::StringOf`], `span` that call's
+    /// span): a number's digits are written after the prefix into one new text.
+    PrefixString {
+        prefix: std::rc::Rc<String>,
+        f: CommandFn,
+        arg: Box<Expr>,
+        span: Span,
     },
     Collection(Vec<Expr>),
     Neg(Box<Expr>),

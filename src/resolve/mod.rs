@@ -531,11 +531,15 @@ impl<'n> Resolver<'n> {
                 self.super_call(callee, args)
             }
             A::Call { callee, args } => match &callee.kind {
-                A::Member { object, name } => ExprKind::MemberCall {
-                    object: Box::new(self.expr(object)),
-                    key: Key::intern(&name.text),
-                    args: self.exprs(args),
-                },
+                A::Member { object, name } => {
+                    let key = Key::intern(&name.text);
+                    ExprKind::MemberCall {
+                        object: Box::new(self.expr(object)),
+                        coll_fn: commands::collection_member_fn(&key),
+                        key,
+                        args: self.exprs(args),
+                    }
+                }
                 _ => ExprKind::Call { callee: Box::new(self.expr(callee)), args: self.exprs(args) },
             },
             A::Object(entries) => ExprKind::Object(
@@ -546,11 +550,21 @@ impl<'n> Resolver<'n> {
                 A::Number(n) => ExprKind::Literal(Value::Real(-n)),
                 _ => ExprKind::Neg(Box::new(self.expr(inner))),
             },
-            A::Binary { op, left, right } => ExprKind::Binary {
-                op: *op,
-                left: Box::new(self.expr(left)),
-                right: Box::new(self.expr(right)),
-            },
+            A::Binary { op, left, right } => {
+                let (left, right) = (self.expr(left), self.expr(right));
+                match (op, left.kind, right.kind) {
+                    (
+                        BinOp::Add,
+                        ExprKind::Literal(Value::Text(prefix)),
+                        ExprKind::StringOf { f, arg },
+                    ) => ExprKind::PrefixString { prefix, f, arg, span: right.span },
+                    (_, lk, rk) => ExprKind::Binary {
+                        op: *op,
+                        left: Box::new(Expr { kind: lk, span: left.span }),
+                        right: Box::new(Expr { kind: rk, span: right.span }),
+                    },
+                }
+            }
             A::Ternary { cond, then, otherwise } => ExprKind::Ternary {
                 cond: Box::new(self.expr(cond)),
                 then: Box::new(self.expr(then)),
@@ -591,14 +605,18 @@ impl<'n> Resolver<'n> {
             && args.len() % 2 == 0
             && args.chunks(2).all(|pair| matches!(pair[0].kind, A::Text(_)))
         {
-            let entries = args
+            let entries: Vec<(Key, Expr)> = args
                 .chunks(2)
                 .filter_map(|pair| match &pair[0].kind {
                     A::Text(name) => Some((Key::intern(name), self.expr(&pair[1]))),
                     _ => None,
                 })
                 .collect();
-            return ExprKind::NewObject(entries);
+            let distinct = entries
+                .iter()
+                .enumerate()
+                .all(|(i, (k, _))| entries[..i].iter().all(|(p, _)| p != k));
+            return ExprKind::NewObject { entries, distinct };
         }
         if let (true, [arg], false, Some(f)) =
             (name.eq_ignore_ascii_case("String"), args, star, commands::implementation(index))
@@ -777,13 +795,14 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Call { callee, args } => {
             mentions_slot(callee, slot) || args.iter().any(|a| mentions_slot(a, slot))
         }
-        ExprKind::Object(entries) | ExprKind::NewObject(entries) => {
+        ExprKind::Object(entries) | ExprKind::NewObject { entries, .. } => {
             entries.iter().any(|(_, v)| mentions_slot(v, slot))
         }
         ExprKind::Collection(items) => items.iter().any(|v| mentions_slot(v, slot)),
-        ExprKind::Neg(x) | ExprKind::Try(x) | ExprKind::StringOf { arg: x, .. } => {
-            mentions_slot(x, slot)
-        }
+        ExprKind::Neg(x)
+        | ExprKind::Try(x)
+        | ExprKind::StringOf { arg: x, .. }
+        | ExprKind::PrefixString { arg: x, .. } => mentions_slot(x, slot),
         ExprKind::Numeric2 { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
         ExprKind::Binary { left, right, .. } => {
             mentions_slot(left, slot) || mentions_slot(right, slot)

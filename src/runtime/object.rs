@@ -217,6 +217,21 @@ impl PropMap {
         }
     }
 
+    /// Appends a property known not to be in the map yet (the caller guarantees it: names
+    /// checked distinct up front), skipping [`PropMap::insert`]'s search.
+    #[inline]
+    pub fn push_new(&mut self, key: Key, value: Value) {
+        match self {
+            PropMap::Small(items) if items.len() < SMALL_PROPS => {
+                debug_assert!(Self::position(items, &key).is_none());
+                items.push((key, value));
+            }
+            _ => {
+                self.insert(key, value);
+            }
+        }
+    }
+
     /// Removes a property, keeping the order of the others.
     pub fn shift_remove(&mut self, key: &Key) -> Option<Value> {
         match self {
