@@ -37,22 +37,7 @@ impl Interp {
                     None => self.eval(right)?,
                 };
                 if let (Some(a), Some(b)) = (fast_num(&l), fast_num(&r)) {
-                    let fast = match op {
-                        BinOp::Add => Some(Value::Real(a + b)),
-                        BinOp::Sub => Some(Value::Real(a - b)),
-                        BinOp::Mul => Some(Value::Real(a * b)),
-                        BinOp::Div => Some(Value::Real(a / b)),
-                        BinOp::Mod => {
-                            let (x, y) = (ops::to_longint(a), ops::to_longint(b));
-                            (y != 0).then(|| Value::Real(x.wrapping_rem(y) as f64))
-                        }
-                        BinOp::Lt => Some(Value::Bool(a < b)),
-                        BinOp::Gt => Some(Value::Bool(a > b)),
-                        BinOp::Le => Some(Value::Bool(a <= b)),
-                        BinOp::Ge => Some(Value::Bool(a >= b)),
-                        _ => None,
-                    };
-                    if let Some(v) = fast {
+                    if let Some(v) = ops::numeric(*op, a, b) {
                         // Both operands are Int or Real, which own nothing: skip the drop glue.
                         std::mem::forget(l);
                         std::mem::forget(r);
@@ -688,9 +673,13 @@ impl Interp {
         }
         let mut props = o.props.write();
         let Some(cur) = props.get_mut(key.as_str()) else { return false };
-        let fast = match (&*cur, rhs) {
-            (SharedValue::Real(a), Value::Real(b)) => fast_real(op, *a, *b),
-            (SharedValue::Real(a), Value::Int(b)) => fast_real(op, *a, *b as f64),
+        // Two numbers: the operator's own result, stored as is when it is a Real or a Boolean.
+        let fast = match (&*cur, fast_num(rhs)) {
+            (SharedValue::Real(a), Some(b)) => match ops::numeric(op, *a, b) {
+                Some(Value::Real(x)) => Some(SharedValue::Real(x)),
+                Some(Value::Bool(x)) => Some(SharedValue::Bool(x)),
+                _ => None,
+            },
             _ => None,
         };
         if let Some(sv) = fast {
@@ -1220,22 +1209,6 @@ fn same_variable(a: &Expr, b: &Expr) -> bool {
         (ExprKind::ProcessVar(x), ExprKind::ProcessVar(y)) => x == y,
         _ => false,
     }
-}
-
-/// `a op b` on two Reals, as stored in a shared object, for the operators whose result is plain
-/// arithmetic or a comparison (what `ops::binary` gives for them); None for the others.
-#[inline(always)]
-fn fast_real(op: BinOp, a: f64, b: f64) -> Option<SharedValue> {
-    Some(match op {
-        BinOp::Add => SharedValue::Real(a + b),
-        BinOp::Sub => SharedValue::Real(a - b),
-        BinOp::Mul => SharedValue::Real(a * b),
-        BinOp::Lt => SharedValue::Bool(a < b),
-        BinOp::Gt => SharedValue::Bool(a > b),
-        BinOp::Le => SharedValue::Bool(a <= b),
-        BinOp::Ge => SharedValue::Bool(a >= b),
-        _ => return None,
-    })
 }
 
 fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {

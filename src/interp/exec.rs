@@ -143,16 +143,11 @@ impl Interp {
     /// A condition of `If`, `Case of`, `While`, `Until`: Boolean, and Undefined counts as False.
     pub(super) fn condition(&mut self, e: &Expr) -> Flow<bool> {
         // A comparison of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
-        // without building any value.
+        // without evaluating the operands.
         if let ExprKind::Binary { op, left, right } = &e.kind {
-            if matches!(op, BinOp::Lt | BinOp::Gt | BinOp::Le | BinOp::Ge) {
-                if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
-                    return Ok(match op {
-                        BinOp::Lt => a < b,
-                        BinOp::Gt => a > b,
-                        BinOp::Le => a <= b,
-                        _ => a >= b,
-                    });
+            if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                if let Some(Value::Bool(b)) = ops::numeric(*op, a, b) {
+                    return Ok(b);
                 }
             }
         }

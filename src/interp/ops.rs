@@ -75,16 +75,17 @@ pub fn binary(op: BinOp, l: Value, r: Value) -> Result<Value, RtError> {
     }
 }
 
-/// Both operands numbers (Integer or Real).
-#[inline]
-fn numeric(op: BinOp, a: f64, b: f64) -> Option<Value> {
+/// Both operands numbers (Integer or Real). Also the interpreter's fast paths for number
+/// operands, so that they cannot drift from the general operator: the common operators are
+/// inlined into them, the rest is one call away.
+#[inline(always)]
+pub fn numeric(op: BinOp, a: f64, b: f64) -> Option<Value> {
     use BinOp::*;
     Some(match op {
         Add => Value::Real(a + b),
         Sub => Value::Real(a - b),
         Mul => Value::Real(a * b),
         Div => Value::Real(a / b),
-        IntDiv => Value::Real((a / b).floor()),
         Mod => {
             let (x, y) = (to_longint(a), to_longint(b));
             if y == 0 {
@@ -92,13 +93,23 @@ fn numeric(op: BinOp, a: f64, b: f64) -> Option<Value> {
             }
             Value::Real(x.wrapping_rem(y) as f64)
         }
-        Pow => Value::Real(a.powf(b)),
-        Eq => Value::Bool((a - b).abs() <= REAL_EPSILON || a == b),
-        Ne => Value::Bool(!((a - b).abs() <= REAL_EPSILON || a == b)),
         Lt => Value::Bool(a < b),
         Gt => Value::Bool(a > b),
         Le => Value::Bool(a <= b),
         Ge => Value::Bool(a >= b),
+        _ => return numeric_other(op, a, b),
+    })
+}
+
+#[inline(never)]
+fn numeric_other(op: BinOp, a: f64, b: f64) -> Option<Value> {
+    use BinOp::*;
+    Some(match op {
+        Add | Sub | Mul | Div | Mod | Lt | Gt | Le | Ge => return numeric(op, a, b),
+        IntDiv => Value::Real((a / b).floor()),
+        Pow => Value::Real(a.powf(b)),
+        Eq => Value::Bool((a - b).abs() <= REAL_EPSILON || a == b),
+        Ne => Value::Bool(!((a - b).abs() <= REAL_EPSILON || a == b)),
         And => Value::Int(to_longint(a) & to_longint(b)),
         Or => Value::Int(to_longint(a) | to_longint(b)),
         BitXor => Value::Int(to_longint(a) ^ to_longint(b)),
