@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
-use crate::commands::{catalog, Args};
+use crate::commands::{catalog, Args, CommandFn};
 use crate::resolve::ir::{Expr, ExprKind, FormulaCode, VarType};
 use crate::runtime::format;
 use crate::runtime::ops::shared_to_value;
@@ -116,11 +116,7 @@ impl Interp {
             ExprKind::StringOf { f, arg } => match self.eval(arg)? {
                 Value::Int(i) => Ok(Value::text(format::format_int(i))),
                 Value::Real(r) => Ok(Value::text(format::format_real(r))),
-                v => {
-                    let mut a = Args::new(vec![v]);
-                    a.call_span = e.span;
-                    f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
-                }
+                v => self.call_command(*f, vec![v], e.span),
             },
             ExprKind::Numeric2 { f, kernel, args } => {
                 let [a, b] = &**args;
@@ -129,9 +125,7 @@ impl Interp {
                 if let (Some(x), Some(y)) = (fast_num(&a), fast_num(&b)) {
                     return Ok(Value::Real(kernel(x, y)));
                 }
-                let mut call = Args::new(vec![a, b]);
-                call.call_span = e.span;
-                f(self, &mut call).map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))
+                self.call_command(*f, vec![a, b], e.span)
             }
             ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
                 Value::Int(i) => {
@@ -144,12 +138,7 @@ impl Interp {
                 v => {
                     let r = match v {
                         Value::Real(r) => Value::text(format::format_real(r)),
-                        v => {
-                            let mut a = Args::new(vec![v]);
-                            a.call_span = *span;
-                            f(self, &mut a)
-                                .map_err(|err| Unwind::from(err.at(self.current_file(), *span)))?
-                        }
+                        v => self.call_command(*f, vec![v], *span)?,
                     };
                     self.binary_other(BinOp::Add, Value::Text(prefix.clone()), r, e.span)
                 }
@@ -298,10 +287,17 @@ impl Interp {
     /// Evaluates expressions left to right (arguments of a call).
     pub(super) fn eval_all(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
         let mut out = Vec::with_capacity(args.len());
+        self.eval_into(&mut out, args)?;
+        Ok(out)
+    }
+
+    /// Evaluates `args` left to right onto the end of `out`.
+    #[inline]
+    fn eval_into(&mut self, out: &mut Vec<Value>, args: &[Expr]) -> Flow<()> {
         for a in args {
             out.push(self.eval(a)?);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Calls project method `id`. When its parameters are its first slots (the usual
@@ -365,16 +361,13 @@ impl Interp {
     fn eval_all_pooled(&mut self, args: &[Expr]) -> Flow<Vec<Value>> {
         let mut out = self.arg_pool.pop().unwrap_or_default();
         out.reserve(args.len());
-        for a in args {
-            match self.eval(a) {
-                Ok(v) => out.push(v),
-                Err(u) => {
-                    self.give_arg_vec(out);
-                    return Err(u);
-                }
+        match self.eval_into(&mut out, args) {
+            Ok(()) => Ok(out),
+            Err(u) => {
+                self.give_arg_vec(out);
+                Err(u)
             }
         }
-        Ok(out)
     }
 
     /// Empties an argument vector and keeps it for the next call (small ones, a few).
@@ -383,6 +376,14 @@ impl Interp {
         if v.capacity() != 0 && v.capacity() <= 16 && self.arg_pool.len() < 16 {
             self.arg_pool.push(v);
         }
+    }
+
+    /// Calls command `f` on evaluated arguments: the general path of the nodes that stand for
+    /// one command call (`StringOf`, `Numeric2`, `PrefixString`).
+    fn call_command(&mut self, f: CommandFn, values: Vec<Value>, span: Span) -> Flow<Value> {
+        let mut a = Args::new(values);
+        a.call_span = span;
+        f(self, &mut a).map_err(|err| Unwind::from(err.at(self.current_file(), span)))
     }
 
     fn eval_args(&mut self, args: &[Expr], star: bool) -> Flow<Args> {
