@@ -74,8 +74,13 @@ pub fn call_member(
     name: &str,
     args: &mut Args,
 ) -> Option<Result<Value, RtError>> {
-    let f = MEMBERS.iter().find(|(n, _)| *n == name)?.1;
+    let f = member_fn(name)?;
     Some(f(host, coll, args))
+}
+
+/// The collection function named exactly `name`, if there is one.
+pub fn member_fn(name: &str) -> Option<MemberFn> {
+    MEMBERS.iter().find(|(n, _)| *n == name).map(|e| e.1)
 }
 
 // ---------------------------------------------------------------------------------------------

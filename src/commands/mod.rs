@@ -183,5 +183,5 @@ pub fn collection_member(
 /// The collection function named `key` (exactly), if collections have one: resolved once by
 /// the resolver so a call like `$c.push(…)` does no lookup at run time.
 pub fn collection_member_fn(key: &crate::runtime::Key) -> Option<collections::MemberFn> {
-    collections::MEMBERS.iter().find(|(n, _)| *n == key.as_str()).map(|e| e.1)
+    collections::member_fn(key.as_str())
 }

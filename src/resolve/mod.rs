@@ -618,17 +618,18 @@ impl<'n> Resolver<'n> {
                 .all(|(i, (k, _))| entries[..i].iter().all(|(p, _)| p != k));
             return ExprKind::NewObject { entries, distinct };
         }
+        let implementation = commands::implementation(index);
         if let (true, [arg], false, Some(f)) =
-            (name.eq_ignore_ascii_case("String"), args, star, commands::implementation(index))
+            (name.eq_ignore_ascii_case("String"), args, star, implementation)
         {
             return ExprKind::StringOf { f, arg: Box::new(self.expr(arg)) };
         }
         if let ([a, b], false, Some(f), Some(kernel)) =
-            (args, star, commands::implementation(index), commands::numeric_kernel2(name))
+            (args, star, implementation, commands::numeric_kernel2(name))
         {
             return ExprKind::Numeric2 { f, kernel, args: Box::new([self.expr(a), self.expr(b)]) };
         }
-        match commands::implementation(index) {
+        match implementation {
             Some(f) => ExprKind::Command { index, f, args: self.exprs(args), star },
             None => ExprKind::Unimplemented { index },
         }
