@@ -15,6 +15,7 @@ pub mod collections;
 pub mod dates;
 pub mod interpreter;
 pub mod json;
+pub mod methods;
 pub mod objects;
 pub mod text;
 

@@ -6,6 +6,7 @@ pub mod convert;
 mod eval;
 mod exec;
 mod intrinsics;
+mod introspection;
 pub mod ops;
 mod processes;
 pub mod project;
@@ -162,6 +163,8 @@ pub struct Options {
     /// The command line turns it off: the OS process ends right after, and freeing a large
     /// collection object by object can take longer than building it.
     pub free_main_locals: bool,
+    /// The project's name (`database` in `Call chain`).
+    pub database_name: String,
 }
 
 impl Default for Options {
@@ -172,6 +175,7 @@ impl Default for Options {
             max_steps: None,
             deadline: None,
             free_main_locals: true,
+            database_name: String::new(),
         }
     }
 }
@@ -194,6 +198,9 @@ pub struct Engine {
     pub started: Instant,
     /// Instances of shared singleton classes, by class name (one for all processes).
     pub singletons: parking_lot::Mutex<HashMap<String, Arc<crate::runtime::shared::SharedObject>>>,
+    /// `ON ERR CALL(method; ek global)` and `(method; ek errors from components)`: the
+    /// handlers of every process (a process's own `ek local` handler comes first).
+    pub error_handlers: parking_lot::Mutex<[Option<String>; 2]>,
 }
 
 impl Engine {
@@ -212,6 +219,7 @@ impl Engine {
             interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
             singletons: parking_lot::Mutex::new(HashMap::new()),
+            error_handlers: parking_lot::Mutex::new([None, None]),
         })
     }
 }
@@ -272,6 +280,8 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
+    transaction_level: u32,
 }
 
 impl Interp {
@@ -303,6 +313,7 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            transaction_level: 0,
         }
     }
 
@@ -633,6 +644,18 @@ impl Interp {
         let line = e.frames.last().map(|f| f.line).unwrap_or(0);
         self.set_system_var("error method", Value::text(method));
         self.set_system_var("error line", Value::Int(line as i32));
+        let formula = e
+            .location
+            .and_then(|loc| {
+                let f = self.engine.project.file(loc.file)?;
+                let start = f.text[..(loc.span.start as usize).min(f.text.len())]
+                    .rfind(['\n', '\r'])
+                    .map_or(0, |p| p + 1);
+                let end = f.text[start..].find(['\n', '\r']).map_or(f.text.len(), |p| start + p);
+                f.text.get(start..end).map(|t| t.trim().to_string())
+            })
+            .unwrap_or_default();
+        self.set_system_var("error formula", Value::text(formula));
     }
 
     fn set_system_var(&mut self, name: &str, v: Value) {
