@@ -162,6 +162,9 @@ pub struct Options {
     /// The command line turns it off: the OS process ends right after, and freeing a large
     /// collection object by object can take longer than building it.
     pub free_main_locals: bool,
+    /// The permission gate: what scripts may reach outside (files, programs, network,
+    /// environment), and the folders of the run. Denies everything by default.
+    pub permissions: Arc<crate::permissions::Gate>,
 }
 
 impl Default for Options {
@@ -172,6 +175,7 @@ impl Default for Options {
             max_steps: None,
             deadline: None,
             free_main_locals: true,
+            permissions: Arc::new(crate::permissions::Gate::deny_all()),
         }
     }
 }
@@ -722,6 +726,10 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+
+    fn gate(&self) -> &crate::permissions::Gate {
+        &self.engine.options.permissions
     }
 }
 
