@@ -28,6 +28,12 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// The permission gate every access to files, programs, the network and the environment
+    /// goes through (denies everything unless the host says otherwise).
+    fn gate(&self) -> &crate::permissions::Gate {
+        static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
+        DENY.get_or_init(crate::permissions::Gate::deny_all)
+    }
 }
 
 /// The evaluated arguments of one command call.

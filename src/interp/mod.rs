@@ -165,6 +165,9 @@ pub struct Options {
     pub free_main_locals: bool,
     /// The project's name (`database` in `Call chain`).
     pub database_name: String,
+    /// The permission gate: what scripts may reach outside (files, programs, network,
+    /// environment), and the folders of the run. Denies everything by default.
+    pub permissions: Arc<crate::permissions::Gate>,
 }
 
 impl Default for Options {
@@ -176,6 +179,7 @@ impl Default for Options {
             deadline: None,
             free_main_locals: true,
             database_name: String::new(),
+            permissions: Arc::new(crate::permissions::Gate::deny_all()),
         }
     }
 }
@@ -745,6 +749,10 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+
+    fn gate(&self) -> &crate::permissions::Gate {
+        &self.engine.options.permissions
     }
 }
 
