@@ -60,6 +60,8 @@ pub enum ErrorKind {
     /// `Super` used outside the code of a class that extends another one, or `Super(…)` outside a
     /// constructor. Documented: -10746.
     SuperOutOfScope,
+    /// A blob offset or byte index outside the blob. Documented: -111.
+    BlobOutOfRange,
     /// Anything else raised by the interpreter. Chosen: -10500.
     Generic,
     /// Raised by the script with `throw`.
@@ -92,6 +94,7 @@ impl ErrorKind {
             ErrorKind::ReadOnlyProperty => -10732,
             ErrorKind::ClassDefinition => -10733,
             ErrorKind::SuperOutOfScope => -10746,
+            ErrorKind::BlobOutOfRange => -111,
             ErrorKind::Generic => -10500,
             ErrorKind::Thrown => -1,
         }
@@ -110,6 +113,7 @@ impl ErrorKind {
                 | ErrorKind::FunctionExpected
                 | ErrorKind::Thrown
                 | ErrorKind::SuperOutOfScope
+                | ErrorKind::BlobOutOfRange
         )
     }
 }
