@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
@@ -18,6 +19,7 @@ pub mod json;
 pub mod methods;
 pub mod objects;
 pub mod text;
+pub mod tools;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -86,7 +88,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = match (min, max) {
+                _ if min == max => format!("{min}"),
+                (_, usize::MAX) => format!("at least {min}"),
+                _ => format!("{min} to {max}"),
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -171,8 +177,14 @@ fn implementations() -> &'static [Option<Implementation>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[
+    text::COMMANDS,
+    objects::COMMANDS,
+    json::COMMANDS,
+    dates::COMMANDS,
+    blobs::COMMANDS,
+    tools::COMMANDS,
+];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
