@@ -10,4 +10,5 @@ pub mod embed;
 pub mod interp;
 pub mod resolve;
 pub mod runtime;
+pub mod serve;
 pub mod syntax;

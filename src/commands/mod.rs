@@ -16,6 +16,7 @@ pub mod dates;
 pub mod json;
 pub mod objects;
 pub mod text;
+pub mod web;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -147,7 +148,7 @@ fn implementations() -> &'static [Option<CommandFn>] {
 
 /// Every theme's command list.
 const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS, web::COMMANDS];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

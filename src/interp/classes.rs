@@ -87,6 +87,25 @@ pub(super) struct ClassState {
     singletons: HashMap<String, Value>,
 }
 
+impl Interp {
+    /// A new object of built-in class `4D.name` (no constructor run), e.g. the
+    /// `4D.IncomingMessage` a web request handler receives.
+    pub fn new_builtin_object(&mut self, name: &str) -> ObjRef {
+        let o = ObjRef::new();
+        if let Some(c) = self.builtin_class(name) {
+            o.borrow_mut().class = Some(c);
+        }
+        o
+    }
+}
+
+impl ClassState {
+    /// Drops the process singletons (a web process starting a new request).
+    pub(super) fn clear_process_singletons(&mut self) {
+        self.singletons.clear();
+    }
+}
+
 fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
     o.borrow().class.clone()
 }
@@ -98,19 +117,27 @@ fn class_error(kind: ErrorKind, message: String, file: u32, span: Span) -> Unwin
 impl Interp {
     // ----- loading --------------------------------------------------------------------------
 
-    /// Built-in class `4D.name` (only `Object`, `Function` and `Class` exist in mini4d).
+    /// Built-in class `4D.name` (`Object`, `Function`, `Class`, and the web server's
+    /// `IncomingMessage` and `OutgoingMessage`, whose functions are Rust).
     fn builtin_class(&mut self, name: &str) -> Option<Rc<Class>> {
         let name: &'static str = match name {
             "Object" => "Object",
             "Function" => "Function",
             "Class" => "Class",
+            "IncomingMessage" => "IncomingMessage",
+            "OutgoingMessage" => "OutgoingMessage",
             _ => return None,
         };
         if let Some(c) = self.classes.builtin.get(name) {
             return Some(c.clone());
         }
         let superclass = if name == "Object" { None } else { self.builtin_class("Object") };
-        let class = self.make_class(name, true, superclass, false, false);
+        let mut class = self.make_class(name, true, superclass, false, false);
+        if let Some(c) = Rc::get_mut(&mut class) {
+            for &(f, code) in crate::serve::messages::functions(name) {
+                c.functions.insert(f.to_string(), super::native_function(f, code));
+            }
+        }
         self.finish_class(&class);
         self.classes.builtin.insert(name, class.clone());
         Some(class)
@@ -470,7 +497,13 @@ impl Interp {
         span: Span,
     ) -> Option<Flow<()>> {
         let class = match obj {
-            Value::Object(o) => tag(o)?.downcast::<Class>().ok()?,
+            Value::Object(o) => {
+                let t = tag(o)?;
+                if t.is::<super::processes::SessionTag>() {
+                    return self.session_set_member(o, key.as_str(), v).map(Ok);
+                }
+                t.downcast::<Class>().ok()?
+            }
             Value::SharedObject(o) => {
                 o.class.get()?;
                 match self.instance_class(obj, span) {
@@ -593,6 +626,12 @@ impl Interp {
         if class.builtin {
             if &*class.name == "Object" {
                 return Ok(Value::Object(ObjRef::new()));
+            }
+            if &*class.name == "OutgoingMessage" {
+                let o = ObjRef::new();
+                crate::serve::messages::init_outgoing(&o);
+                o.borrow_mut().class = Some(class.clone());
+                return Ok(Value::Object(o));
             }
             return Err(class_error(
                 ErrorKind::FunctionExpected,
