@@ -8,6 +8,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod embed;
 pub mod interp;
+pub mod native;
 pub mod resolve;
 pub mod runtime;
 pub mod serve;

@@ -254,6 +254,10 @@ impl Interp {
                 self.process_intrinsic(which, args, star, span)
             }
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
+            // The resolver compiles `Formula(…)` into its own node; never reached.
+            Formula => {
+                Err(RtError::generic("Formula: not compiled").at(self.current_file(), span).into())
+            }
         }
     }
 

@@ -169,7 +169,7 @@ fn run(app: &App, interp: &mut Interp, job: &Job) -> Result<Value, RtError> {
             };
             match &target.file {
                 Ok(file) => {
-                    let message = request::incoming_message(interp, req);
+                    let message = super::messages::incoming_message(req.clone());
                     interp.run_file(*file, vec![message])
                 }
                 Err(documented) => Err(RtError::generic(documented.clone())),

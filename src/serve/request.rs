@@ -5,9 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::interp::Interp;
-use crate::runtime::{CollRef, ObjRef, Value};
-
 /// A request, read whole by the HTTP side and handed to a web process.
 #[derive(Debug, Clone)]
 pub struct WebRequest {
@@ -134,30 +131,6 @@ pub fn clear() -> Option<Rc<RequestContext>> {
 /// The request being served on this thread; `None` outside a web process.
 pub fn current() -> Option<Rc<RequestContext>> {
     CURRENT.with(|c| c.borrow().clone())
-}
-
-/// The `4D.IncomingMessage` of a request: read-only properties; its functions (`getText()`,
-/// `getJSON()`…) come from the built-in class and read the thread's current request.
-pub fn incoming_message(interp: &mut Interp, req: &WebRequest) -> Value {
-    let o = interp.new_builtin_object("IncomingMessage");
-    o.set_str("url", Value::text(req.url.clone()));
-    let parts =
-        req.path.split('/').filter(|p| !p.is_empty()).map(|p| Value::text(p.to_string())).collect();
-    o.set_str("urlPath", Value::Collection(CollRef::from_vec(parts)));
-    let query = ObjRef::new();
-    for (k, v) in req.query_pairs() {
-        query.set_str(&k, Value::text(v));
-    }
-    o.set_str("urlQuery", Value::Object(query));
-    o.set_str("verb", Value::text(req.verb.clone()));
-    let headers = ObjRef::new();
-    for (k, _) in &req.headers {
-        if let Some(v) = req.header(k) {
-            headers.set_str(k, Value::text(v));
-        }
-    }
-    o.set_str("headers", Value::Object(headers));
-    Value::Object(o)
 }
 
 #[cfg(test)]
