@@ -12,4 +12,5 @@ pub mod native;
 pub mod permissions;
 pub mod resolve;
 pub mod runtime;
+pub mod serve;
 pub mod syntax;

@@ -66,6 +66,8 @@ impl NativeClass {
 
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
+    &crate::serve::messages::INCOMING,
+    &crate::serve::messages::OUTGOING,
     #[cfg(test)]
     &tests::PROBE,
 ];

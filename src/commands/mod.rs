@@ -20,6 +20,7 @@ pub mod methods;
 pub mod objects;
 pub mod text;
 pub mod tools;
+pub mod web;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -184,6 +185,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     dates::COMMANDS,
     blobs::COMMANDS,
     tools::COMMANDS,
+    web::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.

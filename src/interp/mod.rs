@@ -9,6 +9,7 @@ mod intrinsics;
 mod introspection;
 pub mod ops;
 mod processes;
+pub use processes::{native_function, PROCESS_STACK};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -286,6 +287,8 @@ pub struct Interp {
     classes: classes::ClassState,
     /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
     transaction_level: u32,
+    /// This process's own time limit (a web request's), besides `--timeout`.
+    deadline: Option<Instant>,
 }
 
 impl Interp {
@@ -318,6 +321,40 @@ impl Interp {
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
             transaction_level: 0,
+            deadline: None,
+        }
+    }
+
+    /// Makes this interpreter serve one more web request as a fresh web process: the new
+    /// process entry and session, process variables back to their declared defaults, no error
+    /// handler, no process singletons; resolved code stays cached (the point of reusing it).
+    pub fn begin_web_request(
+        &mut self,
+        session: Arc<Session>,
+        process: Arc<ProcessEntry>,
+        deadline: Option<Instant>,
+    ) {
+        crate::runtime::shared::set_current_process(process.number);
+        self.session = session;
+        self.process = process;
+        for (v, &ty) in self.pvars.iter_mut().zip(&self.pvar_types) {
+            *v = convert::default_for(ty);
+        }
+        self.last_errors.clear();
+        self.error_handler = None;
+        self.in_error_handler = false;
+        self.try_depth = 0;
+        self.assert_enabled = true;
+        self.classes.clear_process_singletons();
+        self.deadline = deadline;
+        self.next_check = self.steps;
+    }
+
+    /// The earliest of `--timeout` and this process's own limit.
+    pub(crate) fn effective_deadline(&self) -> Option<Instant> {
+        match (self.engine.options.deadline, self.deadline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -580,6 +617,13 @@ impl Interp {
         }
         if opts.deadline.is_some_and(|d| Instant::now() >= d) {
             return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
+        }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                "the request exceeded its time limit (--request-timeout)",
+            )
+            .into());
         }
         let next = self.steps + 1024;
         self.next_check = match opts.max_steps {
