@@ -66,6 +66,8 @@ impl NativeClass {
 
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
+    &crate::outside::file::FILE,
+    &crate::outside::file::FOLDER,
     #[cfg(test)]
     &tests::PROBE,
 ];

@@ -13,6 +13,7 @@ use crate::syntax::ast::Span;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod files;
 pub mod interpreter;
 pub mod json;
 pub mod objects;
@@ -33,6 +34,8 @@ pub trait Host {
         static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
         DENY.get_or_init(crate::permissions::Gate::deny_all)
     }
+    /// Sets a system variable of the running process (`OK`, `Document`).
+    fn set_system_variable(&mut self, _name: &str, _value: Value) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -171,7 +174,7 @@ fn implementations() -> &'static [Option<Implementation>] {
 
 /// Every theme's command list.
 const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS, files::COMMANDS];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
