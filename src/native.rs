@@ -68,6 +68,8 @@ impl NativeClass {
 pub static CLASSES: &[&NativeClass] = &[
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
+    &crate::outside::file::FILE,
+    &crate::outside::file::FOLDER,
     #[cfg(test)]
     &tests::PROBE,
 ];

@@ -823,6 +823,10 @@ impl Host for Interp {
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
     }
+
+    fn set_system_variable(&mut self, name: &str, value: Value) {
+        self.set_system_var(name, value);
+    }
 }
 
 #[cfg(test)]
