@@ -14,6 +14,7 @@ pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod encoding;
 pub mod json;
 pub mod objects;
 pub mod text;
@@ -28,6 +29,8 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// Sets the `OK` system variable to 1 (true) or 0.
+    fn set_ok(&mut self, _ok: bool) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -159,6 +162,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     dates::COMMANDS,
     blobs::COMMANDS,
     tools::COMMANDS,
+    encoding::COMMANDS,
 ];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.

@@ -723,6 +723,10 @@ impl Host for Interp {
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
     }
+
+    fn set_ok(&mut self, ok: bool) {
+        self.set_system_var("ok", Value::Int(ok as i32));
+    }
 }
 
 #[cfg(test)]
