@@ -265,6 +265,11 @@ impl ProcessTable {
             .collect()
     }
 
+    /// Forgets a finished process (a web process, whose thread is the pool's, not the table's).
+    pub fn remove(&self, number: ProcId) {
+        self.entries.lock().remove(&number);
+    }
+
     pub fn finish(&self, number: ProcId) {
         if let Some(e) = self.get(number) {
             e.finished.store(true, Ordering::Release);
