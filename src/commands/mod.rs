@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod files;
+pub mod encoding;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
@@ -32,6 +33,8 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// Sets the `OK` system variable to 1 (true) or 0.
+    fn set_ok(&mut self, _ok: bool) {}
     /// The permission gate every access to files, programs, the network and the environment
     /// goes through (denies everything unless the host says otherwise).
     fn gate(&self) -> &crate::permissions::Gate {
@@ -188,6 +191,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     dates::COMMANDS,
     blobs::COMMANDS,
     tools::COMMANDS,
+    encoding::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
 ];

@@ -820,6 +820,10 @@ impl Host for Interp {
         self.engine.output.stderr(text);
     }
 
+    fn set_ok(&mut self, ok: bool) {
+        self.set_system_var("ok", Value::Int(ok as i32));
+    }
+
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
     }
