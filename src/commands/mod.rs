@@ -10,11 +10,13 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod arrays;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod json;
 pub mod objects;
+pub mod pointers;
 pub mod text;
 
 /// What a command may ask of the interpreter running it.
@@ -26,6 +28,22 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// What the pointer `pointer` points to (its current value: an array comes back shared with
+    /// its variable, so changing its elements changes the variable's array).
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        let _ = pointer;
+        Err(RtError::generic("pointers cannot be used here"))
+    }
+    /// Assigns `value` to what `pointer` points to.
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        let _ = (pointer, value);
+        Err(RtError::generic("pointers cannot be used here"))
+    }
+    /// A pointer to the process or interprocess variable named `name` (`Get pointer`).
+    fn pointer_to(&mut self, name: &str) -> Value {
+        let _ = name;
+        Value::Pointer(crate::runtime::pointer::nil())
+    }
 }
 
 /// The evaluated arguments of one command call.
@@ -146,8 +164,14 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[
+    text::COMMANDS,
+    objects::COMMANDS,
+    json::COMMANDS,
+    dates::COMMANDS,
+    arrays::COMMANDS,
+    pointers::COMMANDS,
+];
 
 /// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
 pub fn implementation(index: u16) -> Option<CommandFn> {

@@ -7,6 +7,7 @@ mod eval;
 mod exec;
 mod intrinsics;
 pub mod ops;
+mod pointers;
 mod processes;
 pub mod project;
 pub mod repl;
@@ -226,6 +227,9 @@ struct MethodSlot {
 struct Frame {
     method: Rc<Method>,
     base: usize,
+    /// Unique within the process (wrapping): tells a pointer to a local whether the call it
+    /// was made in is still running.
+    serial: u32,
     argc: usize,
     /// Arguments beyond the declared parameters (reached with `${N}`).
     extra: Vec<Value>,
@@ -272,6 +276,8 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Serial number of the latest call frame (see `Frame::serial`).
+    frame_serial: u32,
 }
 
 impl Interp {
@@ -303,6 +309,7 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            frame_serial: 0,
         }
     }
 
@@ -499,9 +506,11 @@ impl Interp {
         extra: Vec<Value>,
         this: Value,
     ) -> Flow<Value> {
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc,
             extra,
             this,
@@ -722,6 +731,35 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        self.deref_value(pointer, Span::default()).map_err(unwind_to_error)
+    }
+
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        match pointer {
+            Value::Pointer(p) => {
+                let p = p.clone();
+                Interp::assign_through(self, &p, value, Span::default()).map_err(unwind_to_error)
+            }
+            v => Err(RtError::type_mismatch(format!(
+                "a pointer was expected, not {}",
+                v.kind_name()
+            ))),
+        }
+    }
+
+    fn pointer_to(&mut self, name: &str) -> Value {
+        self.pointer_to_name(name)
+    }
+}
+
+/// An unwind that reached a command as an error.
+fn unwind_to_error(u: Unwind) -> RtError {
+    match u.into_cause() {
+        Cause::Error(e) => *e,
+        _ => RtError::generic("execution aborted"),
     }
 }
 

@@ -4,6 +4,7 @@
 //! Non-shared values are plain `Rc`/`RefCell` references: no atomics, no locks. Only shared objects
 //! and collections (in [`shared`]) pay for thread safety.
 
+pub mod array;
 pub mod collection;
 pub mod date;
 pub mod datetime;
@@ -13,6 +14,7 @@ pub mod guard;
 pub mod json;
 pub mod object;
 pub mod ops;
+pub mod pointer;
 pub mod process;
 pub mod session;
 pub mod shared;
