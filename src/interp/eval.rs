@@ -112,11 +112,19 @@ impl Interp {
                     self.write_back_interprocess_arrays(args, &a.values);
                 }
                 self.give_arg_vec(std::mem::take(&mut a.values));
-                let r = r.map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
-                if !a.outputs.is_empty() {
-                    self.write_outputs(*index, args, a)?;
+                match r {
+                    Ok(r) => {
+                        if !a.outputs.is_empty() {
+                            self.write_outputs(*index, args, a)?;
+                        }
+                        Ok(r)
+                    }
+                    Err(err) => {
+                        // A failed command still gives back the variables it took (a blob).
+                        self.write_outputs(*index, args, a)?;
+                        Err(err.at(self.current_file(), e.span).into())
+                    }
                 }
-                Ok(r)
             }
             ExprKind::StringOf { f, arg } => match self.eval(arg)? {
                 Value::Int(i) => Ok(Value::text(format::format_int(i))),
@@ -1283,6 +1291,7 @@ fn reset_for_undefined(cur: &Value) -> Value {
         | Value::Function(_)
         | Value::Array(_) => Value::Null,
         Value::Pointer(_) => Value::Pointer(crate::runtime::pointer::nil()),
+        Value::Blob(_) => crate::runtime::blob::empty(),
         Value::Null | Value::Undefined => cur.clone(),
     }
 }
@@ -1355,6 +1364,7 @@ pub fn to_shared(
         Value::Function(_) => return Err(not_sharable("a function")),
         Value::Pointer(_) => return Err(not_sharable("a pointer")),
         Value::Array(_) => return Err(not_sharable("an array")),
+        Value::Blob(_) => return Err(not_sharable("a blob")),
     })
 }
 

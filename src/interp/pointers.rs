@@ -216,8 +216,12 @@ impl Interp {
         Ok(n as usize)
     }
 
-    /// `a{i}`.
+    /// `a{i}` (a byte when `a` is a BLOB).
     pub(super) fn element_get(&mut self, a: &Value, i: &Value, span: Span) -> Flow<Value> {
+        if let Value::Blob(bytes) = a {
+            let i = i.as_number().unwrap_or(-1.0);
+            return crate::runtime::blob::byte_at(bytes, i).map_err(|e| self.located(e, span));
+        }
         let a = self.array_of(a, span)?;
         let i = self.element_index(a, i, span)?;
         Ok(a.get(i as i64).unwrap_or_default())
@@ -263,6 +267,14 @@ impl Interp {
     ) -> Flow<()> {
         let a = self.eval(array)?;
         let i = self.eval(index)?;
+        if let Value::Blob(mut bytes) = a {
+            // A BLOB is a value: change a copy of its bytes and store it back.
+            let i = i.as_number().unwrap_or(-1.0);
+            let byte = v.as_number().unwrap_or(0.0);
+            crate::runtime::blob::set_byte(&mut bytes, i, byte)
+                .map_err(|e| self.located(e, span))?;
+            return self.assign_expr_target(array, Value::Blob(bytes), span);
+        }
         self.element_set(&a, &i, v, span)?;
         // An interprocess array is held as a copy: write it back.
         if let ExprKind::Interprocess(name) = &array.kind {

@@ -12,7 +12,7 @@ pub mod ir;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::commands::{self, catalog};
+use crate::commands::{self, catalog, Implementation};
 use crate::runtime::{Date, Key, Value};
 use crate::syntax::ast::{self, BasicType, BinOp, ExprKind as A, Span, StmtKind as S, TypeKind};
 use ir::*;
@@ -142,56 +142,6 @@ pub fn constant_value(index: u16) -> Option<Value> {
         return Some(Value::Real(r));
     }
     Some(Value::text(raw))
-}
-
-/// Commands the interpreter handles itself, by canonical 4D name.
-fn intrinsic(name: &str) -> Option<Intrinsic> {
-    use Intrinsic::*;
-    Some(match name.to_lowercase().as_str() {
-        "count parameters" => CountParameters,
-        "copy parameters" => CopyParameters,
-        "last errors" => LastErrors,
-        "on err call" => OnErrCall,
-        "method called on error" => MethodCalledOnError,
-        "abort" => Abort,
-        "assert" => Assert,
-        "set assert enabled" => SetAssertEnabled,
-        "get assert enabled" => GetAssertEnabled,
-        "throw" => Throw,
-        "log event" => LogEvent,
-        "alert" => Alert,
-        "trace" => Trace,
-        "get database parameter" => GetDatabaseParameter,
-        "quit 4d" => Quit4D,
-        "type" => Type,
-        "ob set" => ObSet,
-        "current method name" => CurrentMethodName,
-        "application type" => ApplicationType,
-        "application info" => ApplicationInfo,
-        "new shared object" => NewSharedObject,
-        "new shared collection" => NewSharedCollection,
-        "ob copy" => ObCopy,
-        "storage" => Storage,
-        "session" => Session,
-        "session storage" => SessionStorage,
-        "session info" => SessionInfo,
-        "process activity" => ProcessActivity,
-        "process info" => ProcessInfo,
-        "current process" => CurrentProcess,
-        "current process name" => CurrentProcessName,
-        "process number" => ProcessNumber,
-        "process state" => ProcessState,
-        "new process" => NewProcess,
-        "call worker" => CallWorker,
-        "kill worker" => KillWorker,
-        "delay process" => DelayProcess,
-        "generate uuid" => GenerateUuid,
-        "cs" => Cs,
-        "4d" => FourD,
-        "ob class" => ObClass,
-        "ob instance of" => ObInstanceOf,
-        _ => return None,
-    })
 }
 
 impl<'n> Resolver<'n> {
@@ -719,12 +669,14 @@ impl<'n> Resolver<'n> {
                 _ => {}
             }
         }
-        if name.eq_ignore_ascii_case("Formula") {
-            return self.formula(args, span);
-        }
-        if let Some(which) = intrinsic(name) {
-            return ExprKind::Intrinsic { which, args: self.exprs(args), star };
-        }
+        let implementation = match commands::lookup(index) {
+            Some(Implementation::Interp(Intrinsic::Formula)) => return self.formula(args, span),
+            Some(Implementation::Interp(which)) => {
+                return ExprKind::Intrinsic { which, args: self.exprs(args), star }
+            }
+            Some(Implementation::Plain(f)) => Some(f),
+            None => None,
+        };
         if name.eq_ignore_ascii_case("New object")
             && !star
             && args.len() % 2 == 0
@@ -743,7 +695,6 @@ impl<'n> Resolver<'n> {
                 .all(|(i, (k, _))| entries[..i].iter().all(|(p, _)| p != k));
             return ExprKind::NewObject { entries, distinct };
         }
-        let implementation = commands::implementation(index);
         if let (true, [arg], false, Some(f)) =
             (name.eq_ignore_ascii_case("String"), args, star, implementation)
         {

@@ -74,7 +74,8 @@ impl ElementType {
             ElementType::Date => Value::Date(Date::NULL),
             ElementType::Time => Value::Time(0),
             ElementType::Pointer => Value::Pointer(pointer::nil()),
-            ElementType::Picture | ElementType::Blob | ElementType::Object => Value::Null,
+            ElementType::Blob => super::blob::empty(),
+            ElementType::Picture | ElementType::Object => Value::Null,
         }
     }
 }

@@ -130,6 +130,7 @@ impl Writer {
                 let items: Vec<Value> = a.borrow().items.iter().skip(1).cloned().collect();
                 self.array(items.iter(), depth)?;
             }
+            Value::Blob(_) => self.out.push_str("\"[object Blob]\""),
             Value::Object(o) => {
                 // A shared borrow is enough: nothing here can mutate objects.
                 let data = o.borrow();

@@ -5,6 +5,7 @@
 //! and collections (in [`shared`]) pay for thread safety.
 
 pub mod array;
+pub mod blob;
 pub mod collection;
 pub mod date;
 pub mod datetime;

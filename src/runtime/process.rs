@@ -48,6 +48,8 @@ pub enum SendValue {
     /// An array (interprocess arrays are kept this way): its element type, whether it has two
     /// dimensions, and its elements with element 0 first.
     Array(crate::runtime::array::ElementType, bool, Vec<SendValue>),
+    /// A scalar blob (copied).
+    Blob(Vec<u8>),
 }
 
 const MAX_SEND_DEPTH: usize = 1000;
@@ -92,6 +94,7 @@ impl SendValue {
                     a.items.iter().map(|v| Self::from_value_at(v, depth + 1)).collect(),
                 )
             }
+            Value::Blob(b) => SendValue::Blob(b.to_vec()),
         }
     }
 
@@ -128,6 +131,7 @@ impl SendValue {
                 }
                 Value::Array(a)
             }
+            SendValue::Blob(b) => super::blob::blob(b),
         }
     }
 }
@@ -281,6 +285,11 @@ impl ProcessTable {
             .filter(|e| !e.finished.load(Ordering::Acquire))
             .cloned()
             .collect()
+    }
+
+    /// Forgets a finished process (a web process, whose thread is the pool's, not the table's).
+    pub fn remove(&self, number: ProcId) {
+        self.entries.lock().remove(&number);
     }
 
     pub fn finish(&self, number: ProcId) {

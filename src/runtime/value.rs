@@ -42,6 +42,8 @@ pub enum Value {
     Pointer(super::pointer::PtrRef),
     /// The array a variable holds (`ARRAY TEXT($a; 3)`), shared with its readers.
     Array(super::array::ArrayRef),
+    /// A scalar BLOB: bytes with value semantics (copied on write, see [`super::blob`]).
+    Blob(Rc<Vec<u8>>),
 }
 
 /// A callable 4D function object. The code is owned by the interpreter (type-erased here so the
@@ -59,6 +61,7 @@ pub mod type_code {
     pub const IS_DATE: i32 = 4;
     pub const IS_UNDEFINED: i32 = 5;
     pub const IS_BOOLEAN: i32 = 6;
+    pub const IS_BLOB: i32 = 30;
     pub const IS_INTEGER: i32 = 8;
     pub const IS_LONGINT: i32 = 9;
     pub const IS_TIME: i32 = 11;
@@ -105,6 +108,7 @@ impl Value {
             Value::Collection(_) | Value::SharedCollection(_) => IS_COLLECTION,
             Value::Pointer(_) => IS_POINTER,
             Value::Array(a) => a.type_code(),
+            Value::Blob(_) => IS_BLOB,
         }
     }
 
@@ -124,6 +128,7 @@ impl Value {
             Value::Collection(_) | Value::SharedCollection(_) => "Collection",
             Value::Pointer(_) => "Pointer",
             Value::Array(_) => "Array",
+            Value::Blob(_) => "Blob",
         }
     }
 
@@ -178,6 +183,7 @@ impl Value {
             Value::SharedCollection(c) => !c.is_empty(),
             Value::Pointer(p) => !p.is_nil(),
             Value::Array(a) => !a.is_empty(),
+            Value::Blob(b) => !b.is_empty(),
         }
     }
 
@@ -213,6 +219,7 @@ impl fmt::Debug for Value {
             Value::Function(func) => write!(f, "Formula({})", func.source),
             Value::Pointer(p) => write!(f, "{p}"),
             Value::Array(a) => write!(f, "[array {} elements]", a.len()),
+            Value::Blob(b) => write!(f, "<blob {} bytes>", b.len()),
         }
     }
 }
