@@ -159,7 +159,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
                     blocks.extend(catch.iter());
                 }
                 StmtKind::Return(e) => exprs.extend(e.iter()),
-                StmtKind::MisplacedDeclare(_) => {}
+                StmtKind::MisplacedDeclare(_) | StmtKind::Sql(_) => {}
             }
         }
     }
@@ -181,6 +181,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
             ExprKind::ParamIndex(x)
             | ExprKind::Neg(x)
             | ExprKind::Pointer(x)
+            | ExprKind::Deref(x)
             | ExprKind::TryExpr(x) => exprs.push(x),
             ExprKind::Member { object, .. } => exprs.push(object),
             ExprKind::Index { object, index } => exprs.extend([&**object, &**index]),

@@ -7,6 +7,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intrinsic {
     CountParameters,
+    CopyParameters,
     LastErrors,
     OnErrCall,
     MethodCalledOnError,
@@ -66,6 +67,7 @@ pub enum Intrinsic {
 /// Every interpreter command by its canonical 4D name (the catalog's spelling).
 pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("Count parameters", Intrinsic::CountParameters),
+    ("Copy parameters", Intrinsic::CopyParameters),
     ("Last errors", Intrinsic::LastErrors),
     ("ON ERR CALL", Intrinsic::OnErrCall),
     ("Method called on error", Intrinsic::MethodCalledOnError),
