@@ -13,6 +13,7 @@ use crate::syntax::ast::Span;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod environment;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
@@ -166,7 +167,7 @@ fn implementations() -> &'static [Option<Implementation>] {
 
 /// Every theme's command list.
 const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS, environment::COMMANDS];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
