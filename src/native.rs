@@ -66,6 +66,10 @@ impl NativeClass {
 
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
+    &crate::serve::messages::INCOMING,
+    &crate::serve::messages::OUTGOING,
+    &crate::outside::file::FILE,
+    &crate::outside::file::FOLDER,
     #[cfg(test)]
     &tests::PROBE,
 ];

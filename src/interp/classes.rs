@@ -95,6 +95,13 @@ pub(super) struct ClassState {
     singletons: HashMap<String, Value>,
 }
 
+impl ClassState {
+    /// Drops the process singletons (a web process starting a new request).
+    pub(super) fn clear_process_singletons(&mut self) {
+        self.singletons.clear();
+    }
+}
+
 fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
     o.borrow().class.clone()
 }
@@ -541,7 +548,11 @@ impl Interp {
     ) -> Option<Flow<()>> {
         let class = match obj {
             Value::Object(o) => {
-                let t = tag(o).filter(is_instance_tag)?;
+                let t = tag(o)?;
+                if t.is::<super::processes::SessionTag>() {
+                    return self.session_set_member(o, key.as_str(), v).map(Ok);
+                }
+                let t = Some(t).filter(is_instance_tag)?;
                 self.tag_class(t)?
             }
             Value::SharedObject(o) => {

@@ -9,6 +9,7 @@ mod intrinsics;
 mod introspection;
 pub mod ops;
 mod processes;
+pub use processes::{native_function, PROCESS_STACK};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -188,6 +189,9 @@ pub struct Options {
     pub free_main_locals: bool,
     /// The project's name (`database` in `Call chain`).
     pub database_name: String,
+    /// The permission gate: what scripts may reach outside (files, programs, network,
+    /// environment), and the folders of the run. Denies everything by default.
+    pub permissions: Arc<crate::permissions::Gate>,
 }
 
 impl Default for Options {
@@ -199,6 +203,7 @@ impl Default for Options {
             deadline: None,
             free_main_locals: true,
             database_name: String::new(),
+            permissions: Arc::new(crate::permissions::Gate::deny_all()),
         }
     }
 }
@@ -305,6 +310,8 @@ pub struct Interp {
     classes: classes::ClassState,
     /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
     transaction_level: u32,
+    /// This process's own time limit (a web request's), besides `--timeout`.
+    deadline: Option<Instant>,
 }
 
 impl Interp {
@@ -337,6 +344,40 @@ impl Interp {
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
             transaction_level: 0,
+            deadline: None,
+        }
+    }
+
+    /// Makes this interpreter serve one more web request as a fresh web process: the new
+    /// process entry and session, process variables back to their declared defaults, no error
+    /// handler, no process singletons; resolved code stays cached (the point of reusing it).
+    pub fn begin_web_request(
+        &mut self,
+        session: Arc<Session>,
+        process: Arc<ProcessEntry>,
+        deadline: Option<Instant>,
+    ) {
+        crate::runtime::shared::set_current_process(process.number);
+        self.session = session;
+        self.process = process;
+        for (v, &ty) in self.pvars.iter_mut().zip(&self.pvar_types) {
+            *v = convert::default_for(ty);
+        }
+        self.last_errors.clear();
+        self.error_handler = None;
+        self.in_error_handler = false;
+        self.try_depth = 0;
+        self.assert_enabled = true;
+        self.classes.clear_process_singletons();
+        self.deadline = deadline;
+        self.next_check = self.steps;
+    }
+
+    /// The earliest of `--timeout` and this process's own limit.
+    pub(crate) fn effective_deadline(&self) -> Option<Instant> {
+        match (self.engine.options.deadline, self.deadline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -602,6 +643,13 @@ impl Interp {
         if opts.deadline.is_some_and(|d| Instant::now() >= d) {
             return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
         }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                "the request exceeded its time limit (--request-timeout)",
+            )
+            .into());
+        }
         let next = self.steps + 1024;
         self.next_check = match opts.max_steps {
             Some(m) if m + 1 < next => m + 1,
@@ -770,6 +818,18 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+
+    fn set_ok(&mut self, ok: bool) {
+        self.set_system_var("ok", Value::Int(ok as i32));
+    }
+
+    fn gate(&self) -> &crate::permissions::Gate {
+        &self.engine.options.permissions
+    }
+
+    fn set_system_variable(&mut self, name: &str, value: Value) {
+        self.set_system_var(name, value);
     }
 }
 
