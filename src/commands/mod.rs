@@ -16,6 +16,7 @@ pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod encoding;
+pub mod environment;
 pub mod files;
 pub mod interpreter;
 pub mod json;
@@ -214,6 +215,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
+    environment::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
