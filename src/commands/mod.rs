@@ -19,6 +19,7 @@ pub mod interpreter;
 pub mod json;
 pub mod methods;
 pub mod objects;
+pub mod regex;
 pub mod text;
 pub mod tools;
 pub mod web;
@@ -189,6 +190,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     blobs::COMMANDS,
     tools::COMMANDS,
     encoding::COMMANDS,
+    regex::COMMANDS,
     web::COMMANDS,
 ];
 
