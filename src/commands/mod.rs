@@ -15,6 +15,7 @@ pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod encoding;
+pub mod files;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
@@ -41,6 +42,8 @@ pub trait Host {
         static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
         DENY.get_or_init(crate::permissions::Gate::deny_all)
     }
+    /// Sets a system variable of the running process (`OK`, `Document`).
+    fn set_system_variable(&mut self, _name: &str, _value: Value) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -192,6 +195,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     encoding::COMMANDS,
     regex::COMMANDS,
     web::COMMANDS,
+    files::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.

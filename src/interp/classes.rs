@@ -350,7 +350,11 @@ impl Interp {
             }
         } else {
             self.classes.four_d = Some(o.clone());
-            for name in BUILTIN_CLASSES {
+            let mut names: Vec<&str> = BUILTIN_CLASSES.to_vec();
+            names.extend(native::CLASSES.iter().map(|c| c.name));
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
                 if let Some(class) = self.builtin_class(name) {
                     o.set_str(name, Value::Object(class.object.clone()));
                 }

@@ -47,16 +47,24 @@ pub enum Cause {
     Abort,
     /// `QUIT 4D`.
     Quit,
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: the next iteration of the innermost loop.
+    Continue,
 }
 
 const RETURN_BITS: usize = 1;
 const ABORT_BITS: usize = 2;
 const QUIT_BITS: usize = 3;
+const BREAK_BITS: usize = 4;
+const CONTINUE_BITS: usize = 5;
 
 impl Unwind {
     pub const RETURN: Unwind = Unwind::signal(RETURN_BITS);
     pub const ABORT: Unwind = Unwind::signal(ABORT_BITS);
     pub const QUIT: Unwind = Unwind::signal(QUIT_BITS);
+    pub const BREAK: Unwind = Unwind::signal(BREAK_BITS);
+    pub const CONTINUE: Unwind = Unwind::signal(CONTINUE_BITS);
 
     const fn signal(bits: usize) -> Unwind {
         assert!(bits != 0);
@@ -73,6 +81,17 @@ impl Unwind {
         self.0.as_ptr() as usize
     }
 
+    /// How a loop goes on after its body unwound with `self`: `Ok(true)` next iteration
+    /// (`continue`), `Ok(false)` leave the loop (`break`), `Err` anything else.
+    #[inline]
+    pub fn loop_exit(self) -> Result<bool, Unwind> {
+        match self.bits() {
+            CONTINUE_BITS => Ok(true),
+            BREAK_BITS => Ok(false),
+            _ => Err(self),
+        }
+    }
+
     /// Whether this is `return` leaving a method.
     pub fn is_return(&self) -> bool {
         self.bits() == RETURN_BITS
@@ -81,7 +100,7 @@ impl Unwind {
     /// The error, when this is one.
     pub fn as_error(&self) -> Option<&RtError> {
         match self.bits() {
-            RETURN_BITS | ABORT_BITS | QUIT_BITS => None,
+            RETURN_BITS | ABORT_BITS | QUIT_BITS | BREAK_BITS | CONTINUE_BITS => None,
             // SAFETY: any other value came from `Box::leak` in `Unwind::error` and is still owned.
             _ => Some(unsafe { self.0.as_ref() }),
         }
@@ -94,6 +113,8 @@ impl Unwind {
             RETURN_BITS => Cause::Return,
             ABORT_BITS => Cause::Abort,
             QUIT_BITS => Cause::Quit,
+            BREAK_BITS => Cause::Break,
+            CONTINUE_BITS => Cause::Continue,
             // SAFETY: the pointer came from `Box::leak` and ownership moves back into the Box
             // (`me` is never dropped).
             _ => Cause::Error(unsafe { Box::from_raw(me.0.as_ptr()) }),
@@ -123,6 +144,8 @@ impl From<Cause> for Unwind {
             Cause::Return => Unwind::RETURN,
             Cause::Abort => Unwind::ABORT,
             Cause::Quit => Unwind::QUIT,
+            Cause::Break => Unwind::BREAK,
+            Cause::Continue => Unwind::CONTINUE,
         }
     }
 }
@@ -402,7 +425,9 @@ impl Interp {
             Err(u) => match u.into_cause() {
                 Cause::Error(e) => Err(*e),
                 Cause::Abort => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
-                Cause::Return | Cause::Quit => Ok(Value::Undefined),
+                Cause::Return | Cause::Quit | Cause::Break | Cause::Continue => {
+                    Ok(Value::Undefined)
+                }
             },
         }
     }
@@ -801,6 +826,10 @@ impl Host for Interp {
 
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
+    }
+
+    fn set_system_variable(&mut self, name: &str, value: Value) {
+        self.set_system_var(name, value);
     }
 }
 

@@ -573,7 +573,7 @@ fn process_info(engine: &Engine, p: &ProcessEntry) -> Value {
         }),
     );
     o.set_str("state", Value::Int(p.state.load(Ordering::Acquire)));
-    o.set_str("creationDateTime", Value::text(p.created.clone()));
+    o.set_str("creationDateTime", Value::text(p.created()));
     o.set_str("preemptive", Value::Bool(true));
     o.set_str("systemID", Value::text(format!("{}", p.number)));
     o.set_str("cpuUsage", Value::Real(0.0));
