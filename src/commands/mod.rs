@@ -23,6 +23,7 @@ pub mod json;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
+pub mod regex;
 pub mod text;
 pub mod tools;
 pub mod web;
@@ -211,6 +212,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     blobs::COMMANDS,
     tools::COMMANDS,
     encoding::COMMANDS,
+    regex::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
     arrays::COMMANDS,

@@ -808,6 +808,16 @@ impl Interp {
             }
             (o, Value::Text(name)) => self.get_member(o, &Key::intern(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
+            // `$blobObject[i]`: a byte of a 4D.Blob.
+            (Value::Object(o), Value::Int(_) | Value::Real(_)) => {
+                match crate::runtime::blob::object_bytes(o) {
+                    Some(bytes) => {
+                        crate::runtime::blob::byte_at(&bytes, idx.as_number().unwrap_or(-1.0))
+                            .map_err(|e| e.at(self.current_file(), span).into())
+                    }
+                    None => Err(self.bad_index(obj, idx, span)),
+                }
+            }
             (o, i) => Err(self.bad_index(o, i, span)),
         }
     }

@@ -692,6 +692,8 @@ impl<'n> Resolver<'n> {
                 "true" => return ExprKind::Literal(Value::Bool(true)),
                 "false" => return ExprKind::Literal(Value::Bool(false)),
                 "null" => return ExprKind::Literal(Value::Null),
+                // Tokenized code writes the keyword as the command `This:C1470`.
+                "this" => return ExprKind::This,
                 _ => {}
             }
         }

@@ -88,6 +88,8 @@ impl Value {
         match self {
             Value::Int(i) => Value::Real(i as f64),
             Value::Time(t) => Value::Real(t as f64 * 1000.0),
+            // A scalar blob put into an object or a collection becomes a 4D.Blob.
+            Value::Blob(b) => super::blob::to_object(b),
             v => v,
         }
     }
