@@ -66,6 +66,7 @@ impl NativeClass {
 
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
+    &crate::interp::SESSION_CLASS,
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
     #[cfg(test)]

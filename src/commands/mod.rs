@@ -28,6 +28,11 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// The interpreter behind this host, for the few native functions that change the
+    /// process itself (`Session.restore()` switches the process's session).
+    fn interp(&mut self) -> Option<&mut crate::interp::Interp> {
+        None
+    }
 }
 
 /// The evaluated arguments of one command call.
