@@ -9,6 +9,8 @@ pub mod diagnostics;
 pub mod embed;
 pub mod interp;
 pub mod native;
+pub mod outside;
+pub mod permissions;
 pub mod resolve;
 pub mod runtime;
 pub mod serve;

@@ -69,6 +69,8 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::interp::SESSION_CLASS,
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
+    &crate::outside::file::FILE,
+    &crate::outside::file::FOLDER,
     #[cfg(test)]
     &tests::PROBE,
 ];

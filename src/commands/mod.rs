@@ -10,13 +10,18 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod encoding;
+pub mod files;
 pub mod interpreter;
 pub mod json;
+pub mod methods;
 pub mod objects;
 pub mod text;
+pub mod tools;
 pub mod web;
 
 /// What a command may ask of the interpreter running it.
@@ -33,6 +38,16 @@ pub trait Host {
     fn interp(&mut self) -> Option<&mut crate::interp::Interp> {
         None
     }
+    /// Sets the `OK` system variable to 1 (true) or 0.
+    fn set_ok(&mut self, _ok: bool) {}
+    /// The permission gate every access to files, programs, the network and the environment
+    /// goes through (denies everything unless the host says otherwise).
+    fn gate(&self) -> &crate::permissions::Gate {
+        static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
+        DENY.get_or_init(crate::permissions::Gate::deny_all)
+    }
+    /// Sets a system variable of the running process (`OK`, `Document`).
+    fn set_system_variable(&mut self, _name: &str, _value: Value) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -85,7 +100,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = match (min, max) {
+                _ if min == max => format!("{min}"),
+                (_, usize::MAX) => format!("at least {min}"),
+                _ => format!("{min} to {max}"),
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -170,8 +189,17 @@ fn implementations() -> &'static [Option<Implementation>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS, web::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[
+    text::COMMANDS,
+    objects::COMMANDS,
+    json::COMMANDS,
+    dates::COMMANDS,
+    blobs::COMMANDS,
+    tools::COMMANDS,
+    encoding::COMMANDS,
+    web::COMMANDS,
+    files::COMMANDS,
+];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {

@@ -81,6 +81,9 @@ pub(super) enum ClassCode {
     Native(NativeFn),
 }
 
+/// The classes of the `4D` store that mini4d has.
+const BUILTIN_CLASSES: [&str; 3] = ["Class", "Function", "Object"];
+
 /// The classes a process has loaded, its class stores and its (process) singletons.
 #[derive(Default)]
 pub(super) struct ClassState {
@@ -324,18 +327,39 @@ impl Interp {
 
     // ----- class stores and commands --------------------------------------------------------
 
+    /// `cs` or `4D`: an object whose properties are its classes (so `For each`, `OB Keys` and
+    /// `cs[$name]` see them all), filled when the process first reads it. A user class that
+    /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &mut self.classes.cs,
-            Store::Builtin => &mut self.classes.four_d,
+            Store::User => &self.classes.cs,
+            Store::Builtin => &self.classes.four_d,
         };
-        let o = slot
-            .get_or_insert_with(|| {
-                let o = ObjRef::new();
-                o.borrow_mut().class = Some(Rc::new(store));
-                o
-            })
-            .clone();
+        if let Some(o) = slot {
+            return Value::Object(o.clone());
+        }
+        let o = ObjRef::new();
+        let user = store == Store::User;
+        o.borrow_mut().class = Some(Rc::new(store));
+        if user {
+            self.classes.cs = Some(o.clone());
+            for name in self.engine.project.class_names() {
+                if let Ok(class) = self.user_class(&name, Span::default()) {
+                    o.set_str(&name, Value::Object(class.object.clone()));
+                }
+            }
+        } else {
+            self.classes.four_d = Some(o.clone());
+            let mut names: Vec<&str> = BUILTIN_CLASSES.to_vec();
+            names.extend(native::CLASSES.iter().map(|c| c.name));
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                if let Some(class) = self.builtin_class(name) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+        }
         Value::Object(o)
     }
 

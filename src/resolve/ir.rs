@@ -263,6 +263,10 @@ pub enum StmtKind {
     },
     /// `var` without initializer: resets the variables to their type's default.
     Declare(Vec<LValue>),
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: goes on with the next iteration of the innermost loop.
+    Continue,
     /// A statement the resolver rejected (e.g. a misplaced `#DECLARE`): raises when run.
     Invalid(Rc<str>),
 }

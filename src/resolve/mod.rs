@@ -76,6 +76,17 @@ struct Resolver<'n> {
     source: &'n str,
     /// Set while lowering a class function: what `Super` refers to.
     class_ctx: Option<classes::ClassCtx>,
+    /// How many loops enclose the statement being lowered (`break`/`continue` need one).
+    loop_depth: u32,
+}
+
+/// `break` or `continue` written as a statement.
+fn loop_keyword(e: &ast::Expr) -> Option<StmtKind> {
+    match &e.kind {
+        A::Name(n) if n.eq_ignore_ascii_case("break") => Some(StmtKind::Break),
+        A::Name(n) if n.eq_ignore_ascii_case("continue") => Some(StmtKind::Continue),
+        _ => None,
+    }
 }
 
 fn lower_name(name: &str) -> String {
@@ -153,7 +164,16 @@ impl<'n> Resolver<'n> {
             enclosing: None,
             captures: Vec::new(),
             class_ctx: None,
+            loop_depth: 0,
         }
+    }
+
+    /// A loop body: `break` and `continue` are allowed in it.
+    fn loop_block(&mut self, body: &ast::Block) -> Block {
+        self.loop_depth += 1;
+        let b = self.block(body);
+        self.loop_depth -= 1;
+        b
     }
 
     fn new_slot(&mut self, name: &str, ty: VarType) -> Slot {
@@ -331,7 +351,13 @@ impl<'n> Resolver<'n> {
                     Err(msg) => StmtKind::Invalid(msg.into()),
                 }
             }
-            S::Expr(e) => StmtKind::Expr(self.expr(e)),
+            S::Expr(e) => match loop_keyword(e) {
+                Some(kind) if self.loop_depth > 0 => kind,
+                Some(_) => StmtKind::Invalid(
+                    "`break` and `continue` are allowed only inside a loop".into(),
+                ),
+                None => StmtKind::Expr(self.expr(e)),
+            },
             S::If { cond, then, otherwise } => StmtKind::If {
                 cond: self.expr(cond),
                 then: self.block(then),
@@ -342,10 +368,10 @@ impl<'n> Resolver<'n> {
                 otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
             S::While { cond, body } => {
-                StmtKind::While { cond: self.expr(cond), body: self.block(body) }
+                StmtKind::While { cond: self.expr(cond), body: self.loop_block(body) }
             }
             S::Repeat { body, until } => {
-                StmtKind::Repeat { body: self.block(body), until: self.expr(until) }
+                StmtKind::Repeat { body: self.loop_block(body), until: self.expr(until) }
             }
             S::For { var, start, end, step, body } => match self.lvalue(var) {
                 Ok(var) => StmtKind::For {
@@ -353,7 +379,7 @@ impl<'n> Resolver<'n> {
                     start: self.expr(start),
                     end: self.expr(end),
                     step: step.as_ref().map(|e| self.expr(e)),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
@@ -364,7 +390,7 @@ impl<'n> Resolver<'n> {
                     begin: begin.as_ref().map(|e| self.expr(e)),
                     end: end.as_ref().map(|e| self.expr(e)),
                     cond: cond.as_ref().map(|(k, e)| (*k, self.expr(e))),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
