@@ -37,6 +37,11 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// The interpreter behind this host, for the few native functions that change the
+    /// process itself (`Session.restore()` switches the process's session).
+    fn interp(&mut self) -> Option<&mut crate::interp::Interp> {
+        None
+    }
     /// Sets the `OK` system variable to 1 (true) or 0.
     fn set_ok(&mut self, _ok: bool) {}
     /// What the pointer `pointer` points to (its current value: an array comes back shared with

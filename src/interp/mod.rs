@@ -10,7 +10,7 @@ mod introspection;
 pub mod ops;
 mod pointers;
 mod processes;
-pub use processes::{native_function, PROCESS_STACK};
+pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -810,6 +810,10 @@ impl Names for Interp {
 }
 
 impl Host for Interp {
+    fn interp(&mut self) -> Option<&mut Interp> {
+        Some(self)
+    }
+
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
