@@ -62,6 +62,25 @@ pub fn find_project(path: &Path) -> Option<Layout> {
     })
 }
 
+impl Layout {
+    /// The permission gate of a run of this project (its root and `Project` folder) or folder.
+    pub fn gate(
+        &self,
+        flags: &crate::permissions::PermissionFlags,
+    ) -> std::sync::Arc<crate::permissions::Gate> {
+        let gate = match &self.database_methods {
+            // …/Project/Sources/DatabaseMethods
+            Some(db) => {
+                let project = db.parent().and_then(Path::parent);
+                let root = project.and_then(Path::parent);
+                flags.gate(root.or(Some(self.methods.as_path())), project)
+            }
+            None => flags.gate(Some(&self.methods), None),
+        };
+        std::sync::Arc::new(gate)
+    }
+}
+
 /// A project, or else a plain folder whose `.4dm` files are the methods.
 pub fn project_or_folder(path: &Path) -> Option<Layout> {
     find_project(path).or_else(|| {

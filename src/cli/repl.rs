@@ -31,6 +31,8 @@ pub struct ReplArgs {
     /// A 4D project or a folder of .4dm files whose methods the session can call.
     #[arg(value_name = "PROJECT_OR_FOLDER")]
     pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub permissions: crate::permissions::PermissionFlags,
     /// What `Get database parameter(User param value; $t)` returns.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub user_param: String,
@@ -44,6 +46,7 @@ impl Default for ReplArgs {
     fn default() -> ReplArgs {
         ReplArgs {
             path: None,
+            permissions: Default::default(),
             user_param: String::new(),
             max_memory: crate::runtime::memory::DEFAULT_LIMIT_MB,
         }
@@ -124,17 +127,25 @@ impl Input {
 
 pub fn execute(args: &ReplArgs) -> ExitCode {
     super::set_memory_limit(args.max_memory);
+    let mut gate = None;
     let dirs = match &args.path {
         None => Vec::new(),
         Some(p) => match project_or_folder(p) {
-            Some(layout) => vec![layout.methods],
+            Some(layout) => {
+                gate = Some(layout.gate(&args.permissions));
+                vec![layout.methods]
+            }
             None => {
                 eprintln!("error: {} is neither a 4D project nor a folder", p.display());
                 return ExitCode::from(EXIT_USAGE);
             }
         },
     };
-    let options = Options { user_param: args.user_param.clone(), ..Options::default() };
+    let permissions = gate.unwrap_or_else(|| {
+        std::sync::Arc::new(args.permissions.gate(Some(std::path::Path::new(".")), None))
+    });
+    let options =
+        Options { user_param: args.user_param.clone(), permissions, ..Options::default() };
     let rt = Runtime::new(&dirs, options);
     // The interpreter runs on a thread with a deep stack, like every 4D process.
     let thread = std::thread::Builder::new()

@@ -77,6 +77,8 @@ pub struct RunArgs {
     /// its result.
     #[arg(long, value_name = "NAME", conflicts_with = "startup_method")]
     pub method: Option<String>,
+    #[command(flatten)]
+    pub permissions: crate::permissions::PermissionFlags,
 }
 
 fn is_project_path(path: &Path) -> bool {
@@ -108,6 +110,8 @@ pub fn execute(args: &RunArgs) -> ExitCode {
                 eprintln!("error: {} is not a 4D project", path.display());
                 return ExitCode::from(EXIT_USAGE);
             };
+            options.database_name = layout.name.clone();
+            options.permissions = layout.gate(&args.permissions);
             let rt = Runtime::new(std::slice::from_ref(&layout.methods), options);
             let code = super::project::execute(args, &layout, &rt);
             if args.dump_storage {
@@ -157,6 +161,7 @@ pub fn execute(args: &RunArgs) -> ExitCode {
     };
     // One method and the run is over: its variables need not be freed one by one.
     options.free_main_locals = false;
+    options.permissions = std::sync::Arc::new(args.permissions.gate(Some(&dir), None));
     let rt = Runtime::new(&[dir], options);
     let entry = match rt.add_method(&method, &display, &bytes) {
         Ok(f) => f,

@@ -37,6 +37,8 @@ pub struct TestArgs {
     /// A 4D project (root folder, Project folder or .4DProject file) or a folder of .4dm files.
     #[arg(value_name = "PROJECT_OR_FOLDER", default_value = ".")]
     pub path: PathBuf,
+    #[command(flatten)]
+    pub permissions: crate::permissions::PermissionFlags,
     /// Run only the tests whose name contains PATTERN (any case); with * or ?, a glob on the
     /// whole name.
     #[arg(long, short = 'f', value_name = "PATTERN")]
@@ -240,6 +242,7 @@ pub fn execute(args: &TestArgs) -> ExitCode {
     let options = Options {
         user_param: args.user_param.clone(),
         max_steps: args.max_steps,
+        permissions: layout.gate(&args.permissions),
         ..Options::default()
     };
     let term = Term::detect();

@@ -10,12 +10,19 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod encoding;
+pub mod files;
+pub mod interpreter;
 pub mod json;
+pub mod methods;
 pub mod objects;
 pub mod text;
+pub mod tools;
+pub mod web;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -26,6 +33,16 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// Sets the `OK` system variable to 1 (true) or 0.
+    fn set_ok(&mut self, _ok: bool) {}
+    /// The permission gate every access to files, programs, the network and the environment
+    /// goes through (denies everything unless the host says otherwise).
+    fn gate(&self) -> &crate::permissions::Gate {
+        static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
+        DENY.get_or_init(crate::permissions::Gate::deny_all)
+    }
+    /// Sets a system variable of the running process (`OK`, `Document`).
+    fn set_system_variable(&mut self, _name: &str, _value: Value) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -78,7 +95,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = match (min, max) {
+                _ if min == max => format!("{min}"),
+                (_, usize::MAX) => format!("at least {min}"),
+                _ => format!("{min} to {max}"),
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -130,15 +151,32 @@ impl Args {
 /// A built-in command.
 pub type CommandFn = fn(&mut dyn Host, &mut Args) -> Result<Value, RtError>;
 
-fn implementations() -> &'static [Option<CommandFn>] {
-    static TABLE: OnceLock<Vec<Option<CommandFn>>> = OnceLock::new();
+/// How mini4d runs a command.
+#[derive(Clone, Copy)]
+pub enum Implementation {
+    /// A function of its evaluated arguments.
+    Plain(CommandFn),
+    /// Run by the interpreter itself (it needs the interpreter's state or unevaluated
+    /// arguments).
+    Interp(interpreter::Intrinsic),
+}
+
+/// The one table of implemented commands, by catalog index: plain commands from the theme
+/// files and interpreter commands from [`interpreter::COMMANDS`].
+fn implementations() -> &'static [Option<Implementation>] {
+    static TABLE: OnceLock<Vec<Option<Implementation>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = vec![None; catalog::commands().len()];
         for theme in THEMES {
             for &(name, f) in *theme {
                 if let Some(i) = catalog::command_index(name) {
-                    table[i as usize] = Some(f);
+                    table[i as usize] = Some(Implementation::Plain(f));
                 }
+            }
+        }
+        for &(name, which) in interpreter::COMMANDS {
+            if let Some(i) = catalog::command_index(name) {
+                table[i as usize] = Some(Implementation::Interp(which));
             }
         }
         table
@@ -146,12 +184,29 @@ fn implementations() -> &'static [Option<CommandFn>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[
+    text::COMMANDS,
+    objects::COMMANDS,
+    json::COMMANDS,
+    dates::COMMANDS,
+    blobs::COMMANDS,
+    tools::COMMANDS,
+    encoding::COMMANDS,
+    web::COMMANDS,
+    files::COMMANDS,
+];
 
-/// The implementation of the command at `index` in [`catalog::commands`], if mini4d has one.
-pub fn implementation(index: u16) -> Option<CommandFn> {
+/// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
+pub fn lookup(index: u16) -> Option<Implementation> {
     implementations().get(index as usize).copied().flatten()
+}
+
+/// The plain implementation of the command at `index`, if it has one.
+pub fn implementation(index: u16) -> Option<CommandFn> {
+    match lookup(index) {
+        Some(Implementation::Plain(f)) => Some(f),
+        _ => None,
+    }
 }
 
 /// The number-only kernel of a two-argument command, for commands whose result on two numbers
@@ -166,7 +221,7 @@ pub fn numeric_kernel2(name: &str) -> Option<fn(f64, f64) -> f64> {
 
 /// Whether mini4d implements the command at `index` in [`catalog::commands`].
 pub fn is_implemented(index: u16) -> bool {
-    implementation(index).is_some()
+    lookup(index).is_some()
 }
 
 /// Calls collection function `name` (`push`, `sort`, …) on `coll`; `None` when collections have
@@ -184,4 +239,32 @@ pub fn collection_member(
 /// the resolver so a call like `$c.push(…)` does no lookup at run time.
 pub fn collection_member_fn(key: &crate::runtime::Key) -> Option<collections::MemberFn> {
     collections::member_fn(key.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A name missing from the catalog would leave its command silently unimplemented.
+    #[test]
+    fn every_implemented_name_is_in_the_catalog() {
+        let plain = THEMES.iter().flat_map(|t| t.iter().map(|&(n, _)| n));
+        let interp = interpreter::COMMANDS.iter().map(|&(n, _)| n);
+        for name in plain.chain(interp) {
+            let i = catalog::command_index(name);
+            assert!(i.is_some(), "{name} is not in the command catalog");
+            assert!(i.is_some_and(is_implemented), "{name} is not implemented");
+        }
+    }
+
+    /// A name listed twice would be implemented by whichever registration came last.
+    #[test]
+    fn no_command_is_registered_twice() {
+        let mut seen = std::collections::HashSet::new();
+        let plain = THEMES.iter().flat_map(|t| t.iter().map(|&(n, _)| n));
+        let interp = interpreter::COMMANDS.iter().map(|&(n, _)| n);
+        for name in plain.chain(interp) {
+            assert!(seen.insert(name.to_lowercase()), "{name} is registered twice");
+        }
+    }
 }

@@ -35,9 +35,7 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("OB Is empty", ob_is_empty),
     ("OB Is shared", ob_is_shared),
     ("OB REMOVE", ob_remove),
-    ("OB Copy", ob_copy),
     ("OB Get", ob_get),
-    ("OB SET", ob_set),
     ("OB Get type", ob_get_type),
     ("Value type", value_type),
     ("Undefined", undefined),
@@ -177,22 +175,6 @@ pub fn shared_copy_unsupported(name: &str) -> RtError {
     RtError::new(ErrorKind::Unimplemented, format!("{name} with ck shared is not supported yet"))
 }
 
-fn ob_copy(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
-    args.expect_count("OB Copy", 1, 3)?;
-    if wants_shared_copy(args.get(1)) {
-        return Err(shared_copy_unsupported("OB Copy"));
-    }
-    let v = args.value(0);
-    match &v {
-        Value::Object(_)
-        | Value::SharedObject(_)
-        | Value::Collection(_)
-        | Value::SharedCollection(_) => ops::deep_copy(&v).map_err(RtError::generic),
-        Value::Null | Value::Undefined => Ok(Value::Null),
-        other => Err(object_expected("OB Copy", other)),
-    }
-}
-
 /// Reads property `key` of an object value (Undefined when missing or not an object).
 fn property(v: &Value, key: &str) -> Value {
     match v {
@@ -228,44 +210,6 @@ fn ob_get(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         (_, Value::Undefined) => json::convert_to(Value::Null, code),
         _ => json::convert_to(v, code),
     })
-}
-
-fn ob_set(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
-    if args.len() < 3 || args.len() % 2 == 0 {
-        return Err(RtError::new(
-            ErrorKind::WrongArgCount,
-            "OB SET expects an object followed by property/value pairs",
-        ));
-    }
-    let target = match args.value(0) {
-        Value::Object(o) => o,
-        Value::Null | Value::Undefined => {
-            // OB SET on an unassigned variable creates the object.
-            let o = ObjRef::new();
-            args.set_output(0, Value::Object(o.clone()));
-            o
-        }
-        Value::SharedObject(_) => {
-            return Err(RtError::new(
-                ErrorKind::Unimplemented,
-                "OB SET on a shared object: use Use…End use and property assignment",
-            ))
-        }
-        v => return Err(object_expected("OB SET", &v)),
-    };
-    for pair in args.values[1..].chunks(2) {
-        let Value::Text(k) = &pair[0] else {
-            return Err(RtError::type_mismatch(format!(
-                "OB SET: a property name must be a text, not {}",
-                pair[0].kind_name()
-            )));
-        };
-        if pair[1].is_undefined() {
-            continue;
-        }
-        target.set_str(k, pair[1].clone());
-    }
-    Ok(Value::Undefined)
 }
 
 fn ob_get_type(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
@@ -370,35 +314,8 @@ pub(crate) mod tests {
         shared.props.write().insert("x".into(), crate::runtime::shared::SharedValue::Real(1.0));
         let sv = Value::SharedObject(shared.clone());
         assert!(matches!(run(ob_is_shared, vec![sv.clone()]).unwrap(), Value::Bool(true)));
-        let copy = run(ob_copy, vec![sv.clone()]).unwrap();
-        assert!(matches!(copy, Value::Object(_)));
-        assert_eq!(json::stringify(&copy, false).unwrap(), r#"{"x":1}"#);
         run(ob_remove, vec![sv, t("x")]).unwrap();
         assert!(shared.is_empty());
-    }
-
-    #[test]
-    fn copy_is_deep_and_shared_option_fails() {
-        let inner = run(new_object, vec![t("c"), Value::Int(1)]).unwrap();
-        let o = run(new_object, vec![t("b"), inner.clone()]).unwrap();
-        let copy = run(ob_copy, vec![o.clone()]).unwrap();
-        let copied_inner = property(&copy, "b");
-        assert_ne!(copied_inner.ref_addr(), inner.ref_addr());
-        assert_eq!(json::stringify(&copy, false).unwrap(), json::stringify(&o, false).unwrap());
-        assert!(run(ob_copy, vec![o.clone(), Value::Int(ck::CK_SHARED)]).is_err());
-        assert!(run(ob_copy, vec![o, Value::Bool(true)]).is_ok());
-    }
-
-    #[test]
-    fn ob_set_creates_and_sets() {
-        let mut args = Args::new(vec![Value::Undefined, t("a"), Value::Int(1), t("b"), t("x")]);
-        ob_set(&mut NoHost, &mut args).unwrap();
-        let (i, created) = &args.outputs[0];
-        assert_eq!(*i, 0);
-        assert_eq!(json::stringify(created, false).unwrap(), r#"{"a":1,"b":"x"}"#);
-        assert!(matches!(run(ob_get_type, vec![created.clone(), t("a")]).unwrap(), Value::Int(1)));
-        assert!(matches!(run(ob_get_type, vec![created.clone(), t("zz")]).unwrap(), Value::Int(5)));
-        assert!(run(ob_set, vec![Value::Int(1), t("a"), Value::Int(1)]).is_err());
     }
 
     #[test]

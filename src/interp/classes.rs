@@ -12,6 +12,8 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use super::{Flow, Interp, Unwind};
+use crate::commands::Args;
+use crate::native::{self, NativeClass, NativeFn};
 use crate::resolve::classes::{self as rc, SuperCall, SuperExpr};
 use crate::resolve::ir::{Expr, Intrinsic, Method};
 use crate::runtime::shared::{SharedObject, SharedRoot};
@@ -39,6 +41,8 @@ pub(super) struct Class {
     pub session: bool,
     /// The class object (`cs.Name`, `4D.Name`).
     pub object: ObjRef,
+    /// The Rust code of a native built-in class (`crate::native`).
+    pub native: Option<&'static NativeClass>,
 }
 
 impl Class {
@@ -74,7 +78,11 @@ pub(super) enum Store {
 pub(super) enum ClassCode {
     Function { method: Rc<Method>, shared: bool },
     New(Rc<Class>),
+    Native(NativeFn),
 }
+
+/// The classes of the `4D` store that mini4d has.
+const BUILTIN_CLASSES: [&str; 3] = ["Class", "Function", "Object"];
 
 /// The classes a process has loaded, its class stores and its (process) singletons.
 #[derive(Default)]
@@ -87,8 +95,20 @@ pub(super) struct ClassState {
     singletons: HashMap<String, Value>,
 }
 
+impl ClassState {
+    /// Drops the process singletons (a web process starting a new request).
+    pub(super) fn clear_process_singletons(&mut self) {
+        self.singletons.clear();
+    }
+}
+
 fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
     o.borrow().class.clone()
+}
+
+/// Whether `t` tags an instance (of a user class or of a native class).
+fn is_instance_tag(t: &Rc<dyn Any>) -> bool {
+    t.is::<Class>() || t.is::<native::Instance>()
 }
 
 fn class_error(kind: ErrorKind, message: String, file: u32, span: Span) -> Unwind {
@@ -98,19 +118,35 @@ fn class_error(kind: ErrorKind, message: String, file: u32, span: Span) -> Unwin
 impl Interp {
     // ----- loading --------------------------------------------------------------------------
 
-    /// Built-in class `4D.name` (only `Object`, `Function` and `Class` exist in mini4d).
+    /// Built-in class `4D.name`: `Object`, `Function`, `Class` and the native classes.
     fn builtin_class(&mut self, name: &str) -> Option<Rc<Class>> {
-        let name: &'static str = match name {
-            "Object" => "Object",
-            "Function" => "Function",
-            "Class" => "Class",
+        let native = native::find(name);
+        let name: &'static str = match (name, native) {
+            ("Object", _) => "Object",
+            ("Function", _) => "Function",
+            ("Class", _) => "Class",
+            (_, Some(n)) => n.name,
             _ => return None,
         };
         if let Some(c) = self.classes.builtin.get(name) {
             return Some(c.clone());
         }
-        let superclass = if name == "Object" { None } else { self.builtin_class("Object") };
-        let class = self.make_class(name, true, superclass, false, false);
+        let superclass = match native.and_then(|n| n.superclass) {
+            _ if name == "Object" => None,
+            Some(parent) => self.builtin_class(parent),
+            None => self.builtin_class("Object"),
+        };
+        let mut class = self.make_class(name, true, superclass, false, false);
+        if let (Some(n), Some(c)) = (native, Rc::get_mut(&mut class)) {
+            c.native = Some(n);
+            for &(fname, f) in n.functions {
+                let value = Value::Function(Rc::new(Function {
+                    source: Rc::from(format!("4D.{name}.{fname}").as_str()),
+                    code: Rc::new(ClassCode::Native(f)),
+                }));
+                c.functions.insert(fname.to_string(), value);
+            }
+        }
         self.finish_class(&class);
         self.classes.builtin.insert(name, class.clone());
         Some(class)
@@ -137,6 +173,7 @@ impl Interp {
             singleton,
             session: false,
             object: ObjRef::new(),
+            native: None,
         };
         Rc::new(class)
     }
@@ -250,6 +287,7 @@ impl Interp {
             singleton: def.singleton,
             session: def.session,
             object: ObjRef::new(),
+            native: None,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -289,18 +327,39 @@ impl Interp {
 
     // ----- class stores and commands --------------------------------------------------------
 
+    /// `cs` or `4D`: an object whose properties are its classes (so `For each`, `OB Keys` and
+    /// `cs[$name]` see them all), filled when the process first reads it. A user class that
+    /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &mut self.classes.cs,
-            Store::Builtin => &mut self.classes.four_d,
+            Store::User => &self.classes.cs,
+            Store::Builtin => &self.classes.four_d,
         };
-        let o = slot
-            .get_or_insert_with(|| {
-                let o = ObjRef::new();
-                o.borrow_mut().class = Some(Rc::new(store));
-                o
-            })
-            .clone();
+        if let Some(o) = slot {
+            return Value::Object(o.clone());
+        }
+        let o = ObjRef::new();
+        let user = store == Store::User;
+        o.borrow_mut().class = Some(Rc::new(store));
+        if user {
+            self.classes.cs = Some(o.clone());
+            for name in self.engine.project.class_names() {
+                if let Ok(class) = self.user_class(&name, Span::default()) {
+                    o.set_str(&name, Value::Object(class.object.clone()));
+                }
+            }
+        } else {
+            self.classes.four_d = Some(o.clone());
+            let mut names: Vec<&str> = BUILTIN_CLASSES.to_vec();
+            names.extend(native::CLASSES.iter().map(|c| c.name));
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
+                if let Some(class) = self.builtin_class(name) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+        }
         Value::Object(o)
     }
 
@@ -357,7 +416,7 @@ impl Interp {
     fn class_of(&mut self, v: &Value, span: Span) -> Flow<Option<Rc<Class>>> {
         Ok(match v {
             Value::Object(o) => match tag(o) {
-                Some(t) if t.is::<Class>() => t.downcast::<Class>().ok(),
+                Some(t) if is_instance_tag(&t) => self.tag_class(t),
                 Some(t) if t.is::<ClassObject>() => self.builtin_class("Class"),
                 _ => self.builtin_class("Object"),
             },
@@ -373,10 +432,18 @@ impl Interp {
         })
     }
 
-    /// The class of an instance of a user class.
+    /// The class an instance tag stands for.
+    fn tag_class(&mut self, t: Rc<dyn Any>) -> Option<Rc<Class>> {
+        match t.downcast::<Class>() {
+            Ok(c) => Some(c),
+            Err(t) => self.builtin_class(t.downcast_ref::<native::Instance>()?.class.name),
+        }
+    }
+
+    /// The class of an instance of a user class or of a native class.
     fn instance_class(&mut self, obj: &Value, span: Span) -> Flow<Option<Rc<Class>>> {
         match obj {
-            Value::Object(o) => Ok(tag(o).and_then(|t| t.downcast::<Class>().ok())),
+            Value::Object(o) => Ok(tag(o).filter(is_instance_tag).and_then(|t| self.tag_class(t))),
             Value::SharedObject(o) => {
                 let name = o.class.get().cloned();
                 match name {
@@ -406,8 +473,8 @@ impl Interp {
             }
             _ => return Ok(Value::Undefined),
         };
-        if t.is::<Class>() {
-            let Ok(class) = t.downcast::<Class>() else { return Ok(Value::Undefined) };
+        if is_instance_tag(&t) {
+            let Some(class) = self.tag_class(t) else { return Ok(Value::Undefined) };
             return self.instance_member(&class, obj, key, span);
         }
         if let Some(ClassObject(class)) = t.downcast_ref::<ClassObject>() {
@@ -423,12 +490,17 @@ impl Interp {
         }
         if let Some(store) = t.downcast_ref::<Store>() {
             return match store {
-                Store::User => Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone())),
+                Store::User => {
+                    Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone()))
+                }
                 Store::Builtin => match self.builtin_class(key.as_str()) {
                     Some(c) => Ok(Value::Object(c.object.clone())),
                     None => Err(class_error(
                         ErrorKind::UnknownClass,
-                        format!("unknown class `4D.{}`: mini4d has only 4D.Object, 4D.Function and 4D.Class", key.as_str()),
+                        format!(
+                            "unknown class `4D.{}`: not a built-in class of mini4d",
+                            key.as_str()
+                        ),
                         self.current_file(),
                         span,
                     )),
@@ -456,6 +528,11 @@ impl Interp {
             if c.setters.contains_key(key.as_str()) {
                 return Ok(Value::Undefined);
             }
+            if let (Some(getter), Value::Object(o)) =
+                (c.native.and_then(|n| n.getter(key.as_str())), obj)
+            {
+                return getter(self, o).map_err(|e| self.native_error(e, span));
+            }
         }
         Ok(Value::Undefined)
     }
@@ -470,7 +547,14 @@ impl Interp {
         span: Span,
     ) -> Option<Flow<()>> {
         let class = match obj {
-            Value::Object(o) => tag(o)?.downcast::<Class>().ok()?,
+            Value::Object(o) => {
+                let t = tag(o)?;
+                if t.is::<super::processes::SessionTag>() {
+                    return self.session_set_member(o, key.as_str(), v).map(Ok);
+                }
+                let t = Some(t).filter(is_instance_tag)?;
+                self.tag_class(t)?
+            }
             Value::SharedObject(o) => {
                 o.class.get()?;
                 match self.instance_class(obj, span) {
@@ -481,6 +565,16 @@ impl Interp {
             _ => return None,
         };
         for c in class.chain() {
+            if let (Some(n), Value::Object(o)) = (c.native, obj) {
+                if let Some(setter) = n.setter(key.as_str()) {
+                    return Some(
+                        setter(self, o, v.clone()).map_err(|e| self.native_error(e, span)),
+                    );
+                }
+                if n.getter(key.as_str()).is_some() {
+                    return Some(Err(self.read_only_error(key, &class, span)));
+                }
+            }
             if let Some((setter, shared)) = c.setters.get(key.as_str()) {
                 let (setter, shared) = (setter.clone(), *shared);
                 return Some(
@@ -489,19 +583,28 @@ impl Interp {
                 );
             }
             if c.getters.contains_key(key.as_str()) {
-                return Some(Err(class_error(
-                    ErrorKind::ReadOnlyProperty,
-                    format!(
-                        "the computed property `{}` of class `{}` is read-only (it has a `Function get` but no `Function set`)",
-                        key.as_str(),
-                        class.name
-                    ),
-                    self.current_file(),
-                    span,
-                )));
+                return Some(Err(self.read_only_error(key, &class, span)));
             }
         }
         None
+    }
+
+    fn read_only_error(&self, key: &Key, class: &Class, span: Span) -> Unwind {
+        class_error(
+            ErrorKind::ReadOnlyProperty,
+            format!(
+                "the computed property `{}` of class `{}` is read-only (it has a `Function get` but no `Function set`)",
+                key.as_str(),
+                class.name
+            ),
+            self.current_file(),
+            span,
+        )
+    }
+
+    /// An error from native class code, located at the call (unless it already has a place).
+    fn native_error(&self, e: RtError, span: Span) -> Unwind {
+        e.at(self.current_file(), span).into()
     }
 
     /// The error for `obj.key(…)` when `obj` has no such function.
@@ -559,6 +662,19 @@ impl Interp {
                 self.call_in_class(method.clone(), *shared, this, args, span)
             }
             ClassCode::New(class) => self.instantiate(class, args, span),
+            ClassCode::Native(f) => {
+                let Value::Object(o) = &this else {
+                    return Err(class_error(
+                        ErrorKind::TypeMismatch,
+                        format!("{} must be called on an object", func.source),
+                        self.current_file(),
+                        span,
+                    ));
+                };
+                let mut a = Args::new(args);
+                a.call_span = span;
+                f(self, o, &mut a).map_err(|e| self.native_error(e, span))
+            }
         }
     }
 
@@ -593,6 +709,11 @@ impl Interp {
         if class.builtin {
             if &*class.name == "Object" {
                 return Ok(Value::Object(ObjRef::new()));
+            }
+            if let Some(ctor) = class.native.and_then(|n| n.constructor) {
+                let mut a = Args::new(args);
+                a.call_span = span;
+                return ctor(self, &mut a).map_err(|e| self.native_error(e, span));
             }
             return Err(class_error(
                 ErrorKind::FunctionExpected,

@@ -6,7 +6,7 @@ use super::convert;
 use super::ops;
 use super::processes::HeldLock;
 use super::{Cause, Flow, Interp, Unwind};
-use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind, VarType};
+use crate::resolve::ir::{Block, Expr, ExprKind, LValue, ResultKind, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::{BinOp, LoopCond, Span};
 
@@ -31,7 +31,11 @@ impl Interp {
                     if self.try_depth > 0 || self.in_error_handler {
                         return Err(e.into());
                     }
-                    match self.error_handler.clone() {
+                    let handler = match &self.error_handler {
+                        Some(h) => Some(h.clone()),
+                        None => self.engine.error_handlers.lock()[0].clone(),
+                    };
+                    match handler {
                         Some(handler) => self.run_error_handler(&handler, e)?,
                         None => {
                             self.record_error(&e);
@@ -66,6 +70,15 @@ impl Interp {
         }
     }
 
+    /// Runs a loop body: `Ok(false)` when it ended with `break`.
+    #[inline]
+    fn loop_body(&mut self, body: &Block) -> Flow<bool> {
+        match self.exec_block(body) {
+            Ok(()) => Ok(true),
+            Err(u) => u.loop_exit(),
+        }
+    }
+
     fn exec(&mut self, stmt: &Stmt) -> Flow<()> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
@@ -95,13 +108,17 @@ impl Interp {
             }
             StmtKind::While { cond, body } => {
                 while self.condition(cond)? {
-                    self.exec_block(body)?;
+                    if !self.loop_body(body)? {
+                        break;
+                    }
                     self.tick()?;
                 }
                 Ok(())
             }
             StmtKind::Repeat { body, until } => loop {
-                self.exec_block(body)?;
+                if !self.loop_body(body)? {
+                    return Ok(());
+                }
                 self.tick()?;
                 if self.condition(until)? {
                     return Ok(());
@@ -115,13 +132,20 @@ impl Interp {
             }
             StmtKind::Use { target, body } => self.exec_use(target, body),
             StmtKind::Try { body, catch } => self.exec_try(body, catch),
+            StmtKind::Break => Err(Unwind::BREAK),
+            StmtKind::Continue => Err(Unwind::CONTINUE),
             StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval(e)?,
-                    None => Value::Undefined,
-                };
-                if let Some(f) = self.frames.last_mut() {
-                    f.ret = v;
+                if let Some(e) = e {
+                    let v = self.eval(e)?;
+                    // With a named result (`->$r`, or `$0`), `return expr` assigns it.
+                    match self.frames.last().map(|f| f.method.result) {
+                        Some(ResultKind::Slot(slot)) => self.store_local(slot, v, e.span)?,
+                        _ => {
+                            if let Some(f) = self.frames.last_mut() {
+                                f.ret = v;
+                            }
+                        }
+                    }
                 }
                 Err(Unwind::RETURN)
             }
@@ -429,7 +453,9 @@ impl Interp {
             if past_end(cur, end, step) {
                 return Ok(());
             }
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                return Ok(());
+            }
             self.tick()?;
             let next = match self.read_lvalue(var)? {
                 Value::Int(i) => i as f64 + step,
@@ -450,7 +476,9 @@ impl Interp {
             if past_end(cur, end, step) {
                 return Ok(());
             }
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                return Ok(());
+            }
             self.tick()?;
             let idx = self.base + slot as usize;
             match (&mut self.stack[idx], ty) {
@@ -537,7 +565,9 @@ impl Interp {
                 }
             }
             self.assign(item, it, source.span)?;
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                break;
+            }
             self.tick()?;
             if let Some((LoopCond::Until, c)) = cond {
                 if self.condition(c)? {

@@ -46,53 +46,7 @@ impl VarType {
     }
 }
 
-/// Commands the interpreter runs itself because they need its state (call frames, error
-/// handling, processes, output) rather than just their arguments.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Intrinsic {
-    CountParameters,
-    LastErrors,
-    OnErrCall,
-    MethodCalledOnError,
-    Abort,
-    Assert,
-    SetAssertEnabled,
-    GetAssertEnabled,
-    Throw,
-    LogEvent,
-    Alert,
-    Trace,
-    GetDatabaseParameter,
-    Quit4D,
-    Type,
-    ObSet,
-    CurrentMethodName,
-    ApplicationType,
-    ApplicationInfo,
-    NewSharedObject,
-    NewSharedCollection,
-    ObCopy,
-    Storage,
-    Session,
-    SessionStorage,
-    SessionInfo,
-    ProcessActivity,
-    ProcessInfo,
-    CurrentProcess,
-    CurrentProcessName,
-    ProcessNumber,
-    ProcessState,
-    NewProcess,
-    CallWorker,
-    KillWorker,
-    DelayProcess,
-    GenerateUuid,
-    /// `cs`, `4D`, `OB Class`, `OB Instance of`: see `interp::classes`.
-    Cs,
-    FourD,
-    ObClass,
-    ObInstanceOf,
-}
+pub use crate::commands::interpreter::Intrinsic;
 
 #[derive(Debug)]
 pub struct Expr {
@@ -309,6 +263,10 @@ pub enum StmtKind {
     },
     /// `var` without initializer: resets the variables to their type's default.
     Declare(Vec<LValue>),
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: goes on with the next iteration of the innermost loop.
+    Continue,
     /// A statement the resolver rejected (e.g. a misplaced `#DECLARE`): raises when run.
     Invalid(Rc<str>),
 }

@@ -12,7 +12,7 @@ pub mod ir;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::commands::{self, catalog};
+use crate::commands::{self, catalog, Implementation};
 use crate::runtime::{Date, Key, Value};
 use crate::syntax::ast::{self, BasicType, BinOp, ExprKind as A, Span, StmtKind as S, TypeKind};
 use ir::*;
@@ -87,6 +87,17 @@ struct Resolver<'n> {
     source: &'n str,
     /// Set while lowering a class function: what `Super` refers to.
     class_ctx: Option<classes::ClassCtx>,
+    /// How many loops enclose the statement being lowered (`break`/`continue` need one).
+    loop_depth: u32,
+}
+
+/// `break` or `continue` written as a statement.
+fn loop_keyword(e: &ast::Expr) -> Option<StmtKind> {
+    match &e.kind {
+        A::Name(n) if n.eq_ignore_ascii_case("break") => Some(StmtKind::Break),
+        A::Name(n) if n.eq_ignore_ascii_case("continue") => Some(StmtKind::Continue),
+        _ => None,
+    }
 }
 
 fn lower_name(name: &str) -> String {
@@ -150,55 +161,6 @@ pub fn constant_value(index: u16) -> Option<Value> {
     Some(Value::text(raw))
 }
 
-/// Commands the interpreter handles itself, by canonical 4D name.
-fn intrinsic(name: &str) -> Option<Intrinsic> {
-    use Intrinsic::*;
-    Some(match name.to_lowercase().as_str() {
-        "count parameters" => CountParameters,
-        "last errors" => LastErrors,
-        "on err call" => OnErrCall,
-        "method called on error" => MethodCalledOnError,
-        "abort" => Abort,
-        "assert" => Assert,
-        "set assert enabled" => SetAssertEnabled,
-        "get assert enabled" => GetAssertEnabled,
-        "throw" => Throw,
-        "log event" => LogEvent,
-        "alert" => Alert,
-        "trace" => Trace,
-        "get database parameter" => GetDatabaseParameter,
-        "quit 4d" => Quit4D,
-        "type" => Type,
-        "ob set" => ObSet,
-        "current method name" => CurrentMethodName,
-        "application type" => ApplicationType,
-        "application info" => ApplicationInfo,
-        "new shared object" => NewSharedObject,
-        "new shared collection" => NewSharedCollection,
-        "ob copy" => ObCopy,
-        "storage" => Storage,
-        "session" => Session,
-        "session storage" => SessionStorage,
-        "session info" => SessionInfo,
-        "process activity" => ProcessActivity,
-        "process info" => ProcessInfo,
-        "current process" => CurrentProcess,
-        "current process name" => CurrentProcessName,
-        "process number" => ProcessNumber,
-        "process state" => ProcessState,
-        "new process" => NewProcess,
-        "call worker" => CallWorker,
-        "kill worker" => KillWorker,
-        "delay process" => DelayProcess,
-        "generate uuid" => GenerateUuid,
-        "cs" => Cs,
-        "4d" => FourD,
-        "ob class" => ObClass,
-        "ob instance of" => ObInstanceOf,
-        _ => return None,
-    })
-}
-
 impl<'n> Resolver<'n> {
     fn new(names: &'n mut dyn Names, file: u32, source: &'n str) -> Resolver<'n> {
         Resolver {
@@ -213,7 +175,16 @@ impl<'n> Resolver<'n> {
             enclosing: None,
             captures: Vec::new(),
             class_ctx: None,
+            loop_depth: 0,
         }
+    }
+
+    /// A loop body: `break` and `continue` are allowed in it.
+    fn loop_block(&mut self, body: &ast::Block) -> Block {
+        self.loop_depth += 1;
+        let b = self.block(body);
+        self.loop_depth -= 1;
+        b
     }
 
     fn new_slot(&mut self, name: &str, ty: VarType) -> Slot {
@@ -391,17 +362,20 @@ impl<'n> Resolver<'n> {
                     Err(msg) => StmtKind::Invalid(msg.into()),
                 }
             }
-            // A name alone on a line is a call: a name that is no method is a misspelt one (a
-            // variable read there would do nothing), never a silent no-op.
-            S::Expr(ast::Expr { kind: A::Name(n), .. })
-                if n.eq_ignore_ascii_case("break") || n.eq_ignore_ascii_case("continue") =>
-            {
-                StmtKind::Invalid(format!("`{n}` is not supported by mini4d yet").into())
-            }
-            S::Expr(ast::Expr { kind: A::Name(n), .. }) if self.names.method_id(n).is_none() => {
-                StmtKind::Invalid(unknown_method(&*self.names, n))
-            }
-            S::Expr(e) => StmtKind::Expr(self.expr(e)),
+            S::Expr(e) => match loop_keyword(e) {
+                Some(kind) if self.loop_depth > 0 => kind,
+                Some(_) => StmtKind::Invalid(
+                    "`break` and `continue` are allowed only inside a loop".into(),
+                ),
+                // A name alone on a line is a call: a name that is no method is a misspelt one
+                // (a variable read there would do nothing), never a silent no-op.
+                None => match &e.kind {
+                    A::Name(n) if self.names.method_id(n).is_none() => {
+                        StmtKind::Invalid(unknown_method(&*self.names, n))
+                    }
+                    _ => StmtKind::Expr(self.expr(e)),
+                },
+            },
             S::If { cond, then, otherwise } => StmtKind::If {
                 cond: self.expr(cond),
                 then: self.block(then),
@@ -412,10 +386,10 @@ impl<'n> Resolver<'n> {
                 otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
             S::While { cond, body } => {
-                StmtKind::While { cond: self.expr(cond), body: self.block(body) }
+                StmtKind::While { cond: self.expr(cond), body: self.loop_block(body) }
             }
             S::Repeat { body, until } => {
-                StmtKind::Repeat { body: self.block(body), until: self.expr(until) }
+                StmtKind::Repeat { body: self.loop_block(body), until: self.expr(until) }
             }
             S::For { var, start, end, step, body } => match self.lvalue(var) {
                 Ok(var) => StmtKind::For {
@@ -423,7 +397,7 @@ impl<'n> Resolver<'n> {
                     start: self.expr(start),
                     end: self.expr(end),
                     step: step.as_ref().map(|e| self.expr(e)),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
@@ -434,7 +408,7 @@ impl<'n> Resolver<'n> {
                     begin: begin.as_ref().map(|e| self.expr(e)),
                     end: end.as_ref().map(|e| self.expr(e)),
                     cond: cond.as_ref().map(|(k, e)| (*k, self.expr(e))),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
@@ -615,12 +589,14 @@ impl<'n> Resolver<'n> {
                 _ => {}
             }
         }
-        if name.eq_ignore_ascii_case("Formula") {
-            return self.formula(args, span);
-        }
-        if let Some(which) = intrinsic(name) {
-            return ExprKind::Intrinsic { which, args: self.exprs(args), star };
-        }
+        let implementation = match commands::lookup(index) {
+            Some(Implementation::Interp(Intrinsic::Formula)) => return self.formula(args, span),
+            Some(Implementation::Interp(which)) => {
+                return ExprKind::Intrinsic { which, args: self.exprs(args), star }
+            }
+            Some(Implementation::Plain(f)) => Some(f),
+            None => None,
+        };
         if name.eq_ignore_ascii_case("New object")
             && !star
             && args.len() % 2 == 0
@@ -639,7 +615,6 @@ impl<'n> Resolver<'n> {
                 .all(|(i, (k, _))| entries[..i].iter().all(|(p, _)| p != k));
             return ExprKind::NewObject { entries, distinct };
         }
-        let implementation = commands::implementation(index);
         if let (true, [arg], false, Some(f)) =
             (name.eq_ignore_ascii_case("String"), args, star, implementation)
         {

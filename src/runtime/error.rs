@@ -60,6 +60,17 @@ pub enum ErrorKind {
     /// `Super` used outside the code of a class that extends another one, or `Super(…)` outside a
     /// constructor. Documented: -10746.
     SuperOutOfScope,
+    /// An access to files, programs, the network or the environment that the permissions do
+    /// not allow (`src/permissions.rs`). Chosen: -10790.
+    PermissionDenied,
+    /// A file or folder that does not exist. 4D's OS file manager code -43.
+    FileNotFound,
+    /// A file or folder that already exists. 4D's OS file manager code -48.
+    FileExists,
+    /// Any other file-system failure (invalid path, I/O error). 4D's OS file manager code -36.
+    FileIo,
+    /// A blob offset or byte index outside the blob. Documented: -111.
+    BlobOutOfRange,
     /// Anything else raised by the interpreter. Chosen: -10500.
     Generic,
     /// Raised by the script with `throw`.
@@ -92,6 +103,11 @@ impl ErrorKind {
             ErrorKind::ReadOnlyProperty => -10732,
             ErrorKind::ClassDefinition => -10733,
             ErrorKind::SuperOutOfScope => -10746,
+            ErrorKind::PermissionDenied => -10790,
+            ErrorKind::FileNotFound => -43,
+            ErrorKind::FileExists => -48,
+            ErrorKind::FileIo => -36,
+            ErrorKind::BlobOutOfRange => -111,
             ErrorKind::Generic => -10500,
             ErrorKind::Thrown => -1,
         }
@@ -110,6 +126,10 @@ impl ErrorKind {
                 | ErrorKind::FunctionExpected
                 | ErrorKind::Thrown
                 | ErrorKind::SuperOutOfScope
+                | ErrorKind::FileNotFound
+                | ErrorKind::FileExists
+                | ErrorKind::FileIo
+                | ErrorKind::BlobOutOfRange
         )
     }
 }

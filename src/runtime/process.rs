@@ -45,6 +45,8 @@ pub enum SendValue {
     SharedCollection(Arc<SharedCollection>),
     /// A formula, re-created from its source in the receiving process.
     Formula(String),
+    /// A scalar blob (copied).
+    Blob(Vec<u8>),
 }
 
 const MAX_SEND_DEPTH: usize = 1000;
@@ -79,6 +81,7 @@ impl SendValue {
             Value::SharedObject(o) => SendValue::SharedObject(o.clone()),
             Value::SharedCollection(c) => SendValue::SharedCollection(c.clone()),
             Value::Function(f) => SendValue::Formula(f.source.to_string()),
+            Value::Blob(b) => SendValue::Blob(b.to_vec()),
         }
     }
 
@@ -106,6 +109,7 @@ impl SendValue {
             SendValue::SharedObject(o) => Value::SharedObject(o),
             SendValue::SharedCollection(c) => Value::SharedCollection(c),
             SendValue::Formula(src) => Value::text(src),
+            SendValue::Blob(b) => super::blob::blob(b),
         }
     }
 }
@@ -186,7 +190,8 @@ pub struct ProcessEntry {
     pub number: ProcId,
     pub name: String,
     pub session_id: String,
-    pub created: String,
+    /// Creation time, Unix milliseconds (formatted only when asked: web processes are many).
+    pub created_ms: i64,
     pub state: AtomicI32,
     /// Workers (and the main process) have a mailbox.
     pub mailbox: Option<Arc<Mailbox>>,
@@ -195,6 +200,11 @@ pub struct ProcessEntry {
 }
 
 impl ProcessEntry {
+    /// The creation time as an ISO text (UTC).
+    pub fn created(&self) -> String {
+        super::session::iso_ms(self.created_ms)
+    }
+
     pub fn is_worker(&self) -> bool {
         self.mailbox.is_some()
     }
@@ -226,7 +236,7 @@ impl ProcessTable {
             number,
             name: name.to_string(),
             session_id: session_id.to_string(),
-            created: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            created_ms: chrono::Utc::now().timestamp_millis(),
             state: AtomicI32::new(state::EXECUTING),
             mailbox: worker.then(|| Arc::new(Mailbox::default())),
             finished: AtomicBool::new(false),
@@ -259,6 +269,11 @@ impl ProcessTable {
             .filter(|e| !e.finished.load(Ordering::Acquire))
             .cloned()
             .collect()
+    }
+
+    /// Forgets a finished process (a web process, whose thread is the pool's, not the table's).
+    pub fn remove(&self, number: ProcId) {
+        self.entries.lock().remove(&number);
     }
 
     pub fn finish(&self, number: ProcId) {
