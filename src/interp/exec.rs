@@ -167,7 +167,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StmtKind::Invalid(msg) => Err(RtError::generic(msg.to_string()).into()),
+            StmtKind::Invalid(msg) => Err(RtError::invalid(msg).into()),
         }
     }
 
@@ -388,8 +388,8 @@ impl Interp {
                     .map(|f| f.method.slot_names[slot as usize].clone())
                     .unwrap_or_default();
                 Err(RtError::type_mismatch(format!(
-                    "cannot assign a {} to ${name}, which is declared {}",
-                    v.kind_name(),
+                    "cannot assign {} to ${name}, which is declared {}",
+                    v.a_kind(),
                     ty.name()
                 ))
                 .at(self.current_file(), span)
@@ -409,8 +409,8 @@ impl Interp {
                         Ok(())
                     }
                     Err(v) => Err(RtError::type_mismatch(format!(
-                        "cannot assign a {} to a variable declared {}",
-                        v.kind_name(),
+                        "cannot assign {} to a variable declared {}",
+                        v.a_kind(),
                         ty.name()
                     ))
                     .at(self.current_file(), span)
@@ -730,6 +730,6 @@ fn describe(v: &Value) -> String {
         Value::Object(_) => "a non-shared object".to_string(),
         Value::Collection(_) => "a non-shared collection".to_string(),
         Value::Null => "Null".to_string(),
-        v => format!("a {}", v.kind_name()),
+        v => v.a_kind(),
     }
 }

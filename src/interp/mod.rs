@@ -474,6 +474,7 @@ impl Interp {
                 entry.line_of(err.span),
                 err.message
             ))
+            .at(file, err.span)
             .into());
         }
         let code =
@@ -635,7 +636,7 @@ impl Interp {
     #[inline(always)]
     fn tick(&mut self) -> Flow<()> {
         self.steps += 1;
-        if self.steps >= self.next_check {
+        if self.steps >= self.next_check || crate::runtime::memory::over_limit() {
             return self.check_limits();
         }
         Ok(())
@@ -644,6 +645,17 @@ impl Interp {
     #[cold]
     fn check_limits(&mut self) -> Flow<()> {
         let opts = &self.engine.options;
+        if crate::runtime::memory::over_limit() && crate::runtime::memory::still_over() {
+            let mb = crate::runtime::memory::limit() >> 20;
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                format!("the run used more than --max-memory ({mb} MB)"),
+            )
+            .into());
+        }
+        if self.steps < self.next_check {
+            return Ok(());
+        }
         if opts.max_steps.is_some_and(|m| self.steps > m) {
             return Err(
                 RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
@@ -797,6 +809,10 @@ impl Names for Interp {
         self.pvar_types.push(VarType::Variant);
         self.pvar_ids.insert(key, i);
         i
+    }
+
+    fn method_names(&self) -> Vec<String> {
+        self.engine.project.method_names_as_written()
     }
 
     fn declare_process_var(&mut self, index: u32, ty: VarType) {

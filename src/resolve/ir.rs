@@ -357,3 +357,7 @@ impl Method {
         self.slot_types.len()
     }
 }
+
+/// How the message of an `Invalid` node for a call to a method that does not exist begins: the
+/// interpreter raises it as "method not found" (-10508).
+pub const UNKNOWN_METHOD: &str = "unknown method";

@@ -25,6 +25,17 @@ pub trait Names {
     fn process_var(&mut self, name: &str) -> u32;
     /// Declares a process variable's type (from `var name : Type`).
     fn declare_process_var(&mut self, index: u32, ty: VarType);
+    /// The project method names, for "did you mean …?" hints (none by default).
+    fn method_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// "unknown method `name`", with the closest project method as a hint.
+fn unknown_method(names: &dyn Names, name: &str) -> Rc<str> {
+    let known = names.method_names();
+    let hint = crate::analysis::suggest::hint(name, known.iter().map(String::as_str));
+    format!("{UNKNOWN_METHOD} `{name}`{hint}").into()
 }
 
 /// Lowers one method (or the main method of a run) to its resolved form.
@@ -362,7 +373,14 @@ impl<'n> Resolver<'n> {
                 ),
                 None => match directive_type(e) {
                     Some((ty, args)) => self.directive(ty, args),
-                    None => StmtKind::Expr(self.expr(e)),
+                    // A name alone on a line is a call: a name that is no method is a misspelt
+                    // one (a variable read there would do nothing), never a silent no-op.
+                    None => match &e.kind {
+                        A::Name(n) if self.names.method_id(n).is_none() => {
+                            StmtKind::Invalid(unknown_method(&*self.names, n))
+                        }
+                        _ => StmtKind::Expr(self.expr(e)),
+                    },
                 },
             },
             S::If { cond, then, otherwise } => StmtKind::If {
@@ -602,7 +620,7 @@ impl<'n> Resolver<'n> {
             },
             A::MethodCall { name, args, .. } => match self.names.method_id(name) {
                 Some(id) => ExprKind::Method { id, args: self.exprs(args) },
-                None => ExprKind::Invalid(format!("unknown method `{name}`").into()),
+                None => ExprKind::Invalid(unknown_method(&*self.names, name)),
             },
             A::Star => ExprKind::Invalid("`*` is only allowed as a command argument".into()),
             A::Member { object, name } => ExprKind::Member {

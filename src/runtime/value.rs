@@ -134,6 +134,13 @@ impl Value {
         }
     }
 
+    /// The kind with its article, for messages: "an Integer", "a Text".
+    pub fn a_kind(&self) -> String {
+        let kind = self.kind_name();
+        let article = if kind.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+        format!("{article} {kind}")
+    }
+
     pub fn is_undefined(&self) -> bool {
         matches!(self, Value::Undefined)
     }
