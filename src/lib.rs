@@ -13,4 +13,5 @@ pub mod outside;
 pub mod permissions;
 pub mod resolve;
 pub mod runtime;
+pub mod serve;
 pub mod syntax;

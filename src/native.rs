@@ -68,6 +68,8 @@ impl NativeClass {
 pub static CLASSES: &[&NativeClass] = &[
     &crate::outside::file::FILE,
     &crate::outside::file::FOLDER,
+    &crate::serve::messages::INCOMING,
+    &crate::serve::messages::OUTGOING,
     #[cfg(test)]
     &tests::PROBE,
 ];

@@ -5,6 +5,7 @@ pub mod crash;
 pub mod project;
 pub mod repl;
 pub mod run;
+pub mod serve;
 pub mod test;
 
 /// Exit code of an internal error (a bug in mini4d).
@@ -25,6 +26,7 @@ Examples:
   mini4d run MyApp --startup-method main  run a project: On Startup, main, On Exit
   mini4d test MyApp --junit report.xml    run the project's test_* methods
   mini4d repl                             type 4D statements, see their values
+  mini4d serve MyApp --port 8080          serve the project's HTTP handlers and web code
   mini4d                                  the REPL, when started on a terminal
 
 Exit status: 0 when everything is fine, 1 on run-time errors and failed tests, 2 on syntax errors
@@ -59,6 +61,8 @@ pub enum Command {
     Repl(repl::ReplArgs),
     /// Run the test_* methods of a project or folder; JUnit XML report for CI.
     Test(test::TestArgs),
+    /// Serve a project's HTTP request handlers, /4DACTION methods and WebFolder.
+    Serve(serve::ServeArgs),
 }
 
 /// Entry point of the `mini4d` binary.
@@ -86,5 +90,6 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::execute(args),
         Some(Command::Run(args)) => run::execute(args),
         Some(Command::Test(args)) => test::execute(args),
+        Some(Command::Serve(args)) => serve::execute(args),
     }
 }

@@ -106,6 +106,7 @@ pub fn execute(args: &RunArgs) -> ExitCode {
                 eprintln!("error: {} is not a 4D project", path.display());
                 return ExitCode::from(EXIT_USAGE);
             };
+            options.database_name = layout.name.clone();
             options.permissions = layout.gate(&args.permissions);
             let rt = Runtime::new(std::slice::from_ref(&layout.methods), options);
             let code = super::project::execute(args, &layout, &rt);

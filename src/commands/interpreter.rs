@@ -50,6 +50,17 @@ pub enum Intrinsic {
     ObInstanceOf,
     /// `Formula(expr)`: compiled by the resolver into its own node.
     Formula,
+    /// Code introspection and transactions: see `interp::introspection`.
+    MethodGetCode,
+    MethodGetPath,
+    CurrentMethodPath,
+    CallChain,
+    ExecuteMethod,
+    StartTransaction,
+    ValidateTransaction,
+    CancelTransaction,
+    InTransaction,
+    TransactionLevel,
 }
 
 /// Every interpreter command by its canonical 4D name (the catalog's spelling).
@@ -96,4 +107,14 @@ pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("OB Class", Intrinsic::ObClass),
     ("OB Instance of", Intrinsic::ObInstanceOf),
     ("Formula", Intrinsic::Formula),
+    ("METHOD GET CODE", Intrinsic::MethodGetCode),
+    ("METHOD Get path", Intrinsic::MethodGetPath),
+    ("Current method path", Intrinsic::CurrentMethodPath),
+    ("Call chain", Intrinsic::CallChain),
+    ("EXECUTE METHOD", Intrinsic::ExecuteMethod),
+    ("START TRANSACTION", Intrinsic::StartTransaction),
+    ("VALIDATE TRANSACTION", Intrinsic::ValidateTransaction),
+    ("CANCEL TRANSACTION", Intrinsic::CancelTransaction),
+    ("In transaction", Intrinsic::InTransaction),
+    ("Transaction level", Intrinsic::TransactionLevel),
 ];

@@ -10,14 +10,18 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod files;
 pub mod interpreter;
 pub mod json;
+pub mod methods;
 pub mod objects;
 pub mod text;
+pub mod tools;
+pub mod web;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -88,7 +92,11 @@ impl Args {
     pub fn expect_count(&self, name: &str, min: usize, max: usize) -> Result<(), RtError> {
         let n = self.values.len();
         if n < min || n > max {
-            let wanted = if min == max { format!("{min}") } else { format!("{min} to {max}") };
+            let wanted = match (min, max) {
+                _ if min == max => format!("{min}"),
+                (_, usize::MAX) => format!("at least {min}"),
+                _ => format!("{min} to {max}"),
+            };
             return Err(RtError::new(
                 crate::runtime::ErrorKind::WrongArgCount,
                 format!("{name} expects {wanted} argument(s), got {n}"),
@@ -173,8 +181,16 @@ fn implementations() -> &'static [Option<Implementation>] {
 }
 
 /// Every theme's command list.
-const THEMES: &[&[(&str, CommandFn)]] =
-    &[text::COMMANDS, objects::COMMANDS, json::COMMANDS, dates::COMMANDS, files::COMMANDS];
+const THEMES: &[&[(&str, CommandFn)]] = &[
+    text::COMMANDS,
+    objects::COMMANDS,
+    json::COMMANDS,
+    dates::COMMANDS,
+    blobs::COMMANDS,
+    tools::COMMANDS,
+    web::COMMANDS,
+    files::COMMANDS,
+];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {

@@ -81,6 +81,9 @@ pub(super) enum ClassCode {
     Native(NativeFn),
 }
 
+/// The classes of the `4D` store that mini4d has.
+const BUILTIN_CLASSES: [&str; 3] = ["Class", "Function", "Object"];
+
 /// The classes a process has loaded, its class stores and its (process) singletons.
 #[derive(Default)]
 pub(super) struct ClassState {
@@ -90,6 +93,13 @@ pub(super) struct ClassState {
     cs: Option<ObjRef>,
     four_d: Option<ObjRef>,
     singletons: HashMap<String, Value>,
+}
+
+impl ClassState {
+    /// Drops the process singletons (a web process starting a new request).
+    pub(super) fn clear_process_singletons(&mut self) {
+        self.singletons.clear();
+    }
 }
 
 fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
@@ -317,18 +327,35 @@ impl Interp {
 
     // ----- class stores and commands --------------------------------------------------------
 
+    /// `cs` or `4D`: an object whose properties are its classes (so `For each`, `OB Keys` and
+    /// `cs[$name]` see them all), filled when the process first reads it. A user class that
+    /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &mut self.classes.cs,
-            Store::Builtin => &mut self.classes.four_d,
+            Store::User => &self.classes.cs,
+            Store::Builtin => &self.classes.four_d,
         };
-        let o = slot
-            .get_or_insert_with(|| {
-                let o = ObjRef::new();
-                o.borrow_mut().class = Some(Rc::new(store));
-                o
-            })
-            .clone();
+        if let Some(o) = slot {
+            return Value::Object(o.clone());
+        }
+        let o = ObjRef::new();
+        let user = store == Store::User;
+        o.borrow_mut().class = Some(Rc::new(store));
+        if user {
+            self.classes.cs = Some(o.clone());
+            for name in self.engine.project.class_names() {
+                if let Ok(class) = self.user_class(&name, Span::default()) {
+                    o.set_str(&name, Value::Object(class.object.clone()));
+                }
+            }
+        } else {
+            self.classes.four_d = Some(o.clone());
+            for name in BUILTIN_CLASSES {
+                if let Some(class) = self.builtin_class(name) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+        }
         Value::Object(o)
     }
 
@@ -517,7 +544,11 @@ impl Interp {
     ) -> Option<Flow<()>> {
         let class = match obj {
             Value::Object(o) => {
-                let t = tag(o).filter(is_instance_tag)?;
+                let t = tag(o)?;
+                if t.is::<super::processes::SessionTag>() {
+                    return self.session_set_member(o, key.as_str(), v).map(Ok);
+                }
+                let t = Some(t).filter(is_instance_tag)?;
                 self.tag_class(t)?
             }
             Value::SharedObject(o) => {

@@ -13,11 +13,8 @@ pub fn default_for(ty: VarType) -> Value {
         VarType::Boolean => Value::Bool(false),
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
-        VarType::Object
-        | VarType::Collection
-        | VarType::Pointer
-        | VarType::Picture
-        | VarType::Blob => Value::Null,
+        VarType::Object | VarType::Collection | VarType::Pointer | VarType::Picture => Value::Null,
+        VarType::Blob => crate::runtime::blob::empty(),
     }
 }
 
@@ -53,6 +50,7 @@ fn coerce_other(ty: VarType, v: Value) -> Result<Value, Value> {
         (VarType::Boolean, v @ Value::Bool(_)) => Ok(v),
         (VarType::Date, v @ Value::Date(_)) => Ok(v),
         (VarType::Time, v @ Value::Time(_)) => Ok(v),
+        (VarType::Blob, v @ Value::Blob(_)) => Ok(v),
         (VarType::Time, Value::Real(r)) => Ok(Value::Time(r.round() as i64)),
         (VarType::Time, Value::Int(i)) => Ok(Value::Time(i as i64)),
         (VarType::Integer | VarType::Real, Value::Time(t)) => {

@@ -109,9 +109,17 @@ impl Interp {
                 a.call_span = e.span;
                 let r = f(self, &mut a);
                 self.give_arg_vec(std::mem::take(&mut a.values));
-                let r = r.map_err(|err| Unwind::from(err.at(self.current_file(), e.span)))?;
-                self.write_outputs(*index, args, a)?;
-                Ok(r)
+                match r {
+                    Ok(r) => {
+                        self.write_outputs(*index, args, a)?;
+                        Ok(r)
+                    }
+                    Err(err) => {
+                        // A failed command still gives back the variables it took (a blob).
+                        self.write_outputs(*index, args, a)?;
+                        Err(err.at(self.current_file(), e.span).into())
+                    }
+                }
             }
             ExprKind::StringOf { f, arg } => match self.eval(arg)? {
                 Value::Int(i) => Ok(Value::text(format::format_int(i))),
@@ -1199,6 +1207,7 @@ fn reset_for_undefined(cur: &Value) -> Value {
         | Value::SharedObject(_)
         | Value::SharedCollection(_)
         | Value::Function(_) => Value::Null,
+        Value::Blob(_) => crate::runtime::blob::empty(),
         Value::Null | Value::Undefined => cur.clone(),
     }
 }
@@ -1269,6 +1278,7 @@ pub fn to_shared(
         Value::Object(_) => return Err(not_sharable("a non-shared object")),
         Value::Collection(_) => return Err(not_sharable("a non-shared collection")),
         Value::Function(_) => return Err(not_sharable("a function")),
+        Value::Blob(_) => return Err(not_sharable("a blob")),
     })
 }
 

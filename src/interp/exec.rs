@@ -6,7 +6,7 @@ use super::convert;
 use super::ops;
 use super::processes::HeldLock;
 use super::{Cause, Flow, Interp, Unwind};
-use crate::resolve::ir::{Block, Expr, ExprKind, LValue, Stmt, StmtKind, VarType};
+use crate::resolve::ir::{Block, Expr, ExprKind, LValue, ResultKind, Stmt, StmtKind, VarType};
 use crate::runtime::{ErrorKind, RtError, Value};
 use crate::syntax::ast::{BinOp, LoopCond, Span};
 
@@ -31,7 +31,11 @@ impl Interp {
                     if self.try_depth > 0 || self.in_error_handler {
                         return Err(e.into());
                     }
-                    match self.error_handler.clone() {
+                    let handler = match &self.error_handler {
+                        Some(h) => Some(h.clone()),
+                        None => self.engine.error_handlers.lock()[0].clone(),
+                    };
+                    match handler {
                         Some(handler) => self.run_error_handler(&handler, e)?,
                         None => {
                             self.record_error(&e);
@@ -116,12 +120,17 @@ impl Interp {
             StmtKind::Use { target, body } => self.exec_use(target, body),
             StmtKind::Try { body, catch } => self.exec_try(body, catch),
             StmtKind::Return(e) => {
-                let v = match e {
-                    Some(e) => self.eval(e)?,
-                    None => Value::Undefined,
-                };
-                if let Some(f) = self.frames.last_mut() {
-                    f.ret = v;
+                if let Some(e) = e {
+                    let v = self.eval(e)?;
+                    // With a named result (`->$r`, or `$0`), `return expr` assigns it.
+                    match self.frames.last().map(|f| f.method.result) {
+                        Some(ResultKind::Slot(slot)) => self.store_local(slot, v, e.span)?,
+                        _ => {
+                            if let Some(f) = self.frames.last_mut() {
+                                f.ret = v;
+                            }
+                        }
+                    }
                 }
                 Err(Unwind::RETURN)
             }

@@ -16,6 +16,10 @@ use crate::syntax::ast::Span;
 /// `LOG EVENT` target that writes to standard output/error.
 const INTO_SYSTEM_STANDARD_OUTPUTS: i32 = 6;
 const ERROR_MESSAGE: i32 = 2;
+/// `ON ERR CALL` scopes.
+const EK_LOCAL: i32 = 0;
+const EK_GLOBAL: i32 = 1;
+const EK_ERRORS_FROM_COMPONENTS: i32 = 2;
 /// `Get database parameter` selector for `--user-param`.
 const USER_PARAM_VALUE: i32 = 108;
 use crate::commands::objects::ck::CK_SHARED;
@@ -62,10 +66,34 @@ impl Interp {
             OnErrCall => {
                 let vals = self.eval_all(args)?;
                 let name = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
-                self.error_handler = if name.is_empty() { None } else { Some(name) };
+                let name = if name.is_empty() { None } else { Some(name) };
+                match vals.get(1).map(number).unwrap_or(EK_LOCAL) {
+                    EK_LOCAL => self.error_handler = name,
+                    scope @ (EK_GLOBAL | EK_ERRORS_FROM_COMPONENTS) => {
+                        self.engine.error_handlers.lock()[(scope - 1) as usize] = name
+                    }
+                    scope => {
+                        return Err(RtError::new(
+                            ErrorKind::Generic,
+                            format!("ON ERR CALL: unknown scope {scope} (ek local, ek global or ek errors from components)"),
+                        )
+                        .at(self.current_file(), span)
+                        .into())
+                    }
+                }
                 Ok(Value::Undefined)
             }
-            MethodCalledOnError => Ok(Value::text(self.error_handler.clone().unwrap_or_default())),
+            MethodCalledOnError => {
+                let vals = self.eval_all(args)?;
+                let name = match vals.first().map(number).unwrap_or(EK_LOCAL) {
+                    EK_LOCAL => self.error_handler.clone(),
+                    scope @ (EK_GLOBAL | EK_ERRORS_FROM_COMPONENTS) => {
+                        self.engine.error_handlers.lock()[(scope - 1) as usize].clone()
+                    }
+                    _ => None,
+                };
+                Ok(Value::text(name.unwrap_or_default()))
+            }
             Abort => Err(Unwind::ABORT),
             Assert => {
                 let vals = self.eval_all(args)?;
@@ -254,6 +282,9 @@ impl Interp {
                 self.process_intrinsic(which, args, star, span)
             }
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
+            MethodGetCode | MethodGetPath | CurrentMethodPath | CallChain | ExecuteMethod
+            | StartTransaction | ValidateTransaction | CancelTransaction | InTransaction
+            | TransactionLevel => self.introspection_intrinsic(which, args, span),
             // The resolver compiles `Formula(…)` into its own node; never reached.
             Formula => {
                 Err(RtError::generic("Formula: not compiled").at(self.current_file(), span).into())

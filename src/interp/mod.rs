@@ -6,8 +6,10 @@ pub mod convert;
 mod eval;
 mod exec;
 mod intrinsics;
+mod introspection;
 pub mod ops;
 mod processes;
+pub use processes::{native_function, PROCESS_STACK};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -162,6 +164,8 @@ pub struct Options {
     /// The command line turns it off: the OS process ends right after, and freeing a large
     /// collection object by object can take longer than building it.
     pub free_main_locals: bool,
+    /// The project's name (`database` in `Call chain`).
+    pub database_name: String,
     /// The permission gate: what scripts may reach outside (files, programs, network,
     /// environment), and the folders of the run. Denies everything by default.
     pub permissions: Arc<crate::permissions::Gate>,
@@ -175,6 +179,7 @@ impl Default for Options {
             max_steps: None,
             deadline: None,
             free_main_locals: true,
+            database_name: String::new(),
             permissions: Arc::new(crate::permissions::Gate::deny_all()),
         }
     }
@@ -198,6 +203,9 @@ pub struct Engine {
     pub started: Instant,
     /// Instances of shared singleton classes, by class name (one for all processes).
     pub singletons: parking_lot::Mutex<HashMap<String, Arc<crate::runtime::shared::SharedObject>>>,
+    /// `ON ERR CALL(method; ek global)` and `(method; ek errors from components)`: the
+    /// handlers of every process (a process's own `ek local` handler comes first).
+    pub error_handlers: parking_lot::Mutex<[Option<String>; 2]>,
 }
 
 impl Engine {
@@ -216,6 +224,7 @@ impl Engine {
             interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
             singletons: parking_lot::Mutex::new(HashMap::new()),
+            error_handlers: parking_lot::Mutex::new([None, None]),
         })
     }
 }
@@ -276,6 +285,10 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
+    transaction_level: u32,
+    /// This process's own time limit (a web request's), besides `--timeout`.
+    deadline: Option<Instant>,
 }
 
 impl Interp {
@@ -307,6 +320,41 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            transaction_level: 0,
+            deadline: None,
+        }
+    }
+
+    /// Makes this interpreter serve one more web request as a fresh web process: the new
+    /// process entry and session, process variables back to their declared defaults, no error
+    /// handler, no process singletons; resolved code stays cached (the point of reusing it).
+    pub fn begin_web_request(
+        &mut self,
+        session: Arc<Session>,
+        process: Arc<ProcessEntry>,
+        deadline: Option<Instant>,
+    ) {
+        crate::runtime::shared::set_current_process(process.number);
+        self.session = session;
+        self.process = process;
+        for (v, &ty) in self.pvars.iter_mut().zip(&self.pvar_types) {
+            *v = convert::default_for(ty);
+        }
+        self.last_errors.clear();
+        self.error_handler = None;
+        self.in_error_handler = false;
+        self.try_depth = 0;
+        self.assert_enabled = true;
+        self.classes.clear_process_singletons();
+        self.deadline = deadline;
+        self.next_check = self.steps;
+    }
+
+    /// The earliest of `--timeout` and this process's own limit.
+    pub(crate) fn effective_deadline(&self) -> Option<Instant> {
+        match (self.engine.options.deadline, self.deadline) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         }
     }
 
@@ -570,6 +618,13 @@ impl Interp {
         if opts.deadline.is_some_and(|d| Instant::now() >= d) {
             return Err(RtError::new(ErrorKind::LimitExceeded, "the run exceeded --timeout").into());
         }
+        if self.deadline.is_some_and(|d| Instant::now() >= d) {
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                "the request exceeded its time limit (--request-timeout)",
+            )
+            .into());
+        }
         let next = self.steps + 1024;
         self.next_check = match opts.max_steps {
             Some(m) if m + 1 < next => m + 1,
@@ -637,6 +692,18 @@ impl Interp {
         let line = e.frames.last().map(|f| f.line).unwrap_or(0);
         self.set_system_var("error method", Value::text(method));
         self.set_system_var("error line", Value::Int(line as i32));
+        let formula = e
+            .location
+            .and_then(|loc| {
+                let f = self.engine.project.file(loc.file)?;
+                let start = f.text[..(loc.span.start as usize).min(f.text.len())]
+                    .rfind(['\n', '\r'])
+                    .map_or(0, |p| p + 1);
+                let end = f.text[start..].find(['\n', '\r']).map_or(f.text.len(), |p| start + p);
+                f.text.get(start..end).map(|t| t.trim().to_string())
+            })
+            .unwrap_or_default();
+        self.set_system_var("error formula", Value::text(formula));
     }
 
     fn set_system_var(&mut self, name: &str, v: Value) {

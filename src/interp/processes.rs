@@ -146,7 +146,7 @@ impl Interp {
                 if n == self.process.number && ticks > 0.0 && ticks.is_finite() {
                     self.process.state.store(process::state::DELAYED, Ordering::Release);
                     let mut pause = Duration::from_secs_f64((ticks / 60.0).min(86_400.0));
-                    if let Some(deadline) = self.engine.options.deadline {
+                    if let Some(deadline) = self.effective_deadline() {
                         // Never sleep past --timeout.
                         let left = deadline.saturating_duration_since(std::time::Instant::now());
                         pause = pause.min(left);
@@ -174,13 +174,91 @@ impl Interp {
         o.set_str("id", Value::text(s.id.clone()));
         o.set_str("storage", Value::SharedObject(s.storage.clone()));
         o.set_str("info", session_info(s));
-        o.set_str("userName", Value::text(s.user_name.clone()));
         let native = |f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>, name: &str| {
-            Value::Function(Rc::new(Function {
-                source: Rc::from(name),
-                code: Rc::new(NativeFunction(f)),
-            }))
+            native_function(name, f)
         };
+        if let Some(web) = &s.web {
+            o.set_str("userName", Value::text(web.user_name.lock().clone()));
+            set_web_timeouts(&o, web);
+            o.set_str(
+                "hasPrivilege",
+                native(
+                    |i, _, a| {
+                        let name = a.first().and_then(|v| v.as_str()).unwrap_or("");
+                        Ok(Value::Bool(
+                            web_state(i)
+                                .is_some_and(|w| w.privileges.lock().iter().any(|p| p == name)),
+                        ))
+                    },
+                    "hasPrivilege",
+                ),
+            );
+            o.set_str(
+                "getPrivileges",
+                native(
+                    |i, _, _| {
+                        let list = web_state(i)
+                            .map(|w| w.privileges.lock().iter().map(Value::text).collect())
+                            .unwrap_or_default();
+                        Ok(Value::Collection(CollRef::from_vec(list)))
+                    },
+                    "getPrivileges",
+                ),
+            );
+            o.set_str("setPrivileges", native(set_privileges, "setPrivileges"));
+            o.set_str(
+                "clearPrivileges",
+                native(
+                    |i, _, _| {
+                        if let Some(w) = web_state(i) {
+                            w.privileges.lock().clear();
+                        }
+                        Ok(Value::Bool(true))
+                    },
+                    "clearPrivileges",
+                ),
+            );
+            o.set_str(
+                "isGuest",
+                native(
+                    |i, _, _| {
+                        Ok(Value::Bool(
+                            web_state(i).map_or(true, |w| w.privileges.lock().is_empty()),
+                        ))
+                    },
+                    "isGuest",
+                ),
+            );
+            o.set_str(
+                "createOTP",
+                native(
+                    |i, _, a| {
+                        let lifespan = a.first().and_then(|v| v.as_number());
+                        Ok(Value::text(i.engine.sessions.create_otp(&i.session, lifespan)))
+                    },
+                    "createOTP",
+                ),
+            );
+            o.set_str(
+                "restore",
+                native(
+                    |i, _, a| {
+                        let token = a.first().and_then(|v| v.as_str()).unwrap_or("");
+                        match i.engine.sessions.take_otp(token) {
+                            Some(s) => {
+                                i.session = s;
+                                Ok(Value::Bool(true))
+                            }
+                            None => Ok(Value::Bool(false)),
+                        }
+                    },
+                    "restore",
+                ),
+            );
+            o.borrow_mut().class = Some(Rc::new(SessionTag));
+            return Value::Object(o);
+        }
+        o.set_str("userName", Value::text(s.user_name.clone()));
         o.set_str("hasPrivilege", native(|_, _, _| Ok(Value::Bool(true)), "hasPrivilege"));
         o.set_str(
             "getPrivileges",
@@ -192,7 +270,20 @@ impl Interp {
         o.set_str("setPrivileges", native(|_, _, _| Ok(Value::Bool(false)), "setPrivileges"));
         o.set_str("clearPrivileges", native(|_, _, _| Ok(Value::Bool(true)), "clearPrivileges"));
         o.set_str("isGuest", native(|_, _, _| Ok(Value::Bool(false)), "isGuest"));
+        o.set_str("createOTP", native(|_, _, _| Ok(Value::text("")), "createOTP"));
+        o.set_str("restore", native(|_, _, _| Ok(Value::Bool(false)), "restore"));
         Value::Object(o)
+    }
+
+    /// `Session.idleTimeout:=minutes` on a web session object; `None` for other writes.
+    pub(super) fn session_set_member(&mut self, o: &ObjRef, key: &str, v: &Value) -> Option<()> {
+        if key != "idleTimeout" {
+            return None;
+        }
+        let web = self.session.web.as_ref()?;
+        web.set_idle_timeout(v.as_number().unwrap_or(0.0));
+        set_web_timeouts(o, web);
+        Some(())
     }
 
     /// `New process(method; stack{; name{; param…}}{; *})`.
@@ -317,15 +408,30 @@ impl Interp {
         }
         let engine = self.engine.clone();
         let mut cycle = None;
+        let deadline = self.effective_deadline();
+        let mut late = false;
         self.process.state.store(process::state::WAITING_FOR_INTERNAL_FLAG, Ordering::Release);
         let locked = group.lock_or(me, DEADLOCK_POLL, || {
-            cycle = engine.processes.wait_for(me, group);
-            cycle.is_some()
+            // A time limit also ends a wait (a web request stuck behind another's `Use`).
+            late = deadline.is_some_and(|d| std::time::Instant::now() >= d);
+            cycle = if late { None } else { engine.processes.wait_for(me, group) };
+            late || cycle.is_some()
         });
         engine.processes.done_waiting(me);
         self.process.state.store(process::state::EXECUTING, Ordering::Release);
         if locked {
             return Ok(());
+        }
+        if late {
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                format!(
+                    "the time limit passed while waiting for a shared object (group {})",
+                    group.id
+                ),
+            )
+            .at(self.current_file(), span)
+            .into());
         }
         let cycle = cycle.unwrap_or_default();
         let describe = |n: u32| match engine.processes.get(n) {
@@ -353,6 +459,75 @@ impl Interp {
     ) -> Flow<Value> {
         (f.0)(self, this, args)
     }
+}
+
+/// Marks a web `Session` object, whose `idleTimeout` writes through to the session.
+pub(super) struct SessionTag;
+
+/// A 4D function value implemented in Rust.
+pub fn native_function(name: &str, f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>) -> Value {
+    Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
+}
+
+/// The current session's web state, if it is a web session.
+fn web_state(i: &Interp) -> Option<&crate::runtime::session::WebState> {
+    i.session.web.as_ref()
+}
+
+/// `idleTimeout` and `expirationDate` of a web `Session` object.
+fn set_web_timeouts(o: &ObjRef, web: &crate::runtime::session::WebState) {
+    o.set_str("idleTimeout", Value::Int(web.idle_timeout.load(Ordering::Acquire) as i32));
+    o.set_str("expirationDate", Value::text(crate::runtime::session::iso_ms(web.expires_at())));
+}
+
+/// `Session.setPrivileges(name | names | {privileges; roles; userName})`: the session's
+/// privileges become the given names (roles count as privilege names: mini4d reads no
+/// roles.json); True when something valid was given.
+fn set_privileges(i: &mut Interp, _: &Value, args: Vec<Value>) -> Flow<Value> {
+    fn names(v: &Value, out: &mut Vec<String>) -> bool {
+        match v {
+            Value::Text(t) => {
+                out.extend(t.split(',').map(str::trim).filter(|n| !n.is_empty()).map(String::from));
+                true
+            }
+            Value::Collection(c) => {
+                out.extend(c.to_vec().iter().filter_map(|v| v.as_str().map(String::from)));
+                true
+            }
+            Value::SharedCollection(_) => {
+                let c = crate::runtime::json::stringify(v, false).unwrap_or_default();
+                if let Ok(serde_json::Value::Array(items)) = serde_json::from_str(&c) {
+                    out.extend(items.iter().filter_map(|v| v.as_str().map(String::from)));
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+    let Some(web) = i.session.web.as_ref() else { return Ok(Value::Bool(false)) };
+    let mut list = Vec::new();
+    let ok = match args.first() {
+        Some(Value::Object(o)) => {
+            let mut any = false;
+            for k in ["privileges", "roles"] {
+                let v = o.get(&crate::runtime::Key::new(k));
+                if !v.is_undefined() && !matches!(v, Value::Null) {
+                    any |= names(&v, &mut list);
+                }
+            }
+            if let Some(user) = o.get(&crate::runtime::Key::new("userName")).as_str() {
+                *web.user_name.lock() = user.to_string();
+            }
+            any
+        }
+        Some(v) => names(v, &mut list),
+        None => false,
+    };
+    if ok {
+        list.dedup();
+        *web.privileges.lock() = list;
+    }
+    Ok(Value::Bool(ok))
 }
 
 /// `Session info` / `Session.info` of a session.

@@ -69,6 +69,8 @@ pub enum ErrorKind {
     FileExists,
     /// Any other file-system failure (invalid path, I/O error). 4D's OS file manager code -36.
     FileIo,
+    /// A blob offset or byte index outside the blob. Documented: -111.
+    BlobOutOfRange,
     /// Anything else raised by the interpreter. Chosen: -10500.
     Generic,
     /// Raised by the script with `throw`.
@@ -105,6 +107,7 @@ impl ErrorKind {
             ErrorKind::FileNotFound => -43,
             ErrorKind::FileExists => -48,
             ErrorKind::FileIo => -36,
+            ErrorKind::BlobOutOfRange => -111,
             ErrorKind::Generic => -10500,
             ErrorKind::Thrown => -1,
         }
@@ -126,6 +129,7 @@ impl ErrorKind {
                 | ErrorKind::FileNotFound
                 | ErrorKind::FileExists
                 | ErrorKind::FileIo
+                | ErrorKind::BlobOutOfRange
         )
     }
 }

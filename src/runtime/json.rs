@@ -125,6 +125,7 @@ impl Writer {
             Value::Date(d) => write_json_string(&mut self.out, &d.iso()),
             Value::Text(t) => write_json_string(&mut self.out, t),
             Value::Function(_) => self.out.push_str("{}"),
+            Value::Blob(_) => self.out.push_str("\"[object Blob]\""),
             Value::Object(o) => {
                 // A shared borrow is enough: nothing here can mutate objects.
                 let data = o.borrow();

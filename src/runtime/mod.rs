@@ -4,6 +4,7 @@
 //! Non-shared values are plain `Rc`/`RefCell` references: no atomics, no locks. Only shared objects
 //! and collections (in [`shared`]) pay for thread safety.
 
+pub mod blob;
 pub mod collection;
 pub mod date;
 pub mod datetime;

@@ -45,6 +45,8 @@ pub enum SendValue {
     SharedCollection(Arc<SharedCollection>),
     /// A formula, re-created from its source in the receiving process.
     Formula(String),
+    /// A scalar blob (copied).
+    Blob(Vec<u8>),
 }
 
 const MAX_SEND_DEPTH: usize = 1000;
@@ -79,6 +81,7 @@ impl SendValue {
             Value::SharedObject(o) => SendValue::SharedObject(o.clone()),
             Value::SharedCollection(c) => SendValue::SharedCollection(c.clone()),
             Value::Function(f) => SendValue::Formula(f.source.to_string()),
+            Value::Blob(b) => SendValue::Blob(b.to_vec()),
         }
     }
 
@@ -106,6 +109,7 @@ impl SendValue {
             SendValue::SharedObject(o) => Value::SharedObject(o),
             SendValue::SharedCollection(c) => Value::SharedCollection(c),
             SendValue::Formula(src) => Value::text(src),
+            SendValue::Blob(b) => super::blob::blob(b),
         }
     }
 }
@@ -259,6 +263,11 @@ impl ProcessTable {
             .filter(|e| !e.finished.load(Ordering::Acquire))
             .cloned()
             .collect()
+    }
+
+    /// Forgets a finished process (a web process, whose thread is the pool's, not the table's).
+    pub fn remove(&self, number: ProcId) {
+        self.entries.lock().remove(&number);
     }
 
     pub fn finish(&self, number: ProcId) {

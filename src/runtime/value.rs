@@ -38,6 +38,8 @@ pub enum Value {
     SharedCollection(Arc<SharedCollection>),
     /// A `4D.Function` (from `Formula`, or a class function).
     Function(Rc<Function>),
+    /// A scalar BLOB: bytes with value semantics (copied on write, see [`super::blob`]).
+    Blob(Rc<Vec<u8>>),
 }
 
 /// A callable 4D function object. The code is owned by the interpreter (type-erased here so the
@@ -55,6 +57,7 @@ pub mod type_code {
     pub const IS_DATE: i32 = 4;
     pub const IS_UNDEFINED: i32 = 5;
     pub const IS_BOOLEAN: i32 = 6;
+    pub const IS_BLOB: i32 = 30;
     pub const IS_INTEGER: i32 = 8;
     pub const IS_LONGINT: i32 = 9;
     pub const IS_TIME: i32 = 11;
@@ -99,6 +102,7 @@ impl Value {
             Value::Text(_) => IS_TEXT,
             Value::Object(_) | Value::SharedObject(_) | Value::Function(_) => IS_OBJECT,
             Value::Collection(_) | Value::SharedCollection(_) => IS_COLLECTION,
+            Value::Blob(_) => IS_BLOB,
         }
     }
 
@@ -116,6 +120,7 @@ impl Value {
             Value::Object(_) | Value::SharedObject(_) => "Object",
             Value::Function(_) => "Function",
             Value::Collection(_) | Value::SharedCollection(_) => "Collection",
+            Value::Blob(_) => "Blob",
         }
     }
 
@@ -168,6 +173,7 @@ impl Value {
             Value::Collection(c) => !c.is_empty(),
             Value::SharedObject(o) => !o.is_empty(),
             Value::SharedCollection(c) => !c.is_empty(),
+            Value::Blob(b) => !b.is_empty(),
         }
     }
 
@@ -200,6 +206,7 @@ impl fmt::Debug for Value {
             Value::SharedObject(o) => write!(f, "{{shared object {} props}}", o.len()),
             Value::SharedCollection(c) => write!(f, "[shared collection {} items]", c.len()),
             Value::Function(func) => write!(f, "Formula({})", func.source),
+            Value::Blob(b) => write!(f, "<blob {} bytes>", b.len()),
         }
     }
 }

@@ -1,0 +1,174 @@
+//! Commands about the running code itself: `METHOD GET CODE`, `METHOD Get path`,
+//! `Current method path`, `Call chain`, `EXECUTE METHOD`, and the transactions of a run without
+//! a datastore (only their nesting level exists).
+
+use super::{Flow, Interp, Names};
+use crate::commands::interpreter::Intrinsic;
+use crate::commands::methods::{self, MethodPath};
+use crate::resolve::ir::Expr;
+use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
+use crate::syntax::ast::Span;
+
+/// `METHOD GET CODE` option that keeps the tokens.
+const CODE_WITH_TOKENS: i32 = 1;
+
+impl Interp {
+    pub(super) fn introspection_intrinsic(
+        &mut self,
+        which: Intrinsic,
+        args: &[Expr],
+        span: Span,
+    ) -> Flow<Value> {
+        use Intrinsic::*;
+        match which {
+            MethodGetCode => {
+                let vals = self.eval_all(args)?;
+                let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let with_tokens =
+                    vals.get(2).and_then(|v| v.as_number()) == Some(CODE_WITH_TOKENS as f64);
+                let code =
+                    self.method_source(&path).map(|s| methods::exported_code(&s, with_tokens));
+                if let Some(target) = args.get(1) {
+                    self.assign_expr_target(
+                        target,
+                        Value::text(code.clone().unwrap_or_default()),
+                        span,
+                    )?;
+                }
+                match code {
+                    Some(_) => Ok(Value::Undefined),
+                    None => Err(RtError::new(
+                        ErrorKind::MethodNotFound,
+                        format!("METHOD GET CODE: no method has the path \"{path}\""),
+                    )
+                    .at(self.current_file(), span)
+                    .into()),
+                }
+            }
+            MethodGetPath => {
+                let vals = self.eval_all(args)?;
+                let selector = vals.first().and_then(|v| v.as_number()).unwrap_or(0.0) as i32;
+                let name = vals.get(1).and_then(|v| v.as_str()).unwrap_or("");
+                match methods::build_path(selector, name) {
+                    Some(p) => Ok(Value::text(p)),
+                    None => Err(RtError::new(
+                        ErrorKind::Unimplemented,
+                        format!("METHOD Get path: paths of kind {selector} are not supported by mini4d (no forms or tables)"),
+                    )
+                    .at(self.current_file(), span)
+                    .into()),
+                }
+            }
+            CurrentMethodPath => {
+                let name = self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default();
+                Ok(Value::text(match name.split_once('.') {
+                    Some((class, _)) if self.engine.project.has_class(class) => {
+                        format!("[class]/{name}")
+                    }
+                    _ => name,
+                }))
+            }
+            CallChain => Ok(self.call_chain()),
+            ExecuteMethod => {
+                let mut vals = self.eval_all(args)?;
+                if vals.is_empty() {
+                    return Err(RtError::new(
+                        ErrorKind::WrongArgCount,
+                        "EXECUTE METHOD expects a method name",
+                    )
+                    .at(self.current_file(), span)
+                    .into());
+                }
+                let name = vals.remove(0);
+                // `EXECUTE METHOD(name; result; args…)`: the second argument receives the
+                // result (`*` in its place: none).
+                let (result_target, rest) = match args.get(1) {
+                    Some(_) if !vals.is_empty() => (Some(1), vals.split_off(1)),
+                    _ => (None, Vec::new()),
+                };
+                let _ = result_target;
+                let Value::Text(t) = &name else {
+                    return Err(RtError::type_mismatch(
+                        "EXECUTE METHOD: the method name must be a text",
+                    )
+                    .at(self.current_file(), span)
+                    .into());
+                };
+                if self.method_id(t).is_none() {
+                    return Err(RtError::new(
+                        ErrorKind::MethodNotFound,
+                        format!("EXECUTE METHOD: the method `{t}` was not found"),
+                    )
+                    .at(self.current_file(), span)
+                    .into());
+                }
+                let r = self.call_value(&name, Value::Undefined, rest, span)?;
+                if let Some(target) = args.get(1) {
+                    self.assign_expr_target(target, r, span)?;
+                }
+                Ok(Value::Undefined)
+            }
+            StartTransaction => {
+                self.transaction_level += 1;
+                Ok(Value::Undefined)
+            }
+            ValidateTransaction | CancelTransaction => {
+                let ok =
+                    if self.transaction_level > 0 && which == ValidateTransaction { 1 } else { 0 };
+                self.transaction_level = self.transaction_level.saturating_sub(1);
+                self.set_system_var("ok", Value::Int(ok));
+                Ok(Value::Undefined)
+            }
+            InTransaction => Ok(Value::Bool(self.transaction_level > 0)),
+            TransactionLevel => Ok(Value::Int(self.transaction_level as i32)),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    /// The source text of the method at a `METHOD Get path` path.
+    fn method_source(&self, path: &str) -> Option<String> {
+        let project = &self.engine.project;
+        let file = match methods::parse_path(path)? {
+            MethodPath::Project(name) => project.load_method(name).ok()??,
+            MethodPath::Class(name) => project.load_class(name).ok()??,
+            MethodPath::Database(_) => return None,
+        };
+        project.file(file).map(|f| f.text.to_string())
+    }
+
+    /// `Call chain`: the current method first, then its callers.
+    fn call_chain(&self) -> Value {
+        let items = (0..self.frames.len())
+            .rev()
+            .map(|i| {
+                let f = &self.frames[i];
+                let span = self.frames.get(i + 1).map_or(self.cur_span, |next| next.caller_span);
+                let entry = self.engine.project.file(f.method.file);
+                let line = entry.as_ref().map(|s| s.line_of(span)).unwrap_or(0);
+                let o = ObjRef::new();
+                let name = f.method.name.clone();
+                let is_class =
+                    name.split_once('.').is_some_and(|(c, _)| self.engine.project.has_class(c));
+                o.set_str(
+                    "type",
+                    Value::text(if is_class { "classFunction" } else { "projectMethod" }),
+                );
+                o.set_str("name", Value::text(name));
+                o.set_str("line", Value::Int(line as i32));
+                o.set_str("database", Value::text(self.engine.options.database_name.clone()));
+                if let Some(text) = entry.as_ref().and_then(|s| {
+                    let start = s.text[..(span.start as usize).min(s.text.len())]
+                        .rfind('\n')
+                        .map_or(0, |p| p + 1);
+                    let end =
+                        s.text[start..].find(['\n', '\r']).map_or(s.text.len(), |p| start + p);
+                    s.text.get(start..end).map(|t| t.trim().to_string())
+                }) {
+                    o.set_str("formula", Value::text(text));
+                }
+                Value::Object(o)
+            })
+            .collect();
+        Value::Collection(CollRef::from_vec(items))
+    }
+}

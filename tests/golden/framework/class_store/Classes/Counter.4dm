@@ -1,0 +1,2 @@
+singleton Class constructor()
+	This.n:=0

@@ -1,0 +1,4 @@
+Class extends Shape
+
+Class constructor()
+	Super(4)

@@ -1,0 +1,5 @@
+Function hello($who : Text) : Text
+	return "hello "+$who
+
+Function test_second()
+	// a comment: Length:C16

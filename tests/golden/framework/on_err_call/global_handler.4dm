@@ -1,0 +1,1 @@
+ALERT("global: "+String(Error)+" "+Last errors[0].message)

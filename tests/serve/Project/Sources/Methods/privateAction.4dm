@@ -1,0 +1,3 @@
+//%attributes = {}
+#DECLARE($param : Text)
+WEB SEND TEXT("not published")

@@ -1,0 +1,3 @@
+//%attributes = {"publishedWeb":true}
+#DECLARE($param : Text)
+WEB SEND TEXT("action:"+$param)
