@@ -8,8 +8,9 @@ mod exec;
 mod intrinsics;
 mod introspection;
 pub mod ops;
+mod pointers;
 mod processes;
-pub use processes::{native_function, PROCESS_STACK};
+pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -47,16 +48,24 @@ pub enum Cause {
     Abort,
     /// `QUIT 4D`.
     Quit,
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: the next iteration of the innermost loop.
+    Continue,
 }
 
 const RETURN_BITS: usize = 1;
 const ABORT_BITS: usize = 2;
 const QUIT_BITS: usize = 3;
+const BREAK_BITS: usize = 4;
+const CONTINUE_BITS: usize = 5;
 
 impl Unwind {
     pub const RETURN: Unwind = Unwind::signal(RETURN_BITS);
     pub const ABORT: Unwind = Unwind::signal(ABORT_BITS);
     pub const QUIT: Unwind = Unwind::signal(QUIT_BITS);
+    pub const BREAK: Unwind = Unwind::signal(BREAK_BITS);
+    pub const CONTINUE: Unwind = Unwind::signal(CONTINUE_BITS);
 
     const fn signal(bits: usize) -> Unwind {
         assert!(bits != 0);
@@ -73,6 +82,17 @@ impl Unwind {
         self.0.as_ptr() as usize
     }
 
+    /// How a loop goes on after its body unwound with `self`: `Ok(true)` next iteration
+    /// (`continue`), `Ok(false)` leave the loop (`break`), `Err` anything else.
+    #[inline]
+    pub fn loop_exit(self) -> Result<bool, Unwind> {
+        match self.bits() {
+            CONTINUE_BITS => Ok(true),
+            BREAK_BITS => Ok(false),
+            _ => Err(self),
+        }
+    }
+
     /// Whether this is `return` leaving a method.
     pub fn is_return(&self) -> bool {
         self.bits() == RETURN_BITS
@@ -81,7 +101,7 @@ impl Unwind {
     /// The error, when this is one.
     pub fn as_error(&self) -> Option<&RtError> {
         match self.bits() {
-            RETURN_BITS | ABORT_BITS | QUIT_BITS => None,
+            RETURN_BITS | ABORT_BITS | QUIT_BITS | BREAK_BITS | CONTINUE_BITS => None,
             // SAFETY: any other value came from `Box::leak` in `Unwind::error` and is still owned.
             _ => Some(unsafe { self.0.as_ref() }),
         }
@@ -94,6 +114,8 @@ impl Unwind {
             RETURN_BITS => Cause::Return,
             ABORT_BITS => Cause::Abort,
             QUIT_BITS => Cause::Quit,
+            BREAK_BITS => Cause::Break,
+            CONTINUE_BITS => Cause::Continue,
             // SAFETY: the pointer came from `Box::leak` and ownership moves back into the Box
             // (`me` is never dropped).
             _ => Cause::Error(unsafe { Box::from_raw(me.0.as_ptr()) }),
@@ -123,6 +145,8 @@ impl From<Cause> for Unwind {
             Cause::Return => Unwind::RETURN,
             Cause::Abort => Unwind::ABORT,
             Cause::Quit => Unwind::QUIT,
+            Cause::Break => Unwind::BREAK,
+            Cause::Continue => Unwind::CONTINUE,
         }
     }
 }
@@ -239,6 +263,9 @@ struct MethodSlot {
 struct Frame {
     method: Rc<Method>,
     base: usize,
+    /// Unique within the process (wrapping): tells a pointer to a local whether the call it
+    /// was made in is still running.
+    serial: u32,
     argc: usize,
     /// Arguments beyond the declared parameters (reached with `${N}`).
     extra: Vec<Value>,
@@ -285,6 +312,8 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Serial number of the latest call frame (see `Frame::serial`).
+    frame_serial: u32,
     /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
     transaction_level: u32,
     /// This process's own time limit (a web request's), besides `--timeout`.
@@ -320,6 +349,7 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            frame_serial: 0,
             transaction_level: 0,
             deadline: None,
         }
@@ -402,7 +432,9 @@ impl Interp {
             Err(u) => match u.into_cause() {
                 Cause::Error(e) => Err(*e),
                 Cause::Abort => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
-                Cause::Return | Cause::Quit => Ok(Value::Undefined),
+                Cause::Return | Cause::Quit | Cause::Break | Cause::Continue => {
+                    Ok(Value::Undefined)
+                }
             },
         }
     }
@@ -442,6 +474,7 @@ impl Interp {
                 entry.line_of(err.span),
                 err.message
             ))
+            .at(file, err.span)
             .into());
         }
         let code =
@@ -551,9 +584,11 @@ impl Interp {
         extra: Vec<Value>,
         this: Value,
     ) -> Flow<Value> {
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc,
             extra,
             this,
@@ -601,7 +636,7 @@ impl Interp {
     #[inline(always)]
     fn tick(&mut self) -> Flow<()> {
         self.steps += 1;
-        if self.steps >= self.next_check {
+        if self.steps >= self.next_check || crate::runtime::memory::over_limit() {
             return self.check_limits();
         }
         Ok(())
@@ -610,6 +645,17 @@ impl Interp {
     #[cold]
     fn check_limits(&mut self) -> Flow<()> {
         let opts = &self.engine.options;
+        if crate::runtime::memory::over_limit() && crate::runtime::memory::still_over() {
+            let mb = crate::runtime::memory::limit() >> 20;
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                format!("the run used more than --max-memory ({mb} MB)"),
+            )
+            .into());
+        }
+        if self.steps < self.next_check {
+            return Ok(());
+        }
         if opts.max_steps.is_some_and(|m| self.steps > m) {
             return Err(
                 RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
@@ -765,6 +811,10 @@ impl Names for Interp {
         i
     }
 
+    fn method_names(&self) -> Vec<String> {
+        self.engine.project.method_names_as_written()
+    }
+
     fn declare_process_var(&mut self, index: u32, ty: VarType) {
         if let Some(t) = self.pvar_types.get_mut(index as usize) {
             if *t == VarType::Variant {
@@ -776,6 +826,10 @@ impl Names for Interp {
 }
 
 impl Host for Interp {
+    fn interp(&mut self) -> Option<&mut Interp> {
+        Some(self)
+    }
+
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
@@ -795,12 +849,45 @@ impl Host for Interp {
         self.engine.output.stderr(text);
     }
 
+    fn set_ok(&mut self, ok: bool) {
+        self.set_system_var("ok", Value::Int(ok as i32));
+    }
+
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        self.deref_value(pointer, Span::default()).map_err(unwind_to_error)
+    }
+
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        match pointer {
+            Value::Pointer(p) => {
+                let p = p.clone();
+                Interp::assign_through(self, &p, value, Span::default()).map_err(unwind_to_error)
+            }
+            v => Err(RtError::type_mismatch(format!(
+                "a pointer was expected, not {}",
+                v.kind_name()
+            ))),
+        }
+    }
+
+    fn pointer_to(&mut self, name: &str) -> Value {
+        self.pointer_to_name(name)
+    }
+
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
     }
 
     fn set_system_variable(&mut self, name: &str, value: Value) {
         self.set_system_var(name, value);
+    }
+}
+
+/// An unwind that reached a command as an error.
+fn unwind_to_error(u: Unwind) -> RtError {
+    match u.into_cause() {
+        Cause::Error(e) => *e,
+        _ => RtError::generic("execution aborted"),
     }
 }
 

@@ -87,9 +87,11 @@ impl Interp {
         }
         let saved_base = self.base;
         self.base = base;
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc: 0,
             extra: Vec::new(),
             this: Value::Undefined,
@@ -115,7 +117,9 @@ impl Interp {
             }
             Err(u) => match u.into_cause() {
                 Cause::Quit => Ok(SnippetResult::Quit),
-                Cause::Abort | Cause::Return => Err(RtError::generic("ABORT").with_abort()),
+                Cause::Abort | Cause::Return | Cause::Break | Cause::Continue => {
+                    Err(RtError::generic("ABORT").with_abort())
+                }
                 Cause::Error(e) => Err(*e),
             },
         }
