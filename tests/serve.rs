@@ -134,6 +134,23 @@ fn handlers_route_by_pattern_and_verb() {
 }
 
 #[test]
+fn binary_bodies_as_blobs() {
+    let f = start();
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0xff, 0x80]).collect();
+    let r = f.agent.post(&f.url("/bytes")).send_bytes(&bytes).unwrap();
+    assert_eq!(r.header("content-type"), Some("application/octet-stream"));
+    assert_eq!(r.header("x-size"), Some("259"));
+    let mut back = Vec::new();
+    r.into_reader().read_to_end(&mut back).unwrap();
+    assert_eq!(back, bytes);
+    let r = f.agent.post(&f.url("/classic/blob")).send_bytes(&bytes).unwrap();
+    assert_eq!(r.header("content-type"), Some("application/x-test"));
+    let mut back = Vec::new();
+    r.into_reader().read_to_end(&mut back).unwrap();
+    assert_eq!(back, bytes);
+}
+
+#[test]
 fn documented_errors_for_missing_singletons_and_functions() {
     let f = start();
     let r = f.get("/nosingleton", None);
