@@ -359,6 +359,18 @@ fn malformed_and_oversized_requests() {
 }
 
 #[test]
+fn concurrent_request_limit_gives_503() {
+    let f = start_with(|o| o.limits.max_concurrent = 1);
+    let url = f.url("/slow?ticks=30");
+    let agent = f.agent.clone();
+    let busy = std::thread::spawn(move || agent.get(&url).call().map(|r| r.status()).ok());
+    std::thread::sleep(Duration::from_millis(150));
+    assert_eq!(f.get("/hello", None).status, 503);
+    assert_eq!(busy.join().unwrap(), Some(200));
+    assert_eq!(f.get("/hello", None).status, 200, "served again once the slot is free");
+}
+
+#[test]
 fn shutdown_finishes_requests_in_flight() {
     let f = start();
     let url = f.url("/slow?ticks=60");
