@@ -22,6 +22,7 @@ pub mod objects;
 pub mod pointers;
 pub mod text;
 pub mod tools;
+pub mod variables;
 pub mod web;
 
 /// What a command may ask of the interpreter running it.
@@ -206,6 +207,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     web::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
+    variables::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
