@@ -15,7 +15,7 @@
 
 use std::io;
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::Arc;
 
 use cap_std::ambient_authority;
 use cap_std::fs::{Dir, OpenOptions};
@@ -231,14 +231,22 @@ pub fn normalize(p: &Path) -> PathBuf {
 /// One allowed folder, opened on first use.
 struct Root {
     path: PathBuf,
-    dir: OnceLock<Result<Dir, io::ErrorKind>>,
+    /// For a grant of one file: its name (the capability is then its folder, and only this
+    /// name is reachable in it).
+    file: Option<std::ffi::OsString>,
+    /// Opened on first success (a folder missing now may be made later).
+    dir: parking_lot::Mutex<Option<Arc<Dir>>>,
 }
 
 impl Root {
     fn new(path: &Path) -> Root {
         let abs = absolute(path);
         let path = abs.canonicalize().unwrap_or(abs);
-        Root { path, dir: OnceLock::new() }
+        let file = match path.metadata() {
+            Ok(m) if !m.is_dir() => path.file_name().map(|n| n.to_os_string()),
+            _ => None,
+        };
+        Root { path, file, dir: parking_lot::Mutex::new(None) }
     }
 }
 
@@ -349,7 +357,7 @@ impl Gate {
     }
 
     /// The allowed folder holding `path` and the path relative to it.
-    fn locate(&self, path: &Path, access: Access) -> Result<(&Dir, PathBuf), RtError> {
+    fn locate(&self, path: &Path, access: Access) -> Result<(Arc<Dir>, PathBuf), RtError> {
         let text = path.as_os_str().as_encoded_bytes();
         if text.contains(&0) {
             return Err(RtError::new(
@@ -381,20 +389,33 @@ impl Gate {
             let canon = existing.canonicalize().ok()?.join(rest);
             best(&canon)
         });
-        let Some((root, rel)) = found else {
+        let Some((root, mut rel)) = found else {
             return Err(self.refusal(&normal, access));
         };
-        let dir = root.dir.get_or_init(|| {
-            if access == Access::Write && !root.path.exists() {
-                // An allowed folder that does not exist yet (`/DATA/`, `/LOGS/`) is made on
-                // its first write.
-                let _ = std::fs::create_dir_all(&root.path);
+        let mut dir_path = root.path.clone();
+        if let Some(name) = &root.file {
+            if !rel.as_os_str().is_empty() {
+                return Err(self.refusal(&normal, access));
             }
-            Dir::open_ambient_dir(&root.path, ambient_authority()).map_err(|e| e.kind())
-        });
-        match dir {
-            Ok(d) => Ok((d, rel)),
-            Err(kind) => Err(io_error(&io::Error::from(*kind), "cannot open", &root.path)),
+            rel = PathBuf::from(name);
+            dir_path.pop();
+        }
+        let mut slot = root.dir.lock();
+        if let Some(d) = &*slot {
+            return Ok((d.clone(), rel));
+        }
+        if access == Access::Write && !dir_path.exists() {
+            // An allowed folder that does not exist yet (`/DATA/`, `/LOGS/`) is made on its
+            // first write.
+            let _ = std::fs::create_dir_all(&dir_path);
+        }
+        match Dir::open_ambient_dir(&dir_path, ambient_authority()) {
+            Ok(d) => {
+                let d = Arc::new(d);
+                *slot = Some(d.clone());
+                Ok((d, rel))
+            }
+            Err(e) => Err(io_error(&e, "cannot open", &root.path)),
         }
     }
 
@@ -450,7 +471,10 @@ impl Gate {
 
     /// The metadata of `path` (symlinks not followed), `None` when nothing is there.
     pub fn metadata(&self, path: &Path) -> Result<Option<cap_std::fs::Metadata>, RtError> {
-        let (dir, rel) = self.locate(path, Access::Read)?;
+        let (dir, rel) = match self.locate(path, Access::Read) {
+            Err(e) if e.kind == ErrorKind::FileNotFound => return Ok(None),
+            r => r?,
+        };
         let r = if rel.as_os_str().is_empty() {
             dir.dir_metadata()
         } else {
@@ -508,14 +532,14 @@ impl Gate {
     pub fn rename(&self, from: &Path, to: &Path) -> Result<(), RtError> {
         let (fdir, frel) = self.locate(from, Access::Write)?;
         let (tdir, trel) = self.locate(to, Access::Write)?;
-        fdir.rename(&frel, tdir, &trel).map_err(|e| io_error(&e, "cannot move", from))
+        fdir.rename(&frel, &tdir, &trel).map_err(|e| io_error(&e, "cannot move", from))
     }
 
     /// Copies file `from` (readable) to `to` (writable).
     pub fn copy(&self, from: &Path, to: &Path) -> Result<u64, RtError> {
         let (fdir, frel) = self.locate(from, Access::Read)?;
         let (tdir, trel) = self.locate(to, Access::Write)?;
-        fdir.copy(&frel, tdir, &trel).map_err(|e| io_error(&e, "cannot copy", from))
+        fdir.copy(&frel, &tdir, &trel).map_err(|e| io_error(&e, "cannot copy", from))
     }
 
     /// Whether program `program` (a name or a path) may be run.
@@ -589,16 +613,16 @@ fn existing_ancestor(p: &Path) -> Option<(PathBuf, PathBuf)> {
 #[derive(clap::Args, Debug, Default, Clone)]
 pub struct PermissionFlags {
     /// Allow reading these files or folders (comma-separated; all when no list is given).
-    #[arg(long, value_name = "PATH,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "")]
+    #[arg(long, value_name = "PATH,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "*")]
     pub allow_read: Option<Vec<PathBuf>>,
     /// Allow writing (and reading) these files or folders (all when no list is given).
-    #[arg(long, value_name = "PATH,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "")]
+    #[arg(long, value_name = "PATH,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "*")]
     pub allow_write: Option<Vec<PathBuf>>,
     /// Allow running these programs (names or paths; all when no list is given).
-    #[arg(long, value_name = "PROGRAM,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "")]
+    #[arg(long, value_name = "PROGRAM,…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "*")]
     pub allow_run: Option<Vec<String>>,
     /// Allow connecting to these hosts (HOST or HOST:PORT; all when no list is given).
-    #[arg(long, value_name = "HOST[:PORT],…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "")]
+    #[arg(long, value_name = "HOST[:PORT],…", num_args = 0..=1, require_equals = true, value_delimiter = ',', default_missing_value = "*")]
     pub allow_net: Option<Vec<String>>,
     /// Allow reading the environment variables and passing them to programs.
     #[arg(long)]
@@ -625,17 +649,25 @@ impl PermissionFlags {
         .with_temp();
         let mut policy =
             if self.allow_all { Policy::allow_all() } else { Policy::defaults(&folders) };
+        // A flag without a list (`--allow-read`) arrives as the single value `*`: everything.
+        fn list<T: Clone + PartialEq + From<&'static str>>(v: &[T]) -> Vec<T> {
+            if v.len() == 1 && v[0] == T::from("*") {
+                Vec::new()
+            } else {
+                v.to_vec()
+            }
+        }
         if let Some(p) = &self.allow_read {
-            policy.allow_read(p);
+            policy.allow_read(&list(p));
         }
         if let Some(p) = &self.allow_write {
-            policy.allow_write(p);
+            policy.allow_write(&list(p));
         }
         if let Some(p) = &self.allow_run {
-            policy.allow_run(p);
+            policy.allow_run(&list(p));
         }
         if let Some(p) = &self.allow_net {
-            policy.allow_net(p);
+            policy.allow_net(&list(p));
         }
         policy.env |= self.allow_env;
         Gate::new(policy, folders)

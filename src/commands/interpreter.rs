@@ -62,6 +62,7 @@ pub enum Intrinsic {
     CancelTransaction,
     InTransaction,
     TransactionLevel,
+    FormulaFromString,
 }
 
 /// Every interpreter command by its canonical 4D name (the catalog's spelling).
@@ -119,4 +120,5 @@ pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("CANCEL TRANSACTION", Intrinsic::CancelTransaction),
     ("In transaction", Intrinsic::InTransaction),
     ("Transaction level", Intrinsic::TransactionLevel),
+    ("Formula from string", Intrinsic::FormulaFromString),
 ];

@@ -15,11 +15,15 @@ pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod encoding;
+pub mod environment;
+pub mod files;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
+pub mod regex;
 pub mod text;
 pub mod tools;
 pub mod variables;
@@ -34,6 +38,13 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// The interpreter behind this host, for the few native functions that change the
+    /// process itself (`Session.restore()` switches the process's session).
+    fn interp(&mut self) -> Option<&mut crate::interp::Interp> {
+        None
+    }
+    /// Sets the `OK` system variable to 1 (true) or 0.
+    fn set_ok(&mut self, _ok: bool) {}
     /// What the pointer `pointer` points to (its current value: an array comes back shared with
     /// its variable, so changing its elements changes the variable's array).
     fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
@@ -56,6 +67,8 @@ pub trait Host {
         static DENY: std::sync::OnceLock<crate::permissions::Gate> = std::sync::OnceLock::new();
         DENY.get_or_init(crate::permissions::Gate::deny_all)
     }
+    /// Sets a system variable of the running process (`OK`, `Document`).
+    fn set_system_variable(&mut self, _name: &str, _value: Value) {}
 }
 
 /// The evaluated arguments of one command call.
@@ -204,10 +217,14 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     dates::COMMANDS,
     blobs::COMMANDS,
     tools::COMMANDS,
+    encoding::COMMANDS,
+    regex::COMMANDS,
     web::COMMANDS,
+    files::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,
+    environment::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.

@@ -350,7 +350,11 @@ impl Interp {
             }
         } else {
             self.classes.four_d = Some(o.clone());
-            for name in BUILTIN_CLASSES {
+            let mut names: Vec<&str> = BUILTIN_CLASSES.to_vec();
+            names.extend(native::CLASSES.iter().map(|c| c.name));
+            names.sort_unstable();
+            names.dedup();
+            for name in names {
                 if let Some(class) = self.builtin_class(name) {
                     o.set_str(name, Value::Object(class.object.clone()));
                 }
@@ -544,11 +548,7 @@ impl Interp {
     ) -> Option<Flow<()>> {
         let class = match obj {
             Value::Object(o) => {
-                let t = tag(o)?;
-                if t.is::<super::processes::SessionTag>() {
-                    return self.session_set_member(o, key.as_str(), v).map(Ok);
-                }
-                let t = Some(t).filter(is_instance_tag)?;
+                let t = tag(o).filter(is_instance_tag)?;
                 self.tag_class(t)?
             }
             Value::SharedObject(o) => {

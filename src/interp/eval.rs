@@ -286,7 +286,7 @@ impl Interp {
                 Value::Real(r) => Ok(Value::Real(-r)),
                 Value::Int(i) => Ok(Value::Real(-(i as f64))),
                 Value::Time(t) => Ok(Value::Time(-t)),
-                v => Err(RtError::type_mismatch(format!("cannot negate a {}", v.kind_name()))
+                v => Err(RtError::type_mismatch(format!("cannot negate {}", v.a_kind()))
                     .at(self.current_file(), e.span)
                     .into()),
             },
@@ -302,7 +302,7 @@ impl Interp {
             ExprKind::This => Ok(self.frames.last().map(|f| f.this.clone()).unwrap_or_default()),
             ExprKind::Super(s) => self.eval_super(s, e.span),
             ExprKind::Invalid(msg) => {
-                Err(RtError::generic(msg.to_string()).at(self.current_file(), e.span).into())
+                Err(RtError::invalid(msg).at(self.current_file(), e.span).into())
             }
         }
     }
@@ -615,7 +615,7 @@ impl Interp {
 
     /// "cannot index a Text with a Boolean".
     fn bad_index(&self, o: &Value, i: &Value, span: Span) -> Unwind {
-        RtError::type_mismatch(format!("cannot index a {} with a {}", o.kind_name(), i.kind_name()))
+        RtError::type_mismatch(format!("cannot index {} with {}", o.a_kind(), i.a_kind()))
             .at(self.current_file(), span)
             .into()
     }
@@ -625,9 +625,9 @@ impl Interp {
         RtError::new(
             ErrorKind::ObjectExpected,
             format!(
-                "cannot {what} `{}` {prep} a {}: an object was expected",
+                "cannot {what} `{}` {prep} {}: an object was expected",
                 key.as_str(),
-                v.kind_name()
+                v.a_kind()
             ),
         )
         .at(self.current_file(), span)
@@ -808,6 +808,16 @@ impl Interp {
             }
             (o, Value::Text(name)) => self.get_member(o, &Key::intern(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
+            // `$blobObject[i]`: a byte of a 4D.Blob.
+            (Value::Object(o), Value::Int(_) | Value::Real(_)) => {
+                match crate::runtime::blob::object_bytes(o) {
+                    Some(bytes) => {
+                        crate::runtime::blob::byte_at(&bytes, idx.as_number().unwrap_or(-1.0))
+                            .map_err(|e| e.at(self.current_file(), span).into())
+                    }
+                    None => Err(self.bad_index(obj, idx, span)),
+                }
+            }
             (o, i) => Err(self.bad_index(o, i, span)),
         }
     }
@@ -999,7 +1009,7 @@ impl Interp {
                     Value::Undefined => Err(self.no_function_error(&obj, key, span)),
                     other => Err(RtError::new(
                         ErrorKind::FunctionExpected,
-                        format!("`{}` is a {}, not a function", key.as_str(), other.kind_name()),
+                        format!("`{}` is {}, not a function", key.as_str(), other.a_kind()),
                     )
                     .at(self.current_file(), span)
                     .into()),
@@ -1013,7 +1023,7 @@ impl Interp {
             .into()),
             other => Err(RtError::new(
                 ErrorKind::FunctionExpected,
-                format!("cannot call `{}` on a {}", key.as_str(), other.kind_name()),
+                format!("cannot call `{}` on {}", key.as_str(), other.a_kind()),
             )
             .at(self.current_file(), span)
             .into()),

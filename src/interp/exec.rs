@@ -70,6 +70,15 @@ impl Interp {
         }
     }
 
+    /// Runs a loop body: `Ok(false)` when it ended with `break`.
+    #[inline]
+    fn loop_body(&mut self, body: &Block) -> Flow<bool> {
+        match self.exec_block(body) {
+            Ok(()) => Ok(true),
+            Err(u) => u.loop_exit(),
+        }
+    }
+
     fn exec(&mut self, stmt: &Stmt) -> Flow<()> {
         match &stmt.kind {
             StmtKind::Expr(e) => {
@@ -99,13 +108,17 @@ impl Interp {
             }
             StmtKind::While { cond, body } => {
                 while self.condition(cond)? {
-                    self.exec_block(body)?;
+                    if !self.loop_body(body)? {
+                        break;
+                    }
                     self.tick()?;
                 }
                 Ok(())
             }
             StmtKind::Repeat { body, until } => loop {
-                self.exec_block(body)?;
+                if !self.loop_body(body)? {
+                    return Ok(());
+                }
                 self.tick()?;
                 if self.condition(until)? {
                     return Ok(());
@@ -119,6 +132,8 @@ impl Interp {
             }
             StmtKind::Use { target, body } => self.exec_use(target, body),
             StmtKind::Try { body, catch } => self.exec_try(body, catch),
+            StmtKind::Break => Err(Unwind::BREAK),
+            StmtKind::Continue => Err(Unwind::CONTINUE),
             StmtKind::Return(e) => {
                 if let Some(e) = e {
                     let v = self.eval(e)?;
@@ -152,7 +167,7 @@ impl Interp {
                 }
                 Ok(())
             }
-            StmtKind::Invalid(msg) => Err(RtError::generic(msg.to_string()).into()),
+            StmtKind::Invalid(msg) => Err(RtError::invalid(msg).into()),
         }
     }
 
@@ -373,8 +388,8 @@ impl Interp {
                     .map(|f| f.method.slot_names[slot as usize].clone())
                     .unwrap_or_default();
                 Err(RtError::type_mismatch(format!(
-                    "cannot assign a {} to ${name}, which is declared {}",
-                    v.kind_name(),
+                    "cannot assign {} to ${name}, which is declared {}",
+                    v.a_kind(),
                     ty.name()
                 ))
                 .at(self.current_file(), span)
@@ -394,8 +409,8 @@ impl Interp {
                         Ok(())
                     }
                     Err(v) => Err(RtError::type_mismatch(format!(
-                        "cannot assign a {} to a variable declared {}",
-                        v.kind_name(),
+                        "cannot assign {} to a variable declared {}",
+                        v.a_kind(),
                         ty.name()
                     ))
                     .at(self.current_file(), span)
@@ -462,7 +477,9 @@ impl Interp {
             if past_end(cur, end, step) {
                 return Ok(());
             }
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                return Ok(());
+            }
             self.tick()?;
             let next = match self.read_lvalue(var)? {
                 Value::Int(i) => i as f64 + step,
@@ -483,7 +500,9 @@ impl Interp {
             if past_end(cur, end, step) {
                 return Ok(());
             }
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                return Ok(());
+            }
             self.tick()?;
             let idx = self.base + slot as usize;
             match (&mut self.stack[idx], ty) {
@@ -570,7 +589,9 @@ impl Interp {
                 }
             }
             self.assign(item, it, source.span)?;
-            self.exec_block(body)?;
+            if !self.loop_body(body)? {
+                break;
+            }
             self.tick()?;
             if let Some((LoopCond::Until, c)) = cond {
                 if self.condition(c)? {
@@ -709,6 +730,6 @@ fn describe(v: &Value) -> String {
         Value::Object(_) => "a non-shared object".to_string(),
         Value::Collection(_) => "a non-shared collection".to_string(),
         Value::Null => "Null".to_string(),
-        v => format!("a {}", v.kind_name()),
+        v => v.a_kind(),
     }
 }

@@ -301,7 +301,9 @@ impl Interp {
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
             MethodGetCode | MethodGetPath | CurrentMethodPath | CallChain | ExecuteMethod
             | StartTransaction | ValidateTransaction | CancelTransaction | InTransaction
-            | TransactionLevel => self.introspection_intrinsic(which, args, span),
+            | TransactionLevel | FormulaFromString => {
+                self.introspection_intrinsic(which, args, span)
+            }
             // The resolver compiles `Formula(…)` into its own node; never reached.
             Formula => {
                 Err(RtError::generic("Formula: not compiled").at(self.current_file(), span).into())

@@ -10,7 +10,7 @@ mod introspection;
 pub mod ops;
 mod pointers;
 mod processes;
-pub use processes::{native_function, PROCESS_STACK};
+pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -48,16 +48,24 @@ pub enum Cause {
     Abort,
     /// `QUIT 4D`.
     Quit,
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: the next iteration of the innermost loop.
+    Continue,
 }
 
 const RETURN_BITS: usize = 1;
 const ABORT_BITS: usize = 2;
 const QUIT_BITS: usize = 3;
+const BREAK_BITS: usize = 4;
+const CONTINUE_BITS: usize = 5;
 
 impl Unwind {
     pub const RETURN: Unwind = Unwind::signal(RETURN_BITS);
     pub const ABORT: Unwind = Unwind::signal(ABORT_BITS);
     pub const QUIT: Unwind = Unwind::signal(QUIT_BITS);
+    pub const BREAK: Unwind = Unwind::signal(BREAK_BITS);
+    pub const CONTINUE: Unwind = Unwind::signal(CONTINUE_BITS);
 
     const fn signal(bits: usize) -> Unwind {
         assert!(bits != 0);
@@ -74,6 +82,17 @@ impl Unwind {
         self.0.as_ptr() as usize
     }
 
+    /// How a loop goes on after its body unwound with `self`: `Ok(true)` next iteration
+    /// (`continue`), `Ok(false)` leave the loop (`break`), `Err` anything else.
+    #[inline]
+    pub fn loop_exit(self) -> Result<bool, Unwind> {
+        match self.bits() {
+            CONTINUE_BITS => Ok(true),
+            BREAK_BITS => Ok(false),
+            _ => Err(self),
+        }
+    }
+
     /// Whether this is `return` leaving a method.
     pub fn is_return(&self) -> bool {
         self.bits() == RETURN_BITS
@@ -82,7 +101,7 @@ impl Unwind {
     /// The error, when this is one.
     pub fn as_error(&self) -> Option<&RtError> {
         match self.bits() {
-            RETURN_BITS | ABORT_BITS | QUIT_BITS => None,
+            RETURN_BITS | ABORT_BITS | QUIT_BITS | BREAK_BITS | CONTINUE_BITS => None,
             // SAFETY: any other value came from `Box::leak` in `Unwind::error` and is still owned.
             _ => Some(unsafe { self.0.as_ref() }),
         }
@@ -95,6 +114,8 @@ impl Unwind {
             RETURN_BITS => Cause::Return,
             ABORT_BITS => Cause::Abort,
             QUIT_BITS => Cause::Quit,
+            BREAK_BITS => Cause::Break,
+            CONTINUE_BITS => Cause::Continue,
             // SAFETY: the pointer came from `Box::leak` and ownership moves back into the Box
             // (`me` is never dropped).
             _ => Cause::Error(unsafe { Box::from_raw(me.0.as_ptr()) }),
@@ -124,6 +145,8 @@ impl From<Cause> for Unwind {
             Cause::Return => Unwind::RETURN,
             Cause::Abort => Unwind::ABORT,
             Cause::Quit => Unwind::QUIT,
+            Cause::Break => Unwind::BREAK,
+            Cause::Continue => Unwind::CONTINUE,
         }
     }
 }
@@ -409,7 +432,9 @@ impl Interp {
             Err(u) => match u.into_cause() {
                 Cause::Error(e) => Err(*e),
                 Cause::Abort => Err(RtError::new(ErrorKind::Generic, "ABORT").with_abort()),
-                Cause::Return | Cause::Quit => Ok(Value::Undefined),
+                Cause::Return | Cause::Quit | Cause::Break | Cause::Continue => {
+                    Ok(Value::Undefined)
+                }
             },
         }
     }
@@ -449,6 +474,7 @@ impl Interp {
                 entry.line_of(err.span),
                 err.message
             ))
+            .at(file, err.span)
             .into());
         }
         let code =
@@ -610,7 +636,7 @@ impl Interp {
     #[inline(always)]
     fn tick(&mut self) -> Flow<()> {
         self.steps += 1;
-        if self.steps >= self.next_check {
+        if self.steps >= self.next_check || crate::runtime::memory::over_limit() {
             return self.check_limits();
         }
         Ok(())
@@ -619,6 +645,17 @@ impl Interp {
     #[cold]
     fn check_limits(&mut self) -> Flow<()> {
         let opts = &self.engine.options;
+        if crate::runtime::memory::over_limit() && crate::runtime::memory::still_over() {
+            let mb = crate::runtime::memory::limit() >> 20;
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                format!("the run used more than --max-memory ({mb} MB)"),
+            )
+            .into());
+        }
+        if self.steps < self.next_check {
+            return Ok(());
+        }
         if opts.max_steps.is_some_and(|m| self.steps > m) {
             return Err(
                 RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
@@ -774,6 +811,10 @@ impl Names for Interp {
         i
     }
 
+    fn method_names(&self) -> Vec<String> {
+        self.engine.project.method_names_as_written()
+    }
+
     fn declare_process_var(&mut self, index: u32, ty: VarType) {
         if let Some(t) = self.pvar_types.get_mut(index as usize) {
             if *t == VarType::Variant {
@@ -785,6 +826,10 @@ impl Names for Interp {
 }
 
 impl Host for Interp {
+    fn interp(&mut self) -> Option<&mut Interp> {
+        Some(self)
+    }
+
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
@@ -802,6 +847,10 @@ impl Host for Interp {
 
     fn write_stderr(&mut self, text: &str) {
         self.engine.output.stderr(text);
+    }
+
+    fn set_ok(&mut self, ok: bool) {
+        self.set_system_var("ok", Value::Int(ok as i32));
     }
 
     fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
@@ -827,6 +876,10 @@ impl Host for Interp {
 
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
+    }
+
+    fn set_system_variable(&mut self, name: &str, value: Value) {
+        self.set_system_var(name, value);
     }
 }
 

@@ -117,7 +117,9 @@ impl Interp {
             }
             Err(u) => match u.into_cause() {
                 Cause::Quit => Ok(SnippetResult::Quit),
-                Cause::Abort | Cause::Return => Err(RtError::generic("ABORT").with_abort()),
+                Cause::Abort | Cause::Return | Cause::Break | Cause::Continue => {
+                    Err(RtError::generic("ABORT").with_abort())
+                }
                 Cause::Error(e) => Err(*e),
             },
         }

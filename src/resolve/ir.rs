@@ -305,6 +305,10 @@ pub enum StmtKind {
     /// `var` without initializer, or a `C_` directive: resets the variables to their type's
     /// default (a parameter that received an argument keeps it, converted to the type).
     Declare(Vec<LValue>),
+    /// `break`: leaves the innermost loop.
+    Break,
+    /// `continue`: goes on with the next iteration of the innermost loop.
+    Continue,
     /// A statement the resolver rejected (e.g. a misplaced `#DECLARE`): raises when run.
     Invalid(Rc<str>),
 }
@@ -353,3 +357,7 @@ impl Method {
         self.slot_types.len()
     }
 }
+
+/// How the message of an `Invalid` node for a call to a method that does not exist begins: the
+/// interpreter raises it as "method not found" (-10508).
+pub const UNKNOWN_METHOD: &str = "unknown method";

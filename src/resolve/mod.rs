@@ -25,6 +25,17 @@ pub trait Names {
     fn process_var(&mut self, name: &str) -> u32;
     /// Declares a process variable's type (from `var name : Type`).
     fn declare_process_var(&mut self, index: u32, ty: VarType);
+    /// The project method names, for "did you mean …?" hints (none by default).
+    fn method_names(&self) -> Vec<String> {
+        Vec::new()
+    }
+}
+
+/// "unknown method `name`", with the closest project method as a hint.
+fn unknown_method(names: &dyn Names, name: &str) -> Rc<str> {
+    let known = names.method_names();
+    let hint = crate::analysis::suggest::hint(name, known.iter().map(String::as_str));
+    format!("{UNKNOWN_METHOD} `{name}`{hint}").into()
 }
 
 /// Lowers one method (or the main method of a run) to its resolved form.
@@ -76,8 +87,19 @@ struct Resolver<'n> {
     source: &'n str,
     /// Set while lowering a class function: what `Super` refers to.
     class_ctx: Option<classes::ClassCtx>,
+    /// How many loops enclose the statement being lowered (`break`/`continue` need one).
+    loop_depth: u32,
     /// `C_TEXT(${N})` / `var ${N} : Text` seen: the first generic parameter and its type.
     generic: Option<(u32, VarType)>,
+}
+
+/// `break` or `continue` written as a statement.
+fn loop_keyword(e: &ast::Expr) -> Option<StmtKind> {
+    match &e.kind {
+        A::Name(n) if n.eq_ignore_ascii_case("break") => Some(StmtKind::Break),
+        A::Name(n) if n.eq_ignore_ascii_case("continue") => Some(StmtKind::Continue),
+        _ => None,
+    }
 }
 
 /// The message of tables, fields and SQL, which need a datastore.
@@ -158,8 +180,17 @@ impl<'n> Resolver<'n> {
             enclosing: None,
             captures: Vec::new(),
             class_ctx: None,
+            loop_depth: 0,
             generic: None,
         }
+    }
+
+    /// A loop body: `break` and `continue` are allowed in it.
+    fn loop_block(&mut self, body: &ast::Block) -> Block {
+        self.loop_depth += 1;
+        let b = self.block(body);
+        self.loop_depth -= 1;
+        b
     }
 
     fn new_slot(&mut self, name: &str, ty: VarType) -> Slot {
@@ -335,9 +366,22 @@ impl<'n> Resolver<'n> {
                     Err(msg) => StmtKind::Invalid(msg.into()),
                 }
             }
-            S::Expr(e) => match directive_type(e) {
-                Some((ty, args)) => self.directive(ty, args),
-                None => StmtKind::Expr(self.expr(e)),
+            S::Expr(e) => match loop_keyword(e) {
+                Some(kind) if self.loop_depth > 0 => kind,
+                Some(_) => StmtKind::Invalid(
+                    "`break` and `continue` are allowed only inside a loop".into(),
+                ),
+                None => match directive_type(e) {
+                    Some((ty, args)) => self.directive(ty, args),
+                    // A name alone on a line is a call: a name that is no method is a misspelt
+                    // one (a variable read there would do nothing), never a silent no-op.
+                    None => match &e.kind {
+                        A::Name(n) if self.names.method_id(n).is_none() => {
+                            StmtKind::Invalid(unknown_method(&*self.names, n))
+                        }
+                        _ => StmtKind::Expr(self.expr(e)),
+                    },
+                },
             },
             S::If { cond, then, otherwise } => StmtKind::If {
                 cond: self.expr(cond),
@@ -349,10 +393,10 @@ impl<'n> Resolver<'n> {
                 otherwise: otherwise.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
             S::While { cond, body } => {
-                StmtKind::While { cond: self.expr(cond), body: self.block(body) }
+                StmtKind::While { cond: self.expr(cond), body: self.loop_block(body) }
             }
             S::Repeat { body, until } => {
-                StmtKind::Repeat { body: self.block(body), until: self.expr(until) }
+                StmtKind::Repeat { body: self.loop_block(body), until: self.expr(until) }
             }
             S::For { var, start, end, step, body } => match self.lvalue(var) {
                 Ok(var) => StmtKind::For {
@@ -360,7 +404,7 @@ impl<'n> Resolver<'n> {
                     start: self.expr(start),
                     end: self.expr(end),
                     step: step.as_ref().map(|e| self.expr(e)),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
@@ -371,7 +415,7 @@ impl<'n> Resolver<'n> {
                     begin: begin.as_ref().map(|e| self.expr(e)),
                     end: end.as_ref().map(|e| self.expr(e)),
                     cond: cond.as_ref().map(|(k, e)| (*k, self.expr(e))),
-                    body: self.block(body),
+                    body: self.loop_block(body),
                 },
                 Err(msg) => StmtKind::Invalid(msg.into()),
             },
@@ -576,7 +620,7 @@ impl<'n> Resolver<'n> {
             },
             A::MethodCall { name, args, .. } => match self.names.method_id(name) {
                 Some(id) => ExprKind::Method { id, args: self.exprs(args) },
-                None => ExprKind::Invalid(format!("unknown method `{name}`").into()),
+                None => ExprKind::Invalid(unknown_method(&*self.names, name)),
             },
             A::Star => ExprKind::Invalid("`*` is only allowed as a command argument".into()),
             A::Member { object, name } => ExprKind::Member {
@@ -666,6 +710,8 @@ impl<'n> Resolver<'n> {
                 "true" => return ExprKind::Literal(Value::Bool(true)),
                 "false" => return ExprKind::Literal(Value::Bool(false)),
                 "null" => return ExprKind::Literal(Value::Null),
+                // Tokenized code writes the keyword as the command `This:C1470`.
+                "this" => return ExprKind::This,
                 _ => {}
             }
         }

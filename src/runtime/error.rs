@@ -198,6 +198,15 @@ impl RtError {
         RtError::new(ErrorKind::Generic, message)
     }
 
+    /// The error of code the resolver could not make sense of (an `Invalid` node).
+    pub fn invalid(message: &str) -> RtError {
+        if message.starts_with(crate::resolve::ir::UNKNOWN_METHOD) {
+            RtError::new(ErrorKind::MethodNotFound, message)
+        } else {
+            RtError::generic(message)
+        }
+    }
+
     pub fn at(mut self, file: u32, span: Span) -> RtError {
         if self.location.is_none() {
             self.location = Some(Location { file, span });

@@ -13,6 +13,7 @@ pub mod error;
 pub mod format;
 pub mod guard;
 pub mod json;
+pub mod memory;
 pub mod object;
 pub mod ops;
 pub mod pointer;

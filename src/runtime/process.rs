@@ -212,7 +212,8 @@ pub struct ProcessEntry {
     pub number: ProcId,
     pub name: String,
     pub session_id: String,
-    pub created: String,
+    /// Creation time, Unix milliseconds (formatted only when asked: web processes are many).
+    pub created_ms: i64,
     pub state: AtomicI32,
     /// Workers (and the main process) have a mailbox.
     pub mailbox: Option<Arc<Mailbox>>,
@@ -221,6 +222,11 @@ pub struct ProcessEntry {
 }
 
 impl ProcessEntry {
+    /// The creation time as an ISO text (UTC).
+    pub fn created(&self) -> String {
+        super::session::iso_ms(self.created_ms)
+    }
+
     pub fn is_worker(&self) -> bool {
         self.mailbox.is_some()
     }
@@ -252,7 +258,7 @@ impl ProcessTable {
             number,
             name: name.to_string(),
             session_id: session_id.to_string(),
-            created: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string(),
+            created_ms: chrono::Utc::now().timestamp_millis(),
             state: AtomicI32::new(state::EXECUTING),
             mailbox: worker.then(|| Arc::new(Mailbox::default())),
             finished: AtomicBool::new(false),

@@ -88,6 +88,8 @@ impl Value {
         match self {
             Value::Int(i) => Value::Real(i as f64),
             Value::Time(t) => Value::Real(t as f64 * 1000.0),
+            // A scalar blob put into an object or a collection becomes a 4D.Blob.
+            Value::Blob(b) => super::blob::to_object(b),
             v => v,
         }
     }
@@ -130,6 +132,13 @@ impl Value {
             Value::Array(_) => "Array",
             Value::Blob(_) => "Blob",
         }
+    }
+
+    /// The kind with its article, for messages: "an Integer", "a Text".
+    pub fn a_kind(&self) -> String {
+        let kind = self.kind_name();
+        let article = if kind.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+        format!("{article} {kind}")
     }
 
     pub fn is_undefined(&self) -> bool {

@@ -463,11 +463,14 @@ fn resolve_session(app: &App, req: &WebRequest) -> (Arc<Session>, Option<String>
     let sessions = &app.engine.sessions;
     let from_cookie = cookie_value(req, &app.cookie_name).and_then(|id| sessions.get_web(&id));
     let cookie_id = from_cookie.as_ref().map(|s| s.id.clone());
-    let from_otp = req
-        .query_pairs()
-        .into_iter()
-        .find(|(k, _)| k == "$4DSID")
-        .and_then(|(_, token)| sessions.take_otp(&token));
+    let from_otp = if req.query.contains("4DSID") {
+        req.query_pairs()
+            .into_iter()
+            .find(|(k, _)| k == "$4DSID")
+            .and_then(|(_, token)| sessions.take_otp(&token))
+    } else {
+        None
+    };
     let session = from_otp.or(from_cookie).unwrap_or_else(|| sessions.open_web());
     if let Some(web) = &session.web {
         web.last_access.store(sessions.clock.now_ms(), std::sync::atomic::Ordering::Release);

@@ -35,6 +35,14 @@ pub struct Job {
     pub reply: tokio::sync::oneshot::Sender<Outcome>,
 }
 
+/// A job being run (its reply channel kept apart).
+struct Ticket {
+    kind: JobKind,
+    request: Arc<WebRequest>,
+    session: Arc<Session>,
+    deadline: Instant,
+}
+
 /// The answer of a web process.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -57,6 +65,9 @@ impl Outcome {
         }
     }
 }
+
+/// How many times an idle web process looks for a job before it sleeps.
+const SPINS: usize = 64;
 
 #[derive(Default)]
 struct Queue {
@@ -107,23 +118,38 @@ fn worker(app: &App, queue: &Queue) {
     let mut interp: Option<Interp> = None;
     loop {
         let job = {
-            let mut q = queue.jobs.lock();
-            loop {
-                if let Some(j) = q.0.pop_front() {
-                    break j;
+            // Under load the next job comes within microseconds: look a few times before
+            // sleeping (a sleep and wake-up cost more than the job).
+            let mut found = None;
+            for _ in 0..SPINS {
+                if let Some(j) = queue.jobs.lock().0.pop_front() {
+                    found = Some(j);
+                    break;
                 }
-                if q.1 {
-                    return;
+                std::thread::yield_now();
+            }
+            match found {
+                Some(j) => j,
+                None => {
+                    let mut q = queue.jobs.lock();
+                    loop {
+                        if let Some(j) = q.0.pop_front() {
+                            break j;
+                        }
+                        if q.1 {
+                            return;
+                        }
+                        queue.ready.wait(&mut q);
+                    }
                 }
-                queue.ready.wait(&mut q);
             }
         };
         if Instant::now() >= job.deadline {
             // Waited in the queue past its limit: the client has had its 503 already.
             continue;
         }
-        let reply = job.reply;
-        let job = Job { reply: tokio::sync::oneshot::channel().0, ..job };
+        let Job { kind, request, session, deadline, reply } = job;
+        let job = Ticket { kind, request, session, deadline };
         let entry = app.engine.processes.register("Web process", &job.session.id, false);
         let number = entry.number;
         let interp_ref = interp.get_or_insert_with(|| {
@@ -160,7 +186,7 @@ fn worker(app: &App, queue: &Queue) {
     }
 }
 
-fn run(app: &App, interp: &mut Interp, job: &Job) -> Result<Value, RtError> {
+fn run(app: &App, interp: &mut Interp, job: &Ticket) -> Result<Value, RtError> {
     let req = &job.request;
     match &job.kind {
         JobKind::Handler(i) => {
@@ -208,7 +234,7 @@ fn run(app: &App, interp: &mut Interp, job: &Job) -> Result<Value, RtError> {
 fn outcome_of(
     app: &App,
     interp: &Interp,
-    job: &Job,
+    job: &Ticket,
     result: Result<Value, RtError>,
     ctx: &RequestContext,
 ) -> Outcome {
@@ -242,7 +268,7 @@ fn outcome_of(
         };
     }
     match (&job.kind, value) {
-        (JobKind::Handler(_), Value::Object(o)) => outgoing_message(&o),
+        (JobKind::Handler(_), Value::Object(o)) if is_outgoing(&o) => outgoing_message(&o),
         (JobKind::Handler(_), v) if !v.is_undefined() && !matches!(v, Value::Null) => {
             let (body, ty) = body_of(&v);
             Outcome {
@@ -256,7 +282,11 @@ fn outcome_of(
     }
 }
 
-/// The response described by an (`4D.OutgoingMessage`-like) object: `status`, `headers`, `body`.
+fn is_outgoing(o: &ObjRef) -> bool {
+    crate::native::instance(o).is_some_and(|i| std::ptr::eq(i.class, &super::messages::OUTGOING))
+}
+
+/// The response a `4D.OutgoingMessage` describes: its `status`, `headers` and `body`.
 fn outgoing_message(o: &ObjRef) -> Outcome {
     use crate::runtime::Key;
     let status = o.get(&Key::new("status")).as_number().map_or(200, |n| n as u16);

@@ -1,0 +1,7 @@
+//! The outside world as 4D code sees it: pathnames and filesystems ([`paths`]), `4D.File` and
+//! `4D.Folder` ([`file`]), document text ([`text`]). Every access goes through
+//! [`crate::permissions`].
+
+pub mod file;
+pub mod paths;
+pub mod text;

@@ -1,0 +1,4 @@
+// `break` outside a loop is refused when it runs.
+ALERT("before")
+break
+ALERT("not reached")
