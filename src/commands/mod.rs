@@ -26,6 +26,7 @@ pub mod pointers;
 pub mod regex;
 pub mod text;
 pub mod tools;
+pub mod variables;
 pub mod web;
 
 /// What a command may ask of the interpreter running it.
@@ -222,6 +223,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
+    variables::COMMANDS,
     environment::COMMANDS,
 ];
 
