@@ -31,6 +31,8 @@ pub struct Report {
     /// Extra lines printed after the report, such as the 4D call chain
     /// ("in method X at line N").
     pub notes: Vec<String>,
+    /// A warning rather than an error.
+    pub warning: bool,
 }
 
 impl Report {
@@ -51,6 +53,7 @@ impl Report {
             secondary: Vec::new(),
             help: None,
             notes: Vec::new(),
+            warning: false,
         }
     }
 
@@ -104,6 +107,10 @@ struct IndexedSource {
     name: String,
     text: Arc<str>,
     line_starts: Arc<[usize]>,
+    /// Line and byte column (0-based) where `text` starts in the real file: an excerpt of a
+    /// long line is shown with the real line and column numbers.
+    base_line: usize,
+    base_column: usize,
 }
 
 impl IndexedSource {
@@ -120,7 +127,7 @@ impl IndexedSource {
                 starts
             }
         };
-        IndexedSource { name, text, line_starts }
+        IndexedSource { name, text, line_starts, base_line: 0, base_column: 0 }
     }
 
     /// Index of the line containing byte `offset`.
@@ -162,12 +169,14 @@ impl SourceCode for IndexedSource {
         let window = &self.text[start..end];
         let local = SourceSpan::new((span.offset() - start).into(), span.len());
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
+        let line = inner.line() + first;
+        let column = if line == 0 { inner.column() + self.base_column } else { inner.column() };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             SourceSpan::new((inner.span().offset() + start).into(), inner.span().len()),
-            inner.line() + first,
-            inner.column(),
+            line + self.base_line,
+            column,
             inner.line_count() + first,
         )))
     }
@@ -187,6 +196,10 @@ fn source_span(text: &str, span: Span) -> SourceSpan {
 }
 
 impl Diagnostic for Report {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(if self.warning { miette::Severity::Warning } else { miette::Severity::Error })
+    }
+
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         Some(Box::new(&self.code))
     }
@@ -208,7 +221,7 @@ impl Diagnostic for Report {
         let mut labels = Vec::new();
         if let Some((span, label)) = &self.primary {
             labels.push(LabeledSpan::new_primary_with_span(
-                Some(label.clone()),
+                Some(label.clone()).filter(|l| !l.is_empty()),
                 source_span(text, *span),
             ));
         }
@@ -243,6 +256,72 @@ impl Style {
     }
 }
 
+/// Lines longer than this (in bytes) are shown as an excerpt around the span.
+const LONG_LINE: usize = 200;
+/// Bytes of a long line shown on each side of the span.
+const EXCERPT_MARGIN: usize = 60;
+/// Longest part of a span shown in an excerpt.
+const EXCERPT_SPAN: usize = 80;
+
+/// The report as it is shown: a span at the very end of a text without a final line break
+/// points at an added blank (miette shows no line for it), and a span on a long line is shown
+/// on an excerpt of that line. The rendering then stays readable and its cost bounded whatever
+/// the line length (miette pads the caret line with the column as a width, which it cannot
+/// format beyond 65,535).
+fn displayable(report: &Report) -> Option<Report> {
+    let (span, label) = report.primary.clone()?;
+    let text = &report.source.text;
+    let start = (span.start as usize).min(text.len());
+    if start == text.len() && !text.ends_with(['\n', '\r']) {
+        let mut r = report.clone();
+        let padded: Arc<str> = Arc::from(format!("{text} "));
+        r.source = IndexedSource::new(r.source.name.clone(), padded);
+        r.primary = Some((Span::new(start, start + 1), label));
+        return Some(r);
+    }
+    let src = &report.source;
+    let line = src.line_of(start);
+    let around = line.saturating_sub(1)..(line + 2).min(src.line_starts.len());
+    // Where line `l` ends, before its line break.
+    let line_end = |l: usize| {
+        let end = src.line_starts.get(l + 1).copied().unwrap_or(text.len());
+        let body = &text[src.line_starts[l]..end];
+        let body =
+            body.strip_suffix("\r\n").or_else(|| body.strip_suffix(['\n', '\r'])).unwrap_or(body);
+        src.line_starts[l] + body.len()
+    };
+    if around.clone().all(|l| line_end(l) - src.line_starts[l] <= LONG_LINE) {
+        return None;
+    }
+    let line_start = src.line_starts[line];
+    let end_of_line = line_end(line).max(start);
+    let span_end = (span.end as usize).clamp(start, end_of_line).min(start + EXCERPT_SPAN);
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let from = floor(start.saturating_sub(EXCERPT_MARGIN).max(line_start));
+    let to = floor((span_end + EXCERPT_MARGIN).min(end_of_line)).max(floor(span_end));
+    let prefix = if from > line_start { "…" } else { "" };
+    let suffix = if to < end_of_line { "…" } else { "" };
+    let excerpt: Arc<str> = Arc::from(format!("{prefix}{}{suffix}", &text[from..to]));
+    let shift = |i: usize| i - from + prefix.len();
+    let mut r = report.clone();
+    r.source = IndexedSource::new(r.source.name.clone(), excerpt);
+    r.source.base_line = line;
+    r.source.base_column = (from - line_start).saturating_sub(prefix.len());
+    r.primary = Some((Span::new(shift(start), shift(floor(span_end))), label));
+    r.secondary = report
+        .secondary
+        .iter()
+        .filter(|(s, _)| (s.start as usize) >= from && (s.end as usize) <= to)
+        .map(|(s, l)| (Span::new(shift(s.start as usize), shift(s.end as usize)), l.clone()))
+        .collect();
+    Some(r)
+}
+
 /// Renders a report as text (ending with a newline).
 pub fn render(report: &Report, style: Style) -> String {
     let theme = match style {
@@ -250,6 +329,8 @@ pub fn render(report: &Report, style: Style) -> String {
         Style::Fancy => GraphicalTheme::unicode(),
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_links(false);
+    let shown = displayable(report);
+    let report = shown.as_ref().unwrap_or(report);
     let mut out = String::new();
     if handler.render_report(&mut out, report).is_err() {
         out = format!("{}: {} [{}]\n", report.file, report.message, report.code);

@@ -3,6 +3,7 @@
 //! Data flows one way: text → tokens ([`syntax::lexer`]) → AST ([`syntax::ast`]) → resolved program
 //! ([`resolve`]) → execution ([`interp`]) over the values and processes of [`runtime`].
 
+pub mod analysis;
 pub mod cli;
 pub mod commands;
 pub mod diagnostics;

@@ -67,6 +67,7 @@ impl NativeClass {
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
     &crate::commands::blobs::BLOB_CLASS,
+    &crate::interp::SESSION_CLASS,
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
     &crate::outside::file::FILE,

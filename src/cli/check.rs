@@ -1,11 +1,12 @@
 //! `mini4d check`: parse files and report every syntax error.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use crate::analysis::{self, Severity};
 use crate::commands::{catalog, is_implemented};
 use crate::diagnostics::{render, Report, Style};
 use crate::syntax::ast::{Block, Expr, ExprKind, SourceFile, Span, StmtKind};
@@ -16,8 +17,64 @@ pub enum Format {
     /// Rendered reports on stderr.
     Human,
     /// One JSON object per diagnostic on stdout:
-    /// {"file","line","column","end_line","end_column","code","message"}.
+    /// {"file","line","column","end_line","end_column","severity","code","message"}.
     Json,
+    /// One SARIF 2.1.0 log on stdout, for code-scanning services.
+    Sarif,
+}
+
+/// One diagnostic of a file: a syntax error or a finding of the analysis.
+struct Diagnostic {
+    severity: Severity,
+    code: String,
+    span: Span,
+    message: String,
+    label: String,
+    help: Option<String>,
+}
+
+/// A SARIF `result` object.
+fn sarif_result(
+    file: &str,
+    d: &Diagnostic,
+    (line, column): (usize, usize),
+    (end_line, end_column): (usize, usize),
+) -> serde_json::Value {
+    let mut text = d.message.clone();
+    if let Some(h) = &d.help {
+        text.push_str(&format!(" ({h})"));
+    }
+    serde_json::json!({
+        "ruleId": d.code,
+        "level": d.severity.as_str(),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": file.replace('\\', "/") },
+                "region": {
+                    "startLine": line,
+                    "startColumn": column,
+                    "endLine": end_line,
+                    "endColumn": end_column.max(column + usize::from(end_line == line))
+                }
+            }
+        }]
+    })
+}
+
+/// The SARIF 2.1.0 log of a run of `mini4d check`.
+fn sarif_log(results: Vec<serde_json::Value>) -> serde_json::Value {
+    serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "mini4d",
+                "version": env!("CARGO_PKG_VERSION")
+            } },
+            "results": results
+        }]
+    })
 }
 
 /// Arguments of `mini4d check`.
@@ -30,6 +87,12 @@ pub struct CheckArgs {
     /// Output format of the diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Count warnings as errors (exit status 2 when there is any).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Only check the syntax (no name resolution or other compiler checks).
+    #[arg(long)]
+    pub syntax_only: bool,
     /// Also list the commands used in the files that mini4d does not implement yet.
     #[arg(long)]
     pub list_unimplemented: bool,
@@ -39,8 +102,18 @@ fn is_4dm(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
 }
 
-/// Every `.4dm` file under `dir`, sorted, recursively.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
+/// Every `.4dm` file under `dir`, sorted, recursively. A folder reached twice (through a
+/// symbolic link, or a link loop) is read once.
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<String>,
+    visited: &mut HashSet<PathBuf>,
+) {
+    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !visited.insert(real) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -52,7 +125,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<String>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, out, problems);
+            walk(&p, out, problems, visited);
         } else if is_4dm(&p) {
             out.push(p);
         }
@@ -159,7 +232,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
                     blocks.extend(catch.iter());
                 }
                 StmtKind::Return(e) => exprs.extend(e.iter()),
-                StmtKind::MisplacedDeclare(_) => {}
+                StmtKind::MisplacedDeclare(_) | StmtKind::Sql(_) => {}
             }
         }
     }
@@ -181,6 +254,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
             ExprKind::ParamIndex(x)
             | ExprKind::Neg(x)
             | ExprKind::Pointer(x)
+            | ExprKind::Deref(x)
             | ExprKind::TryExpr(x) => exprs.push(x),
             ExprKind::Member { object, .. } => exprs.push(object),
             ExprKind::Index { object, index } => exprs.extend([&**object, &**index]),
@@ -201,70 +275,117 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
     let style = Style::detect();
     let mut files = Vec::new();
     let mut problems = Vec::new();
+    let mut visited = HashSet::new();
     for p in &args.paths {
         if p.is_dir() {
-            walk(p, &mut files, &mut problems);
+            walk(p, &mut files, &mut problems, &mut visited);
         } else if p.exists() {
             files.push(p.clone());
         } else {
             problems.push(format!("no such file or folder: `{}`", p.display()));
         }
     }
-    let mut seen = BTreeSet::new();
-    files.retain(|f| seen.insert(f.clone()));
+    // A file named twice (or reached through a link) is checked once.
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
     for p in &problems {
-        let _ = writeln!(err, "mini4d: {p}");
+        let _ = writeln!(err, "error: {p}");
     }
 
     let mut method_cache: HashMap<PathBuf, Arc<MethodNames>> = HashMap::new();
     let mut total_errors = 0usize;
+    let mut total_warnings = 0usize;
+    let mut projects = analysis::Projects::default();
+    let mut sarif: Vec<serde_json::Value> = Vec::new();
+    let mut checked = 0usize;
     let mut files_with_errors = 0usize;
     let mut unimplemented: Vec<String> = Vec::new();
     let mut distinct_unimplemented = BTreeSet::new();
     for path in &files {
         let display = path.display().to_string();
-        let bytes = match std::fs::read(path) {
+        let bytes = match crate::interp::project::read_source(path) {
             Ok(b) => b,
             Err(e) => {
-                let _ = writeln!(err, "mini4d: cannot read `{display}`: {e}");
+                let _ = writeln!(err, "error: cannot read `{display}`: {e}");
                 problems.push(display);
                 continue;
             }
         };
+        checked += 1;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let methods =
             method_cache.entry(dir.clone()).or_insert_with(|| Arc::new(methods_for(&dir))).clone();
         let (text, output) = parse_bytes(&bytes, &methods);
         let map = SourceMap::new(&text);
-        if !output.errors.is_empty() {
+        let mut diagnostics: Vec<Diagnostic> = output
+            .errors
+            .iter()
+            .map(|e| Diagnostic {
+                severity: Severity::Error,
+                code: format!("syntax::{}", e.code),
+                span: e.span,
+                message: e.message.clone(),
+                label: e.label.clone(),
+                help: e.help.clone(),
+            })
+            .collect();
+        if output.errors.is_empty() && !args.syntax_only {
+            let model = projects.model_for(path);
+            diagnostics.extend(
+                analysis::check_file(&model, path, &text, &output.file).into_iter().map(|f| {
+                    Diagnostic {
+                        severity: f.severity,
+                        code: format!("check::{}", f.code),
+                        span: f.span,
+                        message: f.message,
+                        label: f.label,
+                        help: f.help,
+                    }
+                }),
+            );
+        }
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error || args.deny_warnings)
+            .count();
+        let warnings = diagnostics.len() - errors;
+        total_errors += errors;
+        total_warnings += warnings;
+        if errors > 0 {
             files_with_errors += 1;
-            total_errors += output.errors.len();
-            let source: Arc<str> = Arc::from(text.as_str());
-            for e in &output.errors {
-                match args.format {
-                    Format::Human => {
-                        let report = Report::from_syntax(&display, source.clone(), e);
-                        let _ = err.write_all(render(&report, style).as_bytes());
-                        let _ = err.write_all(b"\n");
-                    }
-                    Format::Json => {
-                        let (line, column) = map.line_col(e.span.start as usize);
-                        let (end_line, end_column) = map.line_col(e.span.end as usize);
-                        let obj = serde_json::json!({
-                            "file": display,
-                            "line": line,
-                            "column": column,
-                            "end_line": end_line,
-                            "end_column": end_column,
-                            "code": format!("syntax::{}", e.code),
-                            "message": e.message,
-                        });
-                        let _ = writeln!(out, "{obj}");
-                    }
+        }
+        let source: Arc<str> = Arc::from(text.as_str());
+        for d in &diagnostics {
+            let (line, column) = map.line_col(d.span.start as usize);
+            let (end_line, end_column) = map.line_col(d.span.end as usize);
+            match args.format {
+                Format::Human => {
+                    let mut report = Report::new(&display, source.clone(), &d.code, &d.message)
+                        .with_label(d.span, d.label.clone());
+                    report.help = d.help.clone();
+                    report.warning = d.severity == Severity::Warning;
+                    let _ = err.write_all(render(&report, style).as_bytes());
+                    let _ = err.write_all(b"\n");
+                }
+                Format::Json => {
+                    let obj = serde_json::json!({
+                        "file": display,
+                        "line": line,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "severity": d.severity.as_str(),
+                        "code": d.code,
+                        "message": d.message,
+                    });
+                    let _ = writeln!(out, "{obj}");
+                }
+                Format::Sarif => {
+                    sarif.push(sarif_result(&display, d, (line, column), (end_line, end_column)))
                 }
             }
         }
@@ -284,6 +405,7 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
                         "column": col,
                         "end_line": end_line,
                         "end_column": end_column,
+                        "severity": "note",
                         "code": "unimplemented-command",
                         "message": format!("{name}{number} is not implemented by mini4d"),
                     });
@@ -305,21 +427,38 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
             plural(distinct_unimplemented.len(), "command")
         );
     }
-    let summary = if total_errors == 0 {
-        format!("checked {}: no errors", plural(files.len(), "file"))
+    let mut summary = if !problems.is_empty() {
+        let mut text = format!(
+            "checked {}: {} could not be read",
+            plural(checked, "file"),
+            plural(problems.len(), "path")
+        );
+        if total_errors > 0 {
+            text.push_str(&format!(", {}", plural(total_errors, "error")));
+        }
+        text
+    } else if total_errors == 0 {
+        format!("checked {}: no errors", plural(checked, "file"))
     } else {
         format!(
             "checked {}: {} in {}",
-            plural(files.len(), "file"),
+            plural(checked, "file"),
             plural(total_errors, "error"),
             plural(files_with_errors, "file")
         )
     };
+    if total_warnings > 0 {
+        summary.push_str(&format!(", {}", plural(total_warnings, "warning")));
+    }
     match args.format {
         Format::Human => {
             let _ = writeln!(out, "{summary}");
         }
         Format::Json => {
+            let _ = writeln!(err, "{summary}");
+        }
+        Format::Sarif => {
+            let _ = writeln!(out, "{:#}", sarif_log(std::mem::take(&mut sarif)));
             let _ = writeln!(err, "{summary}");
         }
     }

@@ -11,6 +11,11 @@ pub mod test;
 /// Exit code of an internal error (a bug in mini4d).
 pub const EXIT_INTERNAL: u8 = 70;
 
+/// The memory limit of a run, in MB (`--max-memory`; 0: none).
+pub fn set_memory_limit(mb: u64) {
+    crate::runtime::memory::set_limit(usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(0));
+}
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -65,6 +70,14 @@ pub enum Command {
     Serve(serve::ServeArgs),
 }
 
+/// Whether a command-line word is a file or folder rather than a misspelt subcommand.
+fn looks_like_a_path(arg: &std::ffi::OsStr) -> bool {
+    let path = std::path::Path::new(arg);
+    path.exists()
+        || path.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+        || arg.to_string_lossy().contains(['/', '\\'])
+}
+
 /// Entry point of the `mini4d` binary.
 pub fn main() -> ExitCode {
     crash::install_hook();
@@ -73,6 +86,13 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
+            if e.kind() == clap::error::ErrorKind::InvalidSubcommand {
+                if let Some(path) = std::env::args_os().nth(1).filter(|a| looks_like_a_path(a)) {
+                    let path = std::path::Path::new(&path).display().to_string();
+                    eprintln!("\ntip: to run a method file: mini4d run {path}");
+                    eprintln!("     to check it:          mini4d check {path}");
+                }
+            }
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };

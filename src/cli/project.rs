@@ -126,7 +126,7 @@ pub fn execute(args: &RunArgs, layout: &Layout, rt: &Runtime) -> ExitCode {
             return Ok(None);
         };
         let path = dir.join(file);
-        let bytes = match std::fs::read(&path) {
+        let bytes = match crate::interp::project::read_source(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(format!("error: cannot read {}: {e}\n", path.display())),
@@ -165,6 +165,14 @@ pub fn execute(args: &RunArgs, layout: &Layout, rt: &Runtime) -> ExitCode {
             return ExitCode::from(EXIT_USAGE);
         }
     };
+    if on_startup.is_none() && entry.is_none() && on_exit.is_none() {
+        eprintln!(
+            "error: nothing to run in {}: no On Startup or On Exit database method; name a method \
+             with --startup-method NAME or --method NAME",
+            layout.methods.display()
+        );
+        return ExitCode::from(EXIT_USAGE);
+    }
     if args.method.is_none() && !args.args.is_empty() {
         eprintln!(
             "error: arguments are given to a method with --method NAME (see mini4d run --help)"

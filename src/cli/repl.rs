@@ -25,7 +25,7 @@ Errors are reported and the session goes on.
 Commands: :help, :vars (the local variables), :quit (or Ctrl-D, or QUIT 4D).
 Ctrl-C cancels the entry being typed. History is kept in ~/.mini4d_history.";
 
-#[derive(clap::Args, Debug, Default)]
+#[derive(clap::Args, Debug)]
 #[command(after_help = REPL_EXAMPLES)]
 pub struct ReplArgs {
     /// A 4D project or a folder of .4dm files whose methods the session can call.
@@ -36,6 +36,21 @@ pub struct ReplArgs {
     /// What `Get database parameter(User param value; $t)` returns.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub user_param: String,
+    /// Stop an entry with error -10512 when the session uses more than this many megabytes
+    /// (0: no limit).
+    #[arg(long, value_name = "MB", default_value_t = crate::runtime::memory::DEFAULT_LIMIT_MB)]
+    pub max_memory: u64,
+}
+
+impl Default for ReplArgs {
+    fn default() -> ReplArgs {
+        ReplArgs {
+            path: None,
+            permissions: Default::default(),
+            user_param: String::new(),
+            max_memory: crate::runtime::memory::DEFAULT_LIMIT_MB,
+        }
+    }
 }
 
 /// Stack of the REPL's process thread (as deep as other processes').
@@ -111,6 +126,7 @@ impl Input {
 }
 
 pub fn execute(args: &ReplArgs) -> ExitCode {
+    super::set_memory_limit(args.max_memory);
     let mut gate = None;
     let dirs = match &args.path {
         None => Vec::new(),
@@ -160,6 +176,10 @@ fn session(rt: &Runtime) -> ExitCode {
     }
     let mut buffer = String::new();
     let mut count = 0;
+    // Piped input is a script: its errors decide the exit status (2 syntax, 1 run time).
+    let mut status = ExitCode::SUCCESS;
+    let mut had_syntax_error = false;
+    let mut had_runtime_error = false;
     loop {
         let prompt = if !input.interactive() {
             ""
@@ -174,8 +194,11 @@ fn session(rt: &Runtime) -> ExitCode {
                 buffer.clear();
                 continue;
             }
-            Line::End => break,
+            Line::End if buffer.is_empty() => break,
+            // The input ended inside a block: run what was typed, so that its error is shown.
+            Line::End => String::new(),
         };
+        let ended = line.is_empty() && !buffer.is_empty();
         if buffer.is_empty() {
             match line.trim() {
                 "" => continue,
@@ -190,6 +213,11 @@ fn session(rt: &Runtime) -> ExitCode {
                     }
                     continue;
                 }
+                command if is_repl_command(command) => {
+                    eprintln!("error: unknown command `{command}`, try :help");
+                    had_syntax_error = true;
+                    continue;
+                }
                 _ => {}
             }
         }
@@ -197,7 +225,7 @@ fn session(rt: &Runtime) -> ExitCode {
             buffer.push('\n');
         }
         buffer.push_str(&line);
-        if line.ends_with('\\') || block_is_open(&engine, &buffer) {
+        if !ended && (line.ends_with('\\') || block_is_open(&engine, &buffer)) {
             continue;
         }
         let entry = std::mem::take(&mut buffer);
@@ -209,6 +237,10 @@ fn session(rt: &Runtime) -> ExitCode {
             if !source.errors.is_empty() {
                 for e in &source.errors {
                     eprint!("{}", report::syntax_error(&source, e));
+                }
+                had_syntax_error = true;
+                if ended {
+                    break;
                 }
                 continue;
             }
@@ -225,21 +257,42 @@ fn session(rt: &Runtime) -> ExitCode {
             }
             Ok(SnippetResult::Quit) => break,
             Err(e) if e.is_abort() => eprintln!("aborted"),
-            Err(e) => eprint!("{}", report::runtime_error(&engine, &e, None)),
+            Err(e) => {
+                had_runtime_error = true;
+                eprint!("{}", report::runtime_error(&engine, &e, None));
+            }
         }
         let _ = std::io::stdout().flush();
+        if ended {
+            break;
+        }
+    }
+    if !input.interactive() {
+        if had_syntax_error {
+            status = ExitCode::from(EXIT_USAGE);
+        } else if had_runtime_error {
+            status = ExitCode::from(super::run::EXIT_RUNTIME_ERROR);
+        }
     }
     input.close();
     interp.release_all_locks();
     engine.processes.finish(number);
     rt.wait();
-    ExitCode::SUCCESS
+    status
 }
 
-/// Whether `text` only lacks the end of a block (`End if`, `End for`, …) to be complete.
+/// Whether `text` only lacks the end of a block (`End if`, `End for`, …) to be complete: it has
+/// an unclosed block and no other error (`If (True` is an error to show, not a block to go on).
 fn block_is_open(engine: &crate::interp::Engine, text: &str) -> bool {
     let out = crate::syntax::parse(text, engine.project.method_names());
     out.errors.iter().any(|e| e.code == "unclosed-block")
+        && out.errors.iter().all(|e| e.code == "unclosed-block")
+}
+
+/// Whether an entry is meant as a REPL command (`:name`), not 4D code (`:(…)` is a `Case of`
+/// branch).
+fn is_repl_command(entry: &str) -> bool {
+    entry.strip_prefix(':').is_some_and(|rest| rest.starts_with(|c: char| c.is_alphabetic()))
 }
 
 /// A value as the REPL shows it: texts quoted (as JSON), the rest as `mini4d run --method`.

@@ -55,6 +55,9 @@ pub struct RunArgs {
     /// Stop after this many seconds.
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<f64>,
+    /// Stop with error -10512 when the run uses more than this many megabytes (0: no limit).
+    #[arg(long, value_name = "MB", default_value_t = crate::runtime::memory::DEFAULT_LIMIT_MB)]
+    pub max_memory: u64,
     /// Deepest method call nesting before a "stack full" error.
     #[arg(long, value_name = "N", default_value_t = 2000)]
     pub max_depth: usize,
@@ -87,6 +90,7 @@ fn is_project_path(path: &Path) -> bool {
 }
 
 pub fn execute(args: &RunArgs) -> ExitCode {
+    super::set_memory_limit(args.max_memory);
     let mut options = Options {
         user_param: args.user_param.clone(),
         max_call_depth: args.max_depth,
@@ -135,7 +139,7 @@ pub fn execute(args: &RunArgs) -> ExitCode {
             )
         }
         (None, Some(file)) => {
-            let bytes = match std::fs::read(file) {
+            let bytes = match crate::interp::project::read_source(file) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("error: cannot read {}: {e}", file.display());

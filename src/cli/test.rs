@@ -64,6 +64,9 @@ pub struct TestArgs {
     /// Stop a test after this many statements (with --isolate: per test; else for the whole run).
     #[arg(long, value_name = "N")]
     pub max_steps: Option<u64>,
+    /// Stop with error -10512 when the run uses more than this many megabytes (0: no limit).
+    #[arg(long, value_name = "MB", default_value_t = crate::runtime::memory::DEFAULT_LIMIT_MB)]
+    pub max_memory: u64,
 }
 
 /// The outcome of one test.
@@ -202,6 +205,11 @@ fn format_time(d: Duration) -> String {
 }
 
 pub fn execute(args: &TestArgs) -> ExitCode {
+    super::set_memory_limit(args.max_memory);
+    if args.jobs == 0 {
+        eprintln!("error: --jobs must be at least 1");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let Some(layout) = project_or_folder(&args.path) else {
         eprintln!("error: {} is neither a 4D project nor a folder", args.path.display());
         return ExitCode::from(EXIT_USAGE);
@@ -224,10 +232,12 @@ pub fn execute(args: &TestArgs) -> ExitCode {
         })
         .collect();
     if tests.is_empty() {
-        eprintln!(
-            "warning: no test methods (methods named test_…) in {}",
-            layout.methods.display()
-        );
+        eprintln!("error: no test methods (methods named test_…) in {}", layout.methods.display());
+        return ExitCode::from(EXIT_USAGE);
+    }
+    if let Some(pattern) = args.filter.as_ref().filter(|_| !tests.iter().any(|t| t.selected)) {
+        eprintln!("error: --filter {pattern:?} matches none of the {} test methods", tests.len());
+        return ExitCode::from(EXIT_USAGE);
     }
     let options = Options {
         user_param: args.user_param.clone(),

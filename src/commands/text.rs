@@ -302,7 +302,7 @@ fn string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
             Some(s) => Ok(Value::text(s)),
             None => Err(RtError::new(
                 ErrorKind::Unimplemented,
-                format!("String of a {} value is not implemented yet", value.kind_name()),
+                format!("String of {} value is not implemented yet", value.a_kind()),
             )),
         },
     }

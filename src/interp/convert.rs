@@ -13,7 +13,8 @@ pub fn default_for(ty: VarType) -> Value {
         VarType::Boolean => Value::Bool(false),
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
-        VarType::Object | VarType::Collection | VarType::Pointer | VarType::Picture => Value::Null,
+        VarType::Pointer => Value::Pointer(crate::runtime::pointer::nil()),
+        VarType::Object | VarType::Collection | VarType::Picture => Value::Null,
         VarType::Blob => crate::runtime::blob::empty(),
     }
 }
@@ -70,6 +71,8 @@ fn coerce_other(ty: VarType, v: Value) -> Result<Value, Value> {
             VarType::Collection,
             v @ (Value::Collection(_) | Value::SharedCollection(_) | Value::Null),
         ) => Ok(v),
+        (VarType::Pointer, v @ Value::Pointer(_)) => Ok(v),
+        (VarType::Pointer, Value::Null) => Ok(default_for(VarType::Pointer)),
         (_, v) => Err(v),
     }
 }

@@ -8,8 +8,9 @@ mod exec;
 mod intrinsics;
 mod introspection;
 pub mod ops;
+mod pointers;
 mod processes;
-pub use processes::{native_function, PROCESS_STACK};
+pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -262,6 +263,9 @@ struct MethodSlot {
 struct Frame {
     method: Rc<Method>,
     base: usize,
+    /// Unique within the process (wrapping): tells a pointer to a local whether the call it
+    /// was made in is still running.
+    serial: u32,
     argc: usize,
     /// Arguments beyond the declared parameters (reached with `${N}`).
     extra: Vec<Value>,
@@ -308,6 +312,8 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Serial number of the latest call frame (see `Frame::serial`).
+    frame_serial: u32,
     /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
     transaction_level: u32,
     /// This process's own time limit (a web request's), besides `--timeout`.
@@ -343,6 +349,7 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            frame_serial: 0,
             transaction_level: 0,
             deadline: None,
         }
@@ -467,6 +474,7 @@ impl Interp {
                 entry.line_of(err.span),
                 err.message
             ))
+            .at(file, err.span)
             .into());
         }
         let code =
@@ -576,9 +584,11 @@ impl Interp {
         extra: Vec<Value>,
         this: Value,
     ) -> Flow<Value> {
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc,
             extra,
             this,
@@ -626,7 +636,7 @@ impl Interp {
     #[inline(always)]
     fn tick(&mut self) -> Flow<()> {
         self.steps += 1;
-        if self.steps >= self.next_check {
+        if self.steps >= self.next_check || crate::runtime::memory::over_limit() {
             return self.check_limits();
         }
         Ok(())
@@ -635,6 +645,17 @@ impl Interp {
     #[cold]
     fn check_limits(&mut self) -> Flow<()> {
         let opts = &self.engine.options;
+        if crate::runtime::memory::over_limit() && crate::runtime::memory::still_over() {
+            let mb = crate::runtime::memory::limit() >> 20;
+            return Err(RtError::new(
+                ErrorKind::LimitExceeded,
+                format!("the run used more than --max-memory ({mb} MB)"),
+            )
+            .into());
+        }
+        if self.steps < self.next_check {
+            return Ok(());
+        }
         if opts.max_steps.is_some_and(|m| self.steps > m) {
             return Err(
                 RtError::new(ErrorKind::LimitExceeded, "the run exceeded --max-steps").into()
@@ -790,6 +811,10 @@ impl Names for Interp {
         i
     }
 
+    fn method_names(&self) -> Vec<String> {
+        self.engine.project.method_names_as_written()
+    }
+
     fn declare_process_var(&mut self, index: u32, ty: VarType) {
         if let Some(t) = self.pvar_types.get_mut(index as usize) {
             if *t == VarType::Variant {
@@ -801,6 +826,10 @@ impl Names for Interp {
 }
 
 impl Host for Interp {
+    fn interp(&mut self) -> Option<&mut Interp> {
+        Some(self)
+    }
+
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
@@ -824,12 +853,41 @@ impl Host for Interp {
         self.set_system_var("ok", Value::Int(ok as i32));
     }
 
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        self.deref_value(pointer, Span::default()).map_err(unwind_to_error)
+    }
+
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        match pointer {
+            Value::Pointer(p) => {
+                let p = p.clone();
+                Interp::assign_through(self, &p, value, Span::default()).map_err(unwind_to_error)
+            }
+            v => Err(RtError::type_mismatch(format!(
+                "a pointer was expected, not {}",
+                v.kind_name()
+            ))),
+        }
+    }
+
+    fn pointer_to(&mut self, name: &str) -> Value {
+        self.pointer_to_name(name)
+    }
+
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
     }
 
     fn set_system_variable(&mut self, name: &str, value: Value) {
         self.set_system_var(name, value);
+    }
+}
+
+/// An unwind that reached a command as an error.
+fn unwind_to_error(u: Unwind) -> RtError {
+    match u.into_cause() {
+        Cause::Error(e) => *e,
+        _ => RtError::generic("execution aborted"),
     }
 }
 

@@ -124,7 +124,7 @@ impl Project {
         }
         let Some(path) = self.class_paths.get(name) else { return Ok(None) };
         let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            read_source(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let index = self.add_source(&path.display().to_string(), name, &bytes);
         loaded.insert(name.to_string(), index);
         Ok(Some(index))
@@ -139,6 +139,17 @@ impl Project {
         &self.names
     }
 
+    /// The project method names as their files spell them.
+    pub fn method_names_as_written(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .method_paths
+            .values()
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+            .collect();
+        names.sort();
+        names
+    }
+
     pub fn has_method(&self, name: &str) -> bool {
         let key = name.to_lowercase();
         self.method_paths.contains_key(&key) || self.loaded.lock().contains_key(&key)
@@ -146,9 +157,8 @@ impl Project {
 
     /// Parses and registers a source text; returns its file index.
     pub fn add_source(&self, display: &str, method: &str, bytes: &[u8]) -> u32 {
-        let (text, mut errors) = syntax::decode_source(bytes);
-        let out = syntax::parse(&text, &self.names);
-        errors.extend(out.errors);
+        let (text, out) = syntax::parse_bytes(bytes, &self.names);
+        let errors = out.errors;
         let map = SourceMap::new(&text);
         let entry = SourceEntry {
             display: display.to_string(),
@@ -177,7 +187,7 @@ impl Project {
         }
         let Some(path) = self.method_paths.get(&key) else { return Ok(None) };
         let bytes =
-            std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            read_source(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
         let index = self.add_source(&path.display().to_string(), stem, &bytes);
         loaded.insert(key, index);
@@ -188,4 +198,27 @@ impl Project {
     pub fn register_method(&self, name: &str, index: u32) {
         self.loaded.lock().insert(name.to_lowercase(), index);
     }
+}
+
+/// Largest method file read: a 4D method is far smaller, and an endless input (`/dev/zero`)
+/// must fail at once rather than fill the memory.
+pub const MAX_SOURCE_BYTES: u64 = 64 << 20;
+
+/// Reads a method file, refusing what is not a file or is larger than [`MAX_SOURCE_BYTES`].
+pub fn read_source(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::other("it is a folder"));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(MAX_SOURCE_BYTES) as usize);
+    file.take(MAX_SOURCE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SOURCE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "more than {} MB: not a 4D method file",
+            MAX_SOURCE_BYTES >> 20
+        )));
+    }
+    Ok(bytes)
 }

@@ -38,6 +38,10 @@ pub enum Value {
     SharedCollection(Arc<SharedCollection>),
     /// A `4D.Function` (from `Formula`, or a class function).
     Function(Rc<Function>),
+    /// A pointer (`->$x`); boxed so that a value stays 16 bytes.
+    Pointer(super::pointer::PtrRef),
+    /// The array a variable holds (`ARRAY TEXT($a; 3)`), shared with its readers.
+    Array(super::array::ArrayRef),
     /// A scalar BLOB: bytes with value semantics (copied on write, see [`super::blob`]).
     Blob(Rc<Vec<u8>>),
 }
@@ -104,6 +108,8 @@ impl Value {
             Value::Text(_) => IS_TEXT,
             Value::Object(_) | Value::SharedObject(_) | Value::Function(_) => IS_OBJECT,
             Value::Collection(_) | Value::SharedCollection(_) => IS_COLLECTION,
+            Value::Pointer(_) => IS_POINTER,
+            Value::Array(a) => a.type_code(),
             Value::Blob(_) => IS_BLOB,
         }
     }
@@ -122,8 +128,17 @@ impl Value {
             Value::Object(_) | Value::SharedObject(_) => "Object",
             Value::Function(_) => "Function",
             Value::Collection(_) | Value::SharedCollection(_) => "Collection",
+            Value::Pointer(_) => "Pointer",
+            Value::Array(_) => "Array",
             Value::Blob(_) => "Blob",
         }
+    }
+
+    /// The kind with its article, for messages: "an Integer", "a Text".
+    pub fn a_kind(&self) -> String {
+        let kind = self.kind_name();
+        let article = if kind.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+        format!("{article} {kind}")
     }
 
     pub fn is_undefined(&self) -> bool {
@@ -175,6 +190,8 @@ impl Value {
             Value::Collection(c) => !c.is_empty(),
             Value::SharedObject(o) => !o.is_empty(),
             Value::SharedCollection(c) => !c.is_empty(),
+            Value::Pointer(p) => !p.is_nil(),
+            Value::Array(a) => !a.is_empty(),
             Value::Blob(b) => !b.is_empty(),
         }
     }
@@ -187,6 +204,7 @@ impl Value {
             Value::SharedObject(o) => Some(Arc::as_ptr(o) as *const u8 as usize),
             Value::SharedCollection(c) => Some(Arc::as_ptr(c) as *const u8 as usize),
             Value::Function(f) => Some(Rc::as_ptr(f) as *const u8 as usize),
+            Value::Array(a) => Some(a.addr()),
             _ => None,
         }
     }
@@ -208,6 +226,8 @@ impl fmt::Debug for Value {
             Value::SharedObject(o) => write!(f, "{{shared object {} props}}", o.len()),
             Value::SharedCollection(c) => write!(f, "[shared collection {} items]", c.len()),
             Value::Function(func) => write!(f, "Formula({})", func.source),
+            Value::Pointer(p) => write!(f, "{p}"),
+            Value::Array(a) => write!(f, "[array {} elements]", a.len()),
             Value::Blob(b) => write!(f, "<blob {} bytes>", b.len()),
         }
     }

@@ -54,6 +54,8 @@ pub struct Mods {
     pub session: bool,
     pub exposed: bool,
     pub local: bool,
+    /// `onHTTPGet`: the function answers HTTP GET requests (4D's REST server).
+    pub on_http_get: bool,
 }
 
 /// The header of a `For` line.
@@ -109,10 +111,15 @@ pub enum Line {
     Try,
     Catch,
     EndTry,
-    Constructor { mods: Mods, params: Vec<Param> },
+    Constructor {
+        mods: Mods,
+        params: Vec<Param>,
+    },
     Extends(Name),
     Function(Box<FunctionHead>),
     Property(Box<PropertyDecl>),
+    /// `exposed Alias name path` (ORDA entity classes).
+    Alias(Box<(Mods, Name, Name)>),
 }
 
 /// State shared with the grammar actions.
@@ -222,6 +229,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `[Table]Field` as written: the names without brackets and token suffixes.
+    pub fn field(&self, text: &str) -> ExprKind {
+        let strip = |s: &str| s.split(':').next().unwrap_or("").to_string();
+        let (table, field) = text.trim_start_matches('[').split_once(']').unwrap_or((text, ""));
+        ExprKind::Field { table: strip(table), field: strip(field) }
+    }
+
+    /// `Begin SQL`…`End SQL`.
+    pub fn sql_block(&self, body: &str, _l: usize, _r: usize) -> StmtKind {
+        StmtKind::Sql(body.to_string())
+    }
+
     /// `-e`; a number literal is folded into a negative literal.
     pub fn neg(&self, e: Expr, l: usize, r: usize) -> Expr {
         match e.kind {
@@ -265,6 +284,8 @@ impl<'a> Ctx<'a> {
             | ExprKind::Member { .. }
             | ExprKind::Index { .. }
             | ExprKind::ArrayElement { .. }
+            | ExprKind::Deref(_)
+            | ExprKind::Field { .. }
             | ExprKind::Error => true,
             ExprKind::CharIndex { .. } => {
                 if op != AssignOp::Assign {
@@ -407,6 +428,7 @@ fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
                     "newline" => "end of line".to_string(),
                     "name" | "property name" | "number" => format!("a {t}"),
                     "local" => "a local variable".to_string(),
+                    "legacy param" => "a parameter (`$1`)".to_string(),
                     "interprocess" => "an interprocess variable".to_string(),
                     "text" => "a text literal".to_string(),
                     _ => format!("`{t}`"),
@@ -434,8 +456,63 @@ fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
     (message, label)
 }
 
-/// Parses one method or class file. Never panics; errors are returned with the tree.
+/// Parses one method or class file. Never panics; errors are returned with the tree (at most
+/// [`MAX_ERRORS_PER_LINE`] per line and [`MAX_ERRORS`] in all, then one that counts the rest).
 pub fn parse(source: &str, methods: &MethodNames) -> ParseOutput {
+    let mut out = parse_all_errors(source, methods);
+    cap_errors(source, &mut out.errors);
+    out
+}
+
+/// Syntax errors kept on one line: after a few, the others are mostly consequences.
+pub const MAX_ERRORS_PER_LINE: usize = 3;
+/// Syntax errors kept for one file.
+pub const MAX_ERRORS: usize = 50;
+
+/// Keeps the first errors of each line and of the file (sorted `errors`), and replaces the others
+/// by one error that says how many there were: a garbled file then reports in bounded time.
+fn cap_errors(source: &str, errors: &mut Vec<SyntaxError>) {
+    if errors.len() <= MAX_ERRORS_PER_LINE {
+        return;
+    }
+    let bytes = source.as_bytes();
+    let (mut line, mut scanned, mut on_line, mut line_of_last) = (0usize, 0usize, 0usize, 0usize);
+    let mut kept = Vec::with_capacity(errors.len().min(MAX_ERRORS + 1));
+    let mut first_dropped = None;
+    let mut dropped = 0usize;
+    for e in errors.drain(..) {
+        let at = (e.span.start as usize).min(bytes.len());
+        if at > scanned {
+            line += bytes[scanned..at].iter().filter(|&&b| b == b'\n').count();
+            scanned = at;
+        }
+        if line != line_of_last {
+            line_of_last = line;
+            on_line = 0;
+        }
+        on_line += 1;
+        if on_line > MAX_ERRORS_PER_LINE || kept.len() >= MAX_ERRORS {
+            dropped += 1;
+            first_dropped.get_or_insert(e.span);
+        } else {
+            kept.push(e);
+        }
+    }
+    if let Some(span) = first_dropped {
+        let noun = if dropped == 1 { "error" } else { "errors" };
+        kept.push(SyntaxError {
+            span: Span { start: span.start, end: span.start },
+            code: "too-many-errors",
+            message: format!("{dropped} more syntax {noun} not shown"),
+            label: "the first one not shown".to_string(),
+            help: Some("fix the errors above and check again".to_string()),
+        });
+        kept.sort_by_key(|e| (e.span.start, e.span.end));
+    }
+    *errors = kept;
+}
+
+fn parse_all_errors(source: &str, methods: &MethodNames) -> ParseOutput {
     let mut lexer = Lexer::new(source, methods);
     let ctx = Ctx {
         src: source,
@@ -457,8 +534,21 @@ pub fn parse(source: &str, methods: &MethodNames) -> ParseOutput {
 /// Parses raw file bytes: BOM stripped, invalid UTF-8 reported. Returns the decoded text (which
 /// the spans refer to) and the parse output.
 pub fn parse_bytes(bytes: &[u8], methods: &MethodNames) -> (String, ParseOutput) {
+    if let Some(encoding) = utf16_encoding(bytes) {
+        let error = SyntaxError {
+            span: Span::new(0, 0),
+            code: "utf16-file",
+            message: format!("the file is {encoding} text; 4D method files are UTF-8"),
+            label: format!("{encoding} byte-order mark"),
+            help: Some(
+                "convert the file to UTF-8, e.g. with `iconv -f UTF-16 -t UTF-8`".to_string(),
+            ),
+        };
+        let out = ParseOutput { file: parse("", methods).file, errors: vec![error] };
+        return (String::new(), out);
+    }
     let (text, decode_errors) = decode_source(bytes);
-    let mut out = parse(&text, methods);
+    let mut out = parse_all_errors(&text, methods);
     if !decode_errors.is_empty() {
         // The lexer also flags each U+FFFD outside text literals: keep the decoding error only.
         out.errors.retain(|e| {
@@ -467,7 +557,17 @@ pub fn parse_bytes(bytes: &[u8], methods: &MethodNames) -> (String, ParseOutput)
         out.errors.extend(decode_errors);
         out.errors.sort_by_key(|e| (e.span.start, e.span.end));
     }
+    cap_errors(&text, &mut out.errors);
     (text, out)
+}
+
+/// `UTF-16LE` or `UTF-16BE` when `bytes` start with that byte-order mark.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        _ => None,
+    }
 }
 
 /// Decodes source bytes: strips a UTF-8 BOM, replaces each invalid sequence by U+FFFD and reports
@@ -857,6 +957,13 @@ impl<'a> Builder<'a> {
                 self.member_start(span);
                 if let Some(class) = self.class.as_mut() {
                     class.properties.push(*p);
+                }
+            }
+            Line::Alias(a) => {
+                let (_, name, path) = *a;
+                self.member_start(span);
+                if let Some(class) = self.class.as_mut() {
+                    class.aliases.push((name, path));
                 }
             }
         }

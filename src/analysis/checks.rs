@@ -1,0 +1,706 @@
+//! The checks of one file against the project model: names, calls, declarations, and the code
+//! the compiler would warn about.
+//!
+//! Constructs this module does not know (new syntax) are skipped, never reported: a false error
+//! on code that 4D compiles is worse than a missed one.
+
+use std::collections::HashMap;
+
+use super::model::{ProjectModel, Signature};
+use super::suggest;
+use super::{Finding, Severity};
+use crate::commands::catalog;
+use crate::syntax::ast::{
+    AssignOp, BasicType, Block, Expr, ExprKind, Function, FunctionKind, SourceFile, Span, Stmt,
+    StmtKind, TypeKind, TypeRef,
+};
+
+/// Where the code being checked lives.
+#[derive(Clone, Copy)]
+struct Scope<'a> {
+    /// The class, for class files.
+    class: Option<&'a str>,
+    /// Whether the code is a class constructor.
+    constructor: bool,
+}
+
+/// A local variable declared with `var` (or as a parameter) in the current method or function.
+struct Local {
+    name: String,
+    span: Span,
+    ty: Option<BasicType>,
+    /// Times the name appears in the code besides its declarations.
+    uses: usize,
+    /// Whether it is a parameter (never reported as unused).
+    parameter: bool,
+}
+
+pub struct Checker<'a> {
+    model: &'a ProjectModel,
+    text: &'a str,
+    pub findings: Vec<Finding>,
+    locals: HashMap<String, Local>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(model: &'a ProjectModel, text: &'a str) -> Checker<'a> {
+        Checker { model, text, findings: Vec::new(), locals: HashMap::new() }
+    }
+
+    fn report(&mut self, severity: Severity, code: &'static str, span: Span, message: String) {
+        self.report_with(severity, code, span, message, String::new(), None);
+    }
+
+    fn report_with(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Span,
+        message: String,
+        label: String,
+        help: Option<String>,
+    ) {
+        self.findings.push(Finding { severity, code, span, message, label, help });
+    }
+
+    /// Checks a whole file.
+    pub fn file(&mut self, file: &SourceFile, class_name: Option<&str>) {
+        let method_scope = Scope { class: None, constructor: false };
+        self.begin_body(file.declare.as_ref().map(|d| d.params.as_slice()).unwrap_or(&[]));
+        self.block(&file.body, method_scope);
+        self.end_body(span_of_block(&file.body).unwrap_or_default(), &file.body);
+        if let Some(class) = &file.class {
+            if let (Some(parent), Some(name)) = (&class.extends, class_name) {
+                if parent.text.eq_ignore_ascii_case(name) {
+                    self.report(
+                        Severity::Error,
+                        "class-extends-itself",
+                        parent.span,
+                        format!("the class `{name}` cannot extend itself"),
+                    );
+                }
+            }
+            let mut seen: HashMap<String, Span> = HashMap::new();
+            for f in class.constructor.iter().chain(class.functions.iter()) {
+                if f.kind == FunctionKind::Plain {
+                    let key = f.name.text.to_lowercase();
+                    if let Some(first) = seen.get(&key) {
+                        let first_line = line_of(self.text, first.start as usize);
+                        self.report(
+                            Severity::Error,
+                            "duplicate-function",
+                            f.name.span,
+                            format!(
+                                "the function `{}` is already defined at line {first_line}",
+                                f.name.text
+                            ),
+                        );
+                    } else {
+                        seen.insert(key, f.name.span);
+                    }
+                }
+                self.function(f, class_name);
+            }
+        }
+    }
+
+    fn function(&mut self, f: &Function, class: Option<&str>) {
+        let scope = Scope { class, constructor: f.kind == FunctionKind::Constructor };
+        self.begin_body(&f.params);
+        self.block(&f.body, scope);
+        self.end_body(f.span, &f.body);
+    }
+
+    fn begin_body(&mut self, params: &[crate::syntax::ast::Param]) {
+        self.locals.clear();
+        for p in params {
+            if let Some(n) = &p.name {
+                let name = n.text.trim_start_matches('$').to_lowercase();
+                self.locals.insert(
+                    name.clone(),
+                    Local {
+                        name: n.text.trim_start_matches('$').to_string(),
+                        span: n.span,
+                        ty: p.ty.as_ref().and_then(basic),
+                        uses: 1,
+                        parameter: true,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Reports the locals declared with `var` and never used in `body`.
+    fn end_body(&mut self, _span: Span, body: &Block) {
+        let Some(range) = span_of_block(body) else { return };
+        let uses = count_locals(&self.text[range.range()]);
+        let mut unused: Vec<(Span, String)> = self
+            .locals
+            .iter()
+            .filter(|(key, l)| !l.parameter && uses.get(*key).copied().unwrap_or(0) <= l.uses)
+            .map(|(_, l)| (l.span, l.name.clone()))
+            .collect();
+        unused.sort_by_key(|(s, _)| s.start);
+        for (span, name) in unused {
+            self.report_with(
+                Severity::Warning,
+                "unused-variable",
+                span,
+                format!("the local variable `${name}` is declared but never used"),
+                "declared here".to_string(),
+                None,
+            );
+        }
+        self.locals.clear();
+    }
+
+    fn block(&mut self, block: &Block, scope: Scope) {
+        let mut ended: Option<&Stmt> = None;
+        for s in block {
+            if let Some(end) = ended {
+                self.report_with(
+                    Severity::Warning,
+                    "unreachable-code",
+                    s.span,
+                    "this code is never run".to_string(),
+                    format!(
+                        "after the `return` at line {}",
+                        line_of(self.text, end.span.start as usize)
+                    ),
+                    None,
+                );
+                ended = None;
+            }
+            self.stmt(s, scope);
+            if matches!(s.kind, StmtKind::Return(_)) {
+                ended = Some(s);
+            }
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt, scope: Scope) {
+        match &s.kind {
+            StmtKind::Var { names, ty, init } => {
+                for n in names {
+                    self.declare_local(n, ty.as_ref());
+                }
+                if let Some(e) = init {
+                    self.expr(e, scope);
+                    if let (Some(t), [n]) = (ty.as_ref(), names.as_slice()) {
+                        self.check_assign_type(&n.text, t.kind.clone(), e);
+                    }
+                }
+            }
+            StmtKind::Assign { target, op, value } => {
+                self.expr(target, scope);
+                self.expr(value, scope);
+                if *op == AssignOp::Assign {
+                    if let ExprKind::Local(name) = &target.kind {
+                        let declared = self.locals.get(&name.to_lowercase()).and_then(|l| l.ty);
+                        if let Some(b) = declared {
+                            self.check_assign_type(name, TypeKind::Basic(b), value);
+                        }
+                    }
+                }
+            }
+            StmtKind::Expr(e) => {
+                if let ExprKind::Name(n) = &e.kind {
+                    self.unknown_name_statement(n, e.span);
+                } else {
+                    self.expr(e, scope);
+                }
+            }
+            StmtKind::If { cond, then, otherwise } => {
+                self.expr(cond, scope);
+                self.block(then, scope);
+                if let Some(b) = otherwise {
+                    self.block(b, scope);
+                }
+            }
+            StmtKind::Case { branches, otherwise } => {
+                for (c, b) in branches {
+                    self.expr(c, scope);
+                    self.block(b, scope);
+                }
+                if let Some(b) = otherwise {
+                    self.block(b, scope);
+                }
+            }
+            StmtKind::While { cond, body } => {
+                self.expr(cond, scope);
+                self.block(body, scope);
+            }
+            StmtKind::Repeat { body, until } => {
+                self.block(body, scope);
+                self.expr(until, scope);
+            }
+            StmtKind::For { var, start, end, step, body } => {
+                for e in [var, start, end].into_iter().chain(step.iter()) {
+                    self.expr(e, scope);
+                }
+                self.block(body, scope);
+            }
+            StmtKind::ForEach { item, source, begin, end, cond, body } => {
+                self.expr(item, scope);
+                self.expr(source, scope);
+                for e in begin.iter().chain(end.iter()) {
+                    self.expr(e, scope);
+                }
+                if let Some((_, e)) = cond {
+                    self.expr(e, scope);
+                }
+                self.block(body, scope);
+            }
+            StmtKind::Use { target, body } => {
+                self.expr(target, scope);
+                self.block(body, scope);
+            }
+            StmtKind::Try { body, catch } => {
+                self.block(body, scope);
+                if let Some(b) = catch {
+                    self.block(b, scope);
+                }
+            }
+            StmtKind::Return(Some(e)) => self.expr(e, scope),
+            #[allow(unreachable_patterns)]
+            _ => {}
+        }
+    }
+
+    fn declare_local(&mut self, n: &crate::syntax::ast::Name, ty: Option<&TypeRef>) {
+        let Some(bare) = n.text.strip_prefix('$') else { return };
+        let key = bare.to_lowercase();
+        let new_ty = ty.and_then(basic);
+        if let Some(prev) = self.locals.get_mut(&key) {
+            prev.uses += 1;
+            if let (Some(a), Some(b)) = (prev.ty, new_ty) {
+                if a != b {
+                    let first_line = line_of(self.text, prev.span.start as usize);
+                    self.report_with(
+                        Severity::Error,
+                        "conflicting-declaration",
+                        n.span,
+                        format!(
+                            "`${bare}` is declared {} here and {} at line {first_line}",
+                            type_name(b),
+                            type_name(a)
+                        ),
+                        "a second type for the same variable".to_string(),
+                        None,
+                    );
+                }
+            }
+            return;
+        }
+        self.locals.insert(
+            key,
+            Local { name: bare.to_string(), span: n.span, ty: new_ty, uses: 1, parameter: false },
+        );
+    }
+
+    /// A literal of the wrong kind assigned to a typed variable.
+    fn check_assign_type(&mut self, name: &str, ty: TypeKind, value: &Expr) {
+        let TypeKind::Basic(target) = ty else { return };
+        let Some(given) = literal_type(value) else { return };
+        if compatible(target, given) {
+            return;
+        }
+        let bare = name.trim_start_matches('$');
+        let given = if given == BasicType::Real { "number" } else { type_name(given) };
+        self.report_with(
+            Severity::Error,
+            "type-mismatch",
+            value.span,
+            format!(
+                "a {given} cannot be assigned to `${bare}`, which is declared {}",
+                type_name(target)
+            ),
+            format!("a {given}"),
+            None,
+        );
+    }
+
+    /// A bare name on its own line: a call to a method that does not exist.
+    fn unknown_name_statement(&mut self, name: &str, span: Span) {
+        // `break` and `continue` are statements of recent 4D versions.
+        if self.model.method(name).is_some()
+            || name.eq_ignore_ascii_case("break")
+            || name.eq_ignore_ascii_case("continue")
+        {
+            return;
+        }
+        self.unknown_method(name, span);
+    }
+
+    fn unknown_method(&mut self, name: &str, span: Span) {
+        let hint = suggest::closest(name, self.model.method_names());
+        let (severity, help) = if self.model.has_components {
+            (
+                Severity::Warning,
+                Some("the project uses components: it may be one of their shared methods".into()),
+            )
+        } else {
+            (Severity::Error, hint.map(|h| format!("did you mean `{h}`?")))
+        };
+        self.report_with(
+            severity,
+            "unknown-method",
+            span,
+            format!("unknown method `{name}`"),
+            "no project method has this name".to_string(),
+            help,
+        );
+    }
+
+    fn expr(&mut self, e: &Expr, scope: Scope) {
+        match &e.kind {
+            ExprKind::MethodCall { name, args, .. } => {
+                match self.model.method(name) {
+                    Some(m) => {
+                        if let Some(sig) = m.signature.clone() {
+                            self.check_count(&m.name.clone(), "method", &sig, args, e.span);
+                        }
+                    }
+                    None => self.unknown_method(name, e.span),
+                }
+                self.exprs(args, scope);
+            }
+            ExprKind::Command { args, .. } => self.exprs(args, scope),
+            ExprKind::Collection(args) => self.exprs(args, scope),
+            ExprKind::Call { callee, args } => {
+                self.call(callee, args, e.span, scope);
+                self.exprs(args, scope);
+            }
+            ExprKind::Member { object, name } => {
+                self.class_reference(object, name, e.span);
+                self.expr(object, scope);
+            }
+            ExprKind::ParamIndex(x) | ExprKind::Neg(x) | ExprKind::TryExpr(x) => {
+                self.expr(x, scope)
+            }
+            ExprKind::Index { object, index } => {
+                self.expr(object, scope);
+                self.expr(index, scope);
+            }
+            ExprKind::CharIndex { text, index } => {
+                self.expr(text, scope);
+                self.expr(index, scope);
+            }
+            ExprKind::Object(entries) => {
+                for (_, v) in entries {
+                    self.expr(v, scope);
+                }
+            }
+            ExprKind::Binary { left, right, .. } => {
+                self.expr(left, scope);
+                self.expr(right, scope);
+            }
+            ExprKind::Ternary { cond, then, otherwise } => {
+                self.expr(cond, scope);
+                self.expr(then, scope);
+                self.expr(otherwise, scope);
+            }
+            ExprKind::Super => self.check_super(e.span, scope, false),
+            _ => {}
+        }
+    }
+
+    fn exprs(&mut self, args: &[Expr], scope: Scope) {
+        for a in args {
+            self.expr(a, scope);
+        }
+    }
+
+    /// `callee(args)`: `Super(…)`, `cs.X.new(…)`, `This.f(…)`.
+    fn call(&mut self, callee: &Expr, args: &[Expr], span: Span, scope: Scope) {
+        match &callee.kind {
+            ExprKind::Super => {
+                self.check_super(callee.span, scope, true);
+                return;
+            }
+            ExprKind::Member { object, name } => {
+                if matches!(object.kind, ExprKind::Super) {
+                    self.check_super(object.span, scope, false);
+                    return;
+                }
+                if name.text.eq_ignore_ascii_case("new") {
+                    if let Some(class) = self.own_class(object) {
+                        if let Some(info) = self.model.class(&class) {
+                            if let Some(sig) = self.constructor_of(&info.name) {
+                                let label = format!("cs.{}.new", info.name);
+                                self.check_count(&label, "constructor", &sig, args, span);
+                            }
+                        }
+                    }
+                }
+                if matches!(object.kind, ExprKind::This) {
+                    if let Some(class) = scope.class {
+                        if let Some(Some(sig)) = self.model.function(class, &name.text) {
+                            let sig = sig.clone();
+                            let label = format!("This.{}", name.text);
+                            self.check_count(&label, "function", &sig, args, span);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.expr(callee, scope);
+    }
+
+    /// The constructor of `class` or of its nearest ancestor that has one; `None` when unknown.
+    fn constructor_of(&self, class: &str) -> Option<Signature> {
+        let mut current = class.to_string();
+        for _ in 0..64 {
+            let info = self.model.class(&current)?;
+            if info.has_syntax_errors {
+                return None;
+            }
+            if let Some(sig) = &info.constructor {
+                return Some(sig.clone());
+            }
+            current = info.extends.clone()?;
+        }
+        None
+    }
+
+    /// `X` when `object` is `cs.X` for a class of this project (or of its own namespace).
+    fn own_class(&self, object: &Expr) -> Option<String> {
+        let ExprKind::Member { object: store, name } = &object.kind else { return None };
+        match &store.kind {
+            ExprKind::Command { index, .. } if is_cs(*index) => Some(name.text.clone()),
+            ExprKind::Member { object: inner, name: ns } => match &inner.kind {
+                ExprKind::Command { index, .. }
+                    if is_cs(*index) && self.model.is_namespace(&ns.text) =>
+                {
+                    Some(name.text.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `cs.X` where the project has no class `X`.
+    fn class_reference(&mut self, object: &Expr, name: &crate::syntax::ast::Name, span: Span) {
+        let ExprKind::Command { index, .. } = &object.kind else { return };
+        if !is_cs(*index) || self.model.has_components || self.model.classes.is_empty() {
+            return;
+        }
+        if self.model.class(&name.text).is_some() || self.model.is_namespace(&name.text) {
+            return;
+        }
+        let hint = suggest::closest(&name.text, self.model.class_names());
+        self.report_with(
+            Severity::Error,
+            "unknown-class",
+            span,
+            format!("unknown class `cs.{}`", name.text),
+            "the project has no class with this name".to_string(),
+            hint.map(|h| format!("did you mean `cs.{h}`?")),
+        );
+    }
+
+    /// `Super` outside class code, or `Super(…)` outside a constructor.
+    fn check_super(&mut self, span: Span, scope: Scope, is_call: bool) {
+        if scope.class.is_none() {
+            self.report(
+                Severity::Error,
+                "super-misuse",
+                span,
+                "`Super` is only valid in the code of a class".to_string(),
+            );
+        } else if is_call && !scope.constructor {
+            self.report(
+                Severity::Error,
+                "super-misuse",
+                span,
+                "`Super(…)` calls the parent constructor: it is only valid in `Class constructor`"
+                    .to_string(),
+            );
+        }
+    }
+
+    fn check_count(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr], span: Span) {
+        if sig.variadic || args.len() <= sig.params {
+            return;
+        }
+        let expected = match sig.params {
+            0 => "no parameters".to_string(),
+            1 => "1 parameter".to_string(),
+            n => format!("{n} parameters"),
+        };
+        self.report_with(
+            Severity::Error,
+            "too-many-parameters",
+            span,
+            format!("the {what} `{name}` declares {expected}, but {} are given", args.len()),
+            format!("{} arguments", args.len()),
+            None,
+        );
+    }
+
+    /// Checks the results of method calls used as values (all assignments' right sides).
+    pub fn results(&mut self, file: &SourceFile) {
+        let mut blocks: Vec<&Block> = vec![&file.body];
+        if let Some(c) = &file.class {
+            blocks.extend(c.constructor.iter().chain(c.functions.iter()).map(|f| &f.body));
+        }
+        while let Some(b) = blocks.pop() {
+            for s in b {
+                match &s.kind {
+                    StmtKind::Assign { value, .. } => self.result_used(value),
+                    StmtKind::Var { init: Some(value), .. } => self.result_used(value),
+                    StmtKind::If { then, otherwise, .. } => {
+                        blocks.push(then);
+                        blocks.extend(otherwise.iter());
+                    }
+                    StmtKind::Case { branches, otherwise } => {
+                        blocks.extend(branches.iter().map(|(_, b)| b));
+                        blocks.extend(otherwise.iter());
+                    }
+                    StmtKind::While { body, .. }
+                    | StmtKind::Repeat { body, .. }
+                    | StmtKind::For { body, .. }
+                    | StmtKind::ForEach { body, .. }
+                    | StmtKind::Use { body, .. } => blocks.push(body),
+                    StmtKind::Try { body, catch } => {
+                        blocks.push(body);
+                        blocks.extend(catch.iter());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// `$x:=m()` where `m` declares no result.
+    fn result_used(&mut self, value: &Expr) {
+        let ExprKind::MethodCall { name, .. } = &value.kind else { return };
+        let Some(m) = self.model.method(name) else { return };
+        if m.signature.as_ref().is_some_and(|s| !s.result) {
+            let name = m.name.clone();
+            self.report_with(
+                Severity::Error,
+                "no-result",
+                value.span,
+                format!("the method `{name}` returns no result, but its result is used"),
+                "used as a value".to_string(),
+                Some(
+                    "declare a result in its #DECLARE, e.g. `#DECLARE() -> $result : Text`".into(),
+                ),
+            );
+        }
+    }
+}
+
+fn is_cs(index: u16) -> bool {
+    catalog::command(index).is_some_and(|c| c.name.eq_ignore_ascii_case("cs"))
+}
+
+fn basic(t: &TypeRef) -> Option<BasicType> {
+    match t.kind {
+        TypeKind::Basic(b) => Some(b),
+        _ => None,
+    }
+}
+
+fn type_name(t: BasicType) -> &'static str {
+    match t {
+        BasicType::Text => "Text",
+        BasicType::Date => "Date",
+        BasicType::Time => "Time",
+        BasicType::Boolean => "Boolean",
+        BasicType::Integer => "Integer",
+        BasicType::Real => "Real",
+        BasicType::Pointer => "Pointer",
+        BasicType::Picture => "Picture",
+        BasicType::Blob => "Blob",
+        BasicType::Collection => "Collection",
+        BasicType::Variant => "Variant",
+        BasicType::Object => "Object",
+    }
+}
+
+/// The type of a literal (only literals: the type of other expressions is not inferred here).
+fn literal_type(e: &Expr) -> Option<BasicType> {
+    Some(match &e.kind {
+        ExprKind::Number(_) => BasicType::Real,
+        ExprKind::Text(_) => BasicType::Text,
+        ExprKind::Date(_) => BasicType::Date,
+        ExprKind::Time(_) => BasicType::Time,
+        ExprKind::Object(_) => BasicType::Object,
+        ExprKind::Collection(_) => BasicType::Collection,
+        _ => return None,
+    })
+}
+
+/// Whether a literal of type `given` may be assigned to a variable of type `target`.
+fn compatible(target: BasicType, given: BasicType) -> bool {
+    use BasicType::*;
+    match target {
+        Variant => true,
+        Integer | Real => given == Real,
+        // A number is a valid time (seconds) in 4D.
+        Time => matches!(given, Time | Real),
+        Picture | Blob | Pointer => true,
+        t => t == given,
+    }
+}
+
+fn span_of_block(b: &Block) -> Option<Span> {
+    Some(b.first()?.span.to(b.last()?.span))
+}
+
+/// 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// How often each `$name` appears in `code` (lower case, without `$`), outside texts and
+/// comments.
+fn count_locals(code: &str) -> HashMap<String, usize> {
+    let mut out: HashMap<String, usize> = HashMap::new();
+    let b = code.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            b'$' => {
+                let start = i + 1;
+                let mut end = start;
+                for (k, c) in code[start..].char_indices() {
+                    if c.is_alphanumeric() || c == '_' {
+                        end = start + k + c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if end > start {
+                    *out.entry(code[start..end].to_lowercase()).or_default() += 1;
+                }
+                i = end.max(start);
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}

@@ -1,0 +1,145 @@
+//! Static analysis of a whole project, as 4D's compiler does it: every name resolved, and the
+//! mistakes the compiler rejects (errors) or points out (warnings) reported before anything runs.
+//! `mini4d check` shows them; `mini4d run` uses the same name lookup for its hints.
+//!
+//! Like the compiler, the analysis first collects what the project declares (its methods with
+//! their `#DECLARE`, its classes with their functions: [`model`]), then checks each file against
+//! it ([`checks`]).
+
+pub mod checks;
+pub mod model;
+pub mod suggest;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::syntax::ast::{SourceFile, Span};
+use crate::syntax::{parse_bytes, MethodNames};
+use model::{ProjectModel, Role};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// One thing the analysis found in a file.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Kebab-case kind, e.g. `unknown-method` (shown as `check::unknown-method`).
+    pub code: &'static str,
+    pub span: Span,
+    pub message: String,
+    /// Text under the span (may be empty).
+    pub label: String,
+    pub help: Option<String>,
+}
+
+/// The projects met while checking files: one model per project root (or loose folder).
+#[derive(Default)]
+pub struct Projects {
+    models: HashMap<PathBuf, Arc<ProjectModel>>,
+}
+
+impl Projects {
+    /// The model of the project (or loose folder) that holds `file`.
+    pub fn model_for(&mut self, file: &Path) -> Arc<ProjectModel> {
+        let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+        let key = model::project_root(file).unwrap_or_else(|| loose_root(&dir));
+        self.models.entry(key.clone()).or_insert_with(|| Arc::new(load(&key))).clone()
+    }
+}
+
+/// The folder a loose file's project is made of: its own folder, or the parent of `Classes/`.
+fn loose_root(dir: &Path) -> PathBuf {
+    if dir.file_name().is_some_and(|n| n == "Classes") {
+        dir.parent().map(Path::to_path_buf).unwrap_or_default()
+    } else {
+        dir.to_path_buf()
+    }
+}
+
+fn dot_4dm_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Reads the methods and classes of the project whose root (or loose folder) is `root`.
+fn load(root: &Path) -> ProjectModel {
+    let mut m = ProjectModel::default();
+    let sources = root.join("Project/Sources");
+    let (methods_dir, classes_dir) = if sources.is_dir() {
+        m.namespace = model::namespace_of(root);
+        m.has_components = model::uses_components(root);
+        (sources.join("Methods"), sources.join("Classes"))
+    } else {
+        (root.to_path_buf(), root.join("Classes"))
+    };
+    let method_files = dot_4dm_files(&methods_dir);
+    let mut names = MethodNames::new();
+    for p in &method_files {
+        if let Some(stem) = p.file_stem().and_then(|s| s.to_str()) {
+            names.insert(stem);
+        }
+    }
+    for (dir_files, role) in
+        [(method_files, Role::Method), (dot_4dm_files(&classes_dir), Role::Class)]
+    {
+        for p in dir_files {
+            let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
+            let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
+            let (text, out) = parse_bytes(&bytes, &names);
+            m.add(role, stem, &out.file, &text, !out.errors.is_empty());
+        }
+    }
+    m
+}
+
+/// Checks one parsed file (without syntax errors) of the project described by `model`.
+pub fn check_file(
+    model: &ProjectModel,
+    path: &Path,
+    text: &str,
+    file: &SourceFile,
+) -> Vec<Finding> {
+    let role = model::role_of(path);
+    let class_name = match role {
+        Role::Class => path.file_stem().and_then(|s| s.to_str()),
+        _ => None,
+    };
+    let mut checker = checks::Checker::new(model, text);
+    checker.file(file, class_name);
+    checker.results(file);
+    let mut findings = checker.findings;
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+/// The names of the project methods known to a file at `path` (for the parser).
+pub fn method_names_for(model: &ProjectModel) -> MethodNames {
+    let mut names = MethodNames::new();
+    for n in model.method_names() {
+        names.insert(n);
+    }
+    names
+}

@@ -1,0 +1,2 @@
+var $never : Text
+ALERT("ok")

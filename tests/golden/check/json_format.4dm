@@ -1,0 +1,4 @@
+doIt
+$x:=1
+return
+$x:=2

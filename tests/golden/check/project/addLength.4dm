@@ -1,0 +1,2 @@
+#DECLARE($a : Integer; $b : Text) : Integer
+return $a+Length($b)

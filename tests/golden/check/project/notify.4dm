@@ -1,0 +1,2 @@
+#DECLARE($message : Text)
+ALERT($message)

@@ -1,0 +1,4 @@
+$t:="abcdefghijklmnop"
+While (True)
+	$t:=$t+$t
+End while

@@ -1,0 +1,5 @@
+Case of
+: (1=1)
+	ALERT("a")
+End case
+unknownThing
