@@ -1,9 +1,56 @@
 //! Commands of the Tools theme that need nothing from the interpreter (`Choose`).
 
 use super::{Args, CommandFn, Host};
-use crate::runtime::{Date, RtError, Value};
+use crate::runtime::{CollRef, Date, ObjRef, RtError, Value};
 
-pub const COMMANDS: &[(&str, CommandFn)] = &[("Choose", choose)];
+pub const COMMANDS: &[(&str, CommandFn)] = &[
+    ("Choose", choose),
+    ("Is Windows", is_windows),
+    ("Is macOS", is_macos),
+    ("System info", system_info),
+];
+
+/// `Is Windows`: the platform mini4d was built for.
+fn is_windows(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Is Windows", 0, 0)?;
+    Ok(Value::Bool(cfg!(target_os = "windows")))
+}
+
+/// `Is macOS`: the platform mini4d was built for.
+fn is_macos(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Is macOS", 0, 0)?;
+    Ok(Value::Bool(cfg!(target_os = "macos")))
+}
+
+/// `System info`: the documented properties with fixed values (like `Session info`, a script
+/// learns nothing about the machine but its platform and its number of cores).
+fn system_info(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("System info", 0, 0)?;
+    let os = if cfg!(target_os = "windows") {
+        "Windows"
+    } else if cfg!(target_os = "macos") {
+        "macOS"
+    } else {
+        "Linux"
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
+    let o = ObjRef::new();
+    o.set_str("accountName", Value::text("mini4d"));
+    o.set_str("cores", Value::Real(threads));
+    o.set_str("cpuThreads", Value::Real(threads));
+    o.set_str("machineName", Value::text("localhost"));
+    o.set_str("macRosetta", Value::Bool(false));
+    o.set_str("model", Value::text("mini4d"));
+    o.set_str("networkInterfaces", Value::Collection(CollRef::from_vec(Vec::new())));
+    o.set_str("osVersion", Value::text(os));
+    o.set_str("osLanguage", Value::text("en"));
+    o.set_str("physicalMemory", Value::Real(0.0));
+    o.set_str("processor", Value::text(std::env::consts::ARCH));
+    o.set_str("uptime", Value::Real(0.0));
+    o.set_str("userName", Value::text("mini4d"));
+    o.set_str("volumes", Value::Collection(CollRef::from_vec(Vec::new())));
+    Ok(Value::Object(o))
+}
 
 /// The "empty" value of `v`'s type (`Choose` with no value at the criterion's position).
 fn empty_like(v: &Value) -> Value {

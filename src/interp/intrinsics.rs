@@ -112,13 +112,18 @@ impl Interp {
                 Ok(Value::text(name.unwrap_or_default()))
             }
             Abort => Err(Unwind::ABORT),
-            Assert => {
+            Assert | Asserted => {
                 let vals = self.eval_all(args)?;
+                // `Asserted` gives back the expression's value (even when assertions are off).
+                let result = match (which, vals.first()) {
+                    (Asserted, Some(Value::Bool(b))) => Value::Bool(*b),
+                    _ => Value::Undefined,
+                };
                 if !self.assert_enabled {
-                    return Ok(Value::Undefined);
+                    return Ok(result);
                 }
                 match vals.first() {
-                    Some(Value::Bool(true)) => Ok(Value::Undefined),
+                    Some(Value::Bool(true)) => Ok(result),
                     Some(Value::Bool(false)) => {
                         let text = match vals.get(1) {
                             Some(Value::Text(t)) => t.to_string(),
