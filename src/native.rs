@@ -66,6 +66,8 @@ impl NativeClass {
 
 /// Every native class. Registering a class is one line here.
 pub static CLASSES: &[&NativeClass] = &[
+    &crate::commands::blobs::BLOB_CLASS,
+    &crate::interp::SESSION_CLASS,
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
     &crate::outside::file::FILE,

@@ -82,8 +82,9 @@ impl<'a> Checker<'a> {
             }
             let mut seen: HashMap<String, Span> = HashMap::new();
             for f in class.constructor.iter().chain(class.functions.iter()) {
+                // Function names are case-sensitive, as object properties are (`M` and `m`).
                 if f.kind == FunctionKind::Plain {
-                    let key = f.name.text.to_lowercase();
+                    let key = f.name.text.clone();
                     if let Some(first) = seen.get(&key) {
                         let first_line = line_of(self.text, first.start as usize);
                         self.report(

@@ -124,7 +124,10 @@ fn walk(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if p.is_dir() {
+        // A project's `Resources` folder is data, not code: 4D compiles `Project/Sources` only.
+        let resources =
+            p.file_name().is_some_and(|n| n == "Resources") && dir.join("Project").is_dir();
+        if p.is_dir() && !resources {
             walk(&p, out, problems, visited);
         } else if is_4dm(&p) {
             out.push(p);
@@ -232,7 +235,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
                     blocks.extend(catch.iter());
                 }
                 StmtKind::Return(e) => exprs.extend(e.iter()),
-                StmtKind::MisplacedDeclare(_) => {}
+                StmtKind::MisplacedDeclare(_) | StmtKind::Sql(_) => {}
             }
         }
     }
@@ -254,6 +257,7 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
             ExprKind::ParamIndex(x)
             | ExprKind::Neg(x)
             | ExprKind::Pointer(x)
+            | ExprKind::Deref(x)
             | ExprKind::TryExpr(x) => exprs.push(x),
             ExprKind::Member { object, .. } => exprs.push(object),
             ExprKind::Index { object, index } => exprs.extend([&**object, &**index]),

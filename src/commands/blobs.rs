@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use super::{Args, CommandFn, Host};
+use crate::native::{self, NativeClass};
 use crate::runtime::blob::{self, ByteOrder, RealFormat, MAX_BLOB_BYTES};
 use crate::runtime::{ErrorKind, RtError, Value};
 
@@ -25,6 +26,53 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("INSERT IN BLOB", insert_in_blob),
     ("DELETE FROM BLOB", delete_from_blob),
 ];
+
+/// `4D.Blob`: an immutable blob object (docs/API/BlobClass.md).
+pub static BLOB_CLASS: NativeClass = NativeClass {
+    name: "Blob",
+    superclass: None,
+    constructor: Some(blob_object_new),
+    functions: &[("slice", blob_object_slice)],
+    getters: &[("size", |_, this| Ok(Value::Real(this_bytes(this)?.len() as f64)))],
+    setters: &[],
+};
+
+fn this_bytes(this: &crate::runtime::ObjRef) -> Result<Rc<Vec<u8>>, RtError> {
+    Ok(native::state::<blob::BlobObject>(this, &BLOB_CLASS)?.0.clone())
+}
+
+/// `4D.Blob.new({blob})`: a 4D.Blob on a copy of a scalar blob or of another 4D.Blob (the bytes
+/// are shared: neither can change).
+fn blob_object_new(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = "4D.Blob.new";
+    args.expect_count(NAME, 0, 1)?;
+    Ok(blob::to_object(blob_arg(args, 0, NAME)?))
+}
+
+/// `.slice({start{; end}})`: bytes `start` (default 0) to `end` (excluded, default the size);
+/// negative values count from the end.
+fn blob_object_slice(
+    _: &mut dyn Host,
+    this: &crate::runtime::ObjRef,
+    args: &mut Args,
+) -> Result<Value, RtError> {
+    const NAME: &str = "slice";
+    args.expect_count(NAME, 0, 2)?;
+    let bytes = this_bytes(this)?;
+    let len = bytes.len() as f64;
+    let bound = |x: f64| -> usize {
+        let x = if x < 0.0 { len + x.trunc() } else { x.trunc() };
+        if x.is_nan() || x < 0.0 {
+            0
+        } else {
+            x.min(len) as usize
+        }
+    };
+    let start = if args.is_empty() { 0 } else { bound(args.num(0, NAME)?) };
+    let end = if args.len() > 1 { bound(args.num(1, NAME)?) } else { bytes.len() };
+    let piece = if start < end { bytes[start..end].to_vec() } else { Vec::new() };
+    Ok(blob::to_object(Rc::new(piece)))
+}
 
 /// The bytes of argument `i`: a scalar blob or a `4D.Blob` (Undefined and Null are empty).
 pub fn blob_arg(args: &Args, i: usize, name: &str) -> Result<Rc<Vec<u8>>, RtError> {

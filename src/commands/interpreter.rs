@@ -7,6 +7,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Intrinsic {
     CountParameters,
+    CopyParameters,
     LastErrors,
     OnErrCall,
     MethodCalledOnError,
@@ -61,11 +62,13 @@ pub enum Intrinsic {
     CancelTransaction,
     InTransaction,
     TransactionLevel,
+    FormulaFromString,
 }
 
 /// Every interpreter command by its canonical 4D name (the catalog's spelling).
 pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("Count parameters", Intrinsic::CountParameters),
+    ("Copy parameters", Intrinsic::CopyParameters),
     ("Last errors", Intrinsic::LastErrors),
     ("ON ERR CALL", Intrinsic::OnErrCall),
     ("Method called on error", Intrinsic::MethodCalledOnError),
@@ -117,4 +120,5 @@ pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("CANCEL TRANSACTION", Intrinsic::CancelTransaction),
     ("In transaction", Intrinsic::InTransaction),
     ("Transaction level", Intrinsic::TransactionLevel),
+    ("Formula from string", Intrinsic::FormulaFromString),
 ];

@@ -10,16 +10,20 @@ use std::sync::OnceLock;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::Span;
 
+pub mod arrays;
 pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
 pub mod encoding;
+pub mod environment;
 pub mod files;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
 pub mod objects;
+pub mod pointers;
+pub mod regex;
 pub mod text;
 pub mod tools;
 pub mod web;
@@ -33,8 +37,29 @@ pub trait Host {
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
     fn write_stderr(&mut self, text: &str);
+    /// The interpreter behind this host, for the few native functions that change the
+    /// process itself (`Session.restore()` switches the process's session).
+    fn interp(&mut self) -> Option<&mut crate::interp::Interp> {
+        None
+    }
     /// Sets the `OK` system variable to 1 (true) or 0.
     fn set_ok(&mut self, _ok: bool) {}
+    /// What the pointer `pointer` points to (its current value: an array comes back shared with
+    /// its variable, so changing its elements changes the variable's array).
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        let _ = pointer;
+        Err(RtError::generic("pointers cannot be used here"))
+    }
+    /// Assigns `value` to what `pointer` points to.
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        let _ = (pointer, value);
+        Err(RtError::generic("pointers cannot be used here"))
+    }
+    /// A pointer to the process or interprocess variable named `name` (`Get pointer`).
+    fn pointer_to(&mut self, name: &str) -> Value {
+        let _ = name;
+        Value::Pointer(crate::runtime::pointer::nil())
+    }
     /// The permission gate every access to files, programs, the network and the environment
     /// goes through (denies everything unless the host says otherwise).
     fn gate(&self) -> &crate::permissions::Gate {
@@ -192,8 +217,12 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     blobs::COMMANDS,
     tools::COMMANDS,
     encoding::COMMANDS,
+    regex::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
+    arrays::COMMANDS,
+    pointers::COMMANDS,
+    environment::COMMANDS,
 ];
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.

@@ -548,11 +548,7 @@ impl Interp {
     ) -> Option<Flow<()>> {
         let class = match obj {
             Value::Object(o) => {
-                let t = tag(o)?;
-                if t.is::<super::processes::SessionTag>() {
-                    return self.session_set_member(o, key.as_str(), v).map(Ok);
-                }
-                let t = Some(t).filter(is_instance_tag)?;
+                let t = tag(o).filter(is_instance_tag)?;
                 self.tag_class(t)?
             }
             Value::SharedObject(o) => {

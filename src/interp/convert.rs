@@ -1,7 +1,7 @@
 //! Typed variables: defaults and the conversions an assignment may make.
 
 use crate::resolve::ir::VarType;
-use crate::runtime::{Date, Value};
+use crate::runtime::{blob, Date, Value};
 
 /// The value a variable of type `ty` starts with.
 pub fn default_for(ty: VarType) -> Value {
@@ -13,7 +13,8 @@ pub fn default_for(ty: VarType) -> Value {
         VarType::Boolean => Value::Bool(false),
         VarType::Date => Value::Date(Date::NULL),
         VarType::Time => Value::Time(0),
-        VarType::Object | VarType::Collection | VarType::Pointer | VarType::Picture => Value::Null,
+        VarType::Pointer => Value::Pointer(crate::runtime::pointer::nil()),
+        VarType::Object | VarType::Collection | VarType::Picture => Value::Null,
         VarType::Blob => crate::runtime::blob::empty(),
     }
 }
@@ -51,6 +52,12 @@ fn coerce_other(ty: VarType, v: Value) -> Result<Value, Value> {
         (VarType::Date, v @ Value::Date(_)) => Ok(v),
         (VarType::Time, v @ Value::Time(_)) => Ok(v),
         (VarType::Blob, v @ Value::Blob(_)) => Ok(v),
+        // A 4D.Blob and a scalar blob convert into each other on assignment.
+        (VarType::Blob, Value::Object(o)) => match blob::object_bytes(&o) {
+            Some(bytes) => Ok(Value::Blob(bytes)),
+            None => Err(Value::Object(o)),
+        },
+        (VarType::Object, Value::Blob(b)) => Ok(blob::to_object(b)),
         (VarType::Time, Value::Real(r)) => Ok(Value::Time(r.round() as i64)),
         (VarType::Time, Value::Int(i)) => Ok(Value::Time(i as i64)),
         (VarType::Integer | VarType::Real, Value::Time(t)) => {
@@ -64,6 +71,8 @@ fn coerce_other(ty: VarType, v: Value) -> Result<Value, Value> {
             VarType::Collection,
             v @ (Value::Collection(_) | Value::SharedCollection(_) | Value::Null),
         ) => Ok(v),
+        (VarType::Pointer, v @ Value::Pointer(_)) => Ok(v),
+        (VarType::Pointer, Value::Null) => Ok(default_for(VarType::Pointer)),
         (_, v) => Err(v),
     }
 }

@@ -108,10 +108,15 @@ impl Interp {
                 let mut a = self.eval_args(args, *star)?;
                 a.call_span = e.span;
                 let r = f(self, &mut a);
+                if args.iter().any(|x| matches!(x.kind, ExprKind::Interprocess(_))) {
+                    self.write_back_interprocess_arrays(args, &a.values);
+                }
                 self.give_arg_vec(std::mem::take(&mut a.values));
                 match r {
                     Ok(r) => {
-                        self.write_outputs(*index, args, a)?;
+                        if !a.outputs.is_empty() {
+                            self.write_outputs(*index, args, a)?;
+                        }
                         Ok(r)
                     }
                     Err(err) => {
@@ -164,6 +169,16 @@ impl Interp {
                 )
                 .at(self.current_file(), e.span)
                 .into())
+            }
+            ExprKind::PointerTo(t) => self.make_pointer(t, e.span),
+            ExprKind::Deref(p) => {
+                let p = self.eval(p)?;
+                self.deref_value(&p, e.span)
+            }
+            ExprKind::Element { array, index } => {
+                let a = self.eval(array)?;
+                let i = self.eval(index)?;
+                self.element_get(&a, &i, e.span)
             }
             ExprKind::OutsideSubset(what) => Err(RtError::new(
                 ErrorKind::Unimplemented,
@@ -414,14 +429,61 @@ impl Interp {
         Ok(())
     }
 
+    /// An interprocess array given to a command was changed on a copy: store it back.
+    #[cold]
+    fn write_back_interprocess_arrays(&mut self, args: &[Expr], values: &[Value]) {
+        for (e, v) in args.iter().zip(values) {
+            if let (ExprKind::Interprocess(name), Value::Array(_)) = (&e.kind, v) {
+                self.write_interprocess(name, v.clone());
+            }
+        }
+    }
+
     /// Assigns to an argument expression that names a variable.
     pub(super) fn assign_expr_target(&mut self, e: &Expr, v: Value, span: Span) -> Flow<()> {
         match &e.kind {
+            // An array replaces what the variable held, whatever its declared type.
+            ExprKind::Local(s) if matches!(v, Value::Array(_)) => {
+                self.stack[self.base + *s as usize] = v;
+                Ok(())
+            }
             ExprKind::Local(s) => self.store_local(*s, v, span),
-            ExprKind::ProcessVar(i) => {
+            ExprKind::ProcessVar(i) if matches!(v, Value::Array(_)) => {
                 self.pvars[*i as usize] = v;
                 Ok(())
             }
+            ExprKind::ProcessVar(i) => {
+                let ty = self.pvar_types[*i as usize];
+                match super::convert::coerce(ty, v) {
+                    Ok(v) => self.pvars[*i as usize] = v,
+                    Err(v) => {
+                        return Err(RtError::type_mismatch(format!(
+                            "cannot assign a {} to a variable declared {}",
+                            v.kind_name(),
+                            ty.name()
+                        ))
+                        .at(self.current_file(), span)
+                        .into())
+                    }
+                }
+                Ok(())
+            }
+            ExprKind::Interprocess(name) => {
+                self.write_interprocess(name, v);
+                Ok(())
+            }
+            ExprKind::Param(n) => {
+                let n = self.eval(n)?;
+                self.set_param(&n, v, span)
+            }
+            ExprKind::Deref(p) => {
+                let p = self.eval(p)?;
+                match p {
+                    Value::Pointer(p) => self.assign_through(&p, v, span),
+                    other => self.deref_value(&other, span).map(|_| ()),
+                }
+            }
+            ExprKind::Element { array, index } => self.assign_element(array, index, v, span),
             ExprKind::Member { object, key } => {
                 let obj = self.eval(object)?;
                 self.set_member(&obj, key.clone(), v, span)
@@ -438,11 +500,20 @@ impl Interp {
             return Ok(Value::Undefined);
         }
         let i = (n - 1) as usize;
-        if let Some(p) = frame.method.params.get(i) {
-            return Ok(self.stack[frame.base + p.slot as usize].clone());
+        let v = if let Some(p) = frame.method.params.get(i) {
+            self.stack[frame.base + p.slot as usize].clone()
+        } else {
+            let extra_i = i - frame.method.params.len();
+            frame.extra.get(extra_i).cloned().unwrap_or_default()
+        };
+        // `C_TEXT(${N})`: parameters from the N-th on read as that type.
+        match frame.method.generic {
+            Some((first, ty)) if n >= first as i64 => {
+                Ok(super::convert::coerce(ty, v)
+                    .unwrap_or_else(|_| super::convert::default_for(ty)))
+            }
+            _ => Ok(v),
         }
-        let extra_i = i - frame.method.params.len();
-        Ok(frame.extra.get(extra_i).cloned().unwrap_or_default())
     }
 
     pub(super) fn set_param(&mut self, n: &Value, v: Value, span: Span) -> Flow<()> {
@@ -470,6 +541,11 @@ impl Interp {
             frame.extra[extra_i] = v;
         }
         Ok(())
+    }
+
+    /// Every argument the current method received, in order (`Copy parameters`).
+    pub(super) fn frame_args(&self) -> Vec<Value> {
+        self.all_args()
     }
 
     /// Every argument the current method received, in order.
@@ -732,6 +808,16 @@ impl Interp {
             }
             (o, Value::Text(name)) => self.get_member(o, &Key::intern(name), span),
             (Value::Undefined, _) => Ok(Value::Undefined),
+            // `$blobObject[i]`: a byte of a 4D.Blob.
+            (Value::Object(o), Value::Int(_) | Value::Real(_)) => {
+                match crate::runtime::blob::object_bytes(o) {
+                    Some(bytes) => {
+                        crate::runtime::blob::byte_at(&bytes, idx.as_number().unwrap_or(-1.0))
+                            .map_err(|e| e.at(self.current_file(), span).into())
+                    }
+                    None => Err(self.bad_index(obj, idx, span)),
+                }
+            }
             (o, i) => Err(self.bad_index(o, i, span)),
         }
     }
@@ -1189,7 +1275,13 @@ pub(super) struct FormulaInstance {
 /// An argument expression that can receive a command's out-parameter.
 fn as_lvalue(e: &Expr) -> Option<&Expr> {
     match e.kind {
-        ExprKind::Local(_) | ExprKind::ProcessVar(_) | ExprKind::Member { .. } => Some(e),
+        ExprKind::Local(_)
+        | ExprKind::ProcessVar(_)
+        | ExprKind::Member { .. }
+        | ExprKind::Interprocess(_)
+        | ExprKind::Param(_)
+        | ExprKind::Deref(_)
+        | ExprKind::Element { .. } => Some(e),
         _ => None,
     }
 }
@@ -1206,7 +1298,9 @@ fn reset_for_undefined(cur: &Value) -> Value {
         | Value::Collection(_)
         | Value::SharedObject(_)
         | Value::SharedCollection(_)
-        | Value::Function(_) => Value::Null,
+        | Value::Function(_)
+        | Value::Array(_) => Value::Null,
+        Value::Pointer(_) => Value::Pointer(crate::runtime::pointer::nil()),
         Value::Blob(_) => crate::runtime::blob::empty(),
         Value::Null | Value::Undefined => cur.clone(),
     }
@@ -1278,6 +1372,8 @@ pub fn to_shared(
         Value::Object(_) => return Err(not_sharable("a non-shared object")),
         Value::Collection(_) => return Err(not_sharable("a non-shared collection")),
         Value::Function(_) => return Err(not_sharable("a function")),
+        Value::Pointer(_) => return Err(not_sharable("a pointer")),
+        Value::Array(_) => return Err(not_sharable("an array")),
         Value::Blob(_) => return Err(not_sharable("a blob")),
     })
 }

@@ -151,11 +151,18 @@ impl Interp {
             }
             StmtKind::Declare(targets) => {
                 for t in targets {
-                    if let LValue::Local(s) = t {
-                        let ty = self.frames.last().map(|f| f.method.slot_types[*s as usize]);
-                        if let Some(ty) = ty {
-                            self.stack[self.base + *s as usize] = convert::default_for(ty);
+                    match t {
+                        LValue::Local(s) => self.declare_local_at_run_time(*s),
+                        LValue::ProcessVar(i) => {
+                            // Declared again: keeps its value when it converts (4D creates a
+                            // process variable once per process).
+                            let i = *i as usize;
+                            let ty = self.pvar_types[i];
+                            let cur = std::mem::take(&mut self.pvars[i]);
+                            self.pvars[i] = convert::coerce(ty, cur)
+                                .unwrap_or_else(|_| convert::default_for(ty));
                         }
+                        _ => {}
                     }
                 }
                 Ok(())
@@ -350,6 +357,15 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.char_at(&t, &i, index.span)?
             }
+            LValue::Deref(p) => {
+                let pv = self.eval(p)?;
+                self.deref_value(&pv, p.span)?
+            }
+            LValue::Element { array, index } => {
+                let a = self.eval(array)?;
+                let i = self.eval(index)?;
+                self.element_get(&a, &i, index.span)?
+            }
         })
     }
 
@@ -424,6 +440,14 @@ impl Interp {
                 let new = self.replace_char(&t, &i, &v, index.span)?;
                 self.assign(target, new, span)
             }
+            LValue::Deref(p) => {
+                let pv = self.eval(p)?;
+                match pv {
+                    Value::Pointer(ptr) => self.assign_through(&ptr, v, p.span),
+                    other => self.deref_value(&other, p.span).map(|_| ()),
+                }
+            }
+            LValue::Element { array, index } => self.assign_element(array, index, v, index.span),
         }
     }
 
@@ -657,6 +681,27 @@ impl Interp {
 enum Saved {
     TextLen(usize),
     Value(Value),
+}
+
+impl Interp {
+    /// `var`/`C_…` on a local at run time: a parameter that received an argument keeps it,
+    /// converted to the declared type (an argument that does not convert gives the type's
+    /// empty value, as the docs say of `C_` declarations); any other local is reset.
+    fn declare_local_at_run_time(&mut self, slot: u32) {
+        let Some(f) = self.frames.last() else { return };
+        let ty = f.method.slot_types[slot as usize];
+        let received = f.method.params.iter().take(f.argc).any(|p| p.slot == slot);
+        let idx = self.base + slot as usize;
+        if received {
+            let cur = std::mem::take(&mut self.stack[idx]);
+            self.stack[idx] = match cur {
+                v @ Value::Array(_) => v,
+                v => convert::coerce(ty, v).unwrap_or_else(|_| convert::default_for(ty)),
+            };
+        } else {
+            self.stack[idx] = convert::default_for(ty);
+        }
+    }
 }
 
 /// The value of a `For` counter as a number.

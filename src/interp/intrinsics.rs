@@ -36,6 +36,13 @@ impl Interp {
         let _ = star;
         match which {
             CountParameters => Ok(Value::Int(self.arg_count() as i32)),
+            CopyParameters => {
+                let vals = self.eval_all(args)?;
+                let from = vals.first().and_then(Value::as_number).unwrap_or(1.0).max(1.0) as usize;
+                let items: Vec<Value> =
+                    self.frame_args().into_iter().skip(from - 1).map(Value::for_storage).collect();
+                Ok(Value::Collection(CollRef::from_vec(items)))
+            }
             Type => {
                 let Some(arg) = args.first() else {
                     return Ok(Value::Int(type_code::IS_UNDEFINED));
@@ -47,7 +54,17 @@ impl Interp {
                     ExprKind::ProcessVar(i) => self.pvar_types.get(*i as usize).copied(),
                     _ => None,
                 };
-                let v = self.eval(arg)?;
+                let v = match &arg.kind {
+                    // `Type($p->)`: the declared type of the variable pointed to.
+                    ExprKind::Deref(p) => {
+                        let p = self.eval(p)?;
+                        return Ok(Value::Int(self.pointee_type(&p, arg.span)?));
+                    }
+                    _ => self.eval(arg)?,
+                };
+                if let Value::Array(a) = &v {
+                    return Ok(Value::Int(a.type_code()));
+                }
                 Ok(Value::Int(match declared {
                     None => match v {
                         Value::Undefined => type_code::IS_VARIANT,
@@ -284,7 +301,9 @@ impl Interp {
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
             MethodGetCode | MethodGetPath | CurrentMethodPath | CallChain | ExecuteMethod
             | StartTransaction | ValidateTransaction | CancelTransaction | InTransaction
-            | TransactionLevel => self.introspection_intrinsic(which, args, span),
+            | TransactionLevel | FormulaFromString => {
+                self.introspection_intrinsic(which, args, span)
+            }
             // The resolver compiles `Formula(…)` into its own node; never reached.
             Formula => {
                 Err(RtError::generic("Formula: not compiled").at(self.current_file(), span).into())
@@ -349,6 +368,32 @@ fn number(v: &Value) -> i32 {
 }
 
 /// `Type` code of a declared variable type.
+impl Interp {
+    /// `Type(p->)`: the type of the variable `p` points to (declared, or of its value).
+    fn pointee_type(&mut self, p: &Value, span: Span) -> Flow<i32> {
+        use crate::runtime::pointer::Pointer;
+        let declared = match p {
+            Value::Pointer(ptr) => match &**ptr {
+                Pointer::Local { depth, serial, slot, .. } => self
+                    .frames
+                    .get(*depth as usize)
+                    .filter(|f| f.serial == *serial)
+                    .map(|f| f.method.slot_types[*slot as usize]),
+                Pointer::Process { index, .. } => self.pvar_types.get(*index as usize).copied(),
+                _ => None,
+            },
+            _ => None,
+        };
+        let v = self.deref_value(p, span)?;
+        Ok(match (&v, declared) {
+            (Value::Array(a), _) => a.type_code(),
+            (_, Some(t)) => declared_type_code(t),
+            (Value::Undefined, None) => type_code::IS_VARIANT,
+            (v, None) => v.type_code(),
+        })
+    }
+}
+
 fn declared_type_code(t: VarType) -> i32 {
     match t {
         VarType::Variant => type_code::IS_VARIANT,

@@ -119,6 +119,21 @@ impl Interp {
                 self.set_system_var("ok", Value::Int(ok));
                 Ok(Value::Undefined)
             }
+            FormulaFromString => {
+                let vals = self.eval_all(args)?;
+                let Some(Value::Text(text)) = vals.first() else {
+                    return Err(RtError::type_mismatch("Formula from string expects a text")
+                        .at(self.current_file(), span)
+                        .into());
+                };
+                // The text is compiled as the body of `Formula(…)` in a method of its own.
+                let source = format!("return Formula({text})");
+                self.run_source(&source, Vec::new()).map_err(|e| {
+                    RtError::new(e.kind, format!("Formula from string: {}", e.message))
+                        .at(self.current_file(), span)
+                        .into()
+                })
+            }
             InTransaction => Ok(Value::Bool(self.transaction_level > 0)),
             TransactionLevel => Ok(Value::Int(self.transaction_level as i32)),
             _ => Ok(Value::Undefined),

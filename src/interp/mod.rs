@@ -8,8 +8,9 @@ mod exec;
 mod intrinsics;
 mod introspection;
 pub mod ops;
+mod pointers;
 mod processes;
-pub use processes::{native_function, PROCESS_STACK};
+pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -262,6 +263,9 @@ struct MethodSlot {
 struct Frame {
     method: Rc<Method>,
     base: usize,
+    /// Unique within the process (wrapping): tells a pointer to a local whether the call it
+    /// was made in is still running.
+    serial: u32,
     argc: usize,
     /// Arguments beyond the declared parameters (reached with `${N}`).
     extra: Vec<Value>,
@@ -308,6 +312,8 @@ pub struct Interp {
     stack_limit: usize,
     /// Classes loaded by this process, class stores and process singletons.
     classes: classes::ClassState,
+    /// Serial number of the latest call frame (see `Frame::serial`).
+    frame_serial: u32,
     /// Nesting level of `START TRANSACTION` (a run has no datastore: nothing to roll back).
     transaction_level: u32,
     /// This process's own time limit (a web request's), besides `--timeout`.
@@ -343,6 +349,7 @@ impl Interp {
             held: Vec::new(),
             stack_limit: crate::runtime::guard::stack_limit(),
             classes: classes::ClassState::default(),
+            frame_serial: 0,
             transaction_level: 0,
             deadline: None,
         }
@@ -577,9 +584,11 @@ impl Interp {
         extra: Vec<Value>,
         this: Value,
     ) -> Flow<Value> {
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc,
             extra,
             this,
@@ -817,6 +826,10 @@ impl Names for Interp {
 }
 
 impl Host for Interp {
+    fn interp(&mut self) -> Option<&mut Interp> {
+        Some(self)
+    }
+
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
         match self.call_value(function, Value::Undefined, args, Span::default()) {
             Ok(v) => Ok(v),
@@ -840,12 +853,41 @@ impl Host for Interp {
         self.set_system_var("ok", Value::Int(ok as i32));
     }
 
+    fn deref(&mut self, pointer: &Value) -> Result<Value, RtError> {
+        self.deref_value(pointer, Span::default()).map_err(unwind_to_error)
+    }
+
+    fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
+        match pointer {
+            Value::Pointer(p) => {
+                let p = p.clone();
+                Interp::assign_through(self, &p, value, Span::default()).map_err(unwind_to_error)
+            }
+            v => Err(RtError::type_mismatch(format!(
+                "a pointer was expected, not {}",
+                v.kind_name()
+            ))),
+        }
+    }
+
+    fn pointer_to(&mut self, name: &str) -> Value {
+        self.pointer_to_name(name)
+    }
+
     fn gate(&self) -> &crate::permissions::Gate {
         &self.engine.options.permissions
     }
 
     fn set_system_variable(&mut self, name: &str, value: Value) {
         self.set_system_var(name, value);
+    }
+}
+
+/// An unwind that reached a command as an error.
+fn unwind_to_error(u: Unwind) -> RtError {
+    match u.into_cause() {
+        Cause::Error(e) => *e,
+        _ => RtError::generic("execution aborted"),
     }
 }
 

@@ -253,6 +253,7 @@ pub fn equal(l: &Value, r: &Value) -> Option<bool> {
         (Value::Bool(a), Value::Bool(b)) => a == b,
         (Value::Date(a), Value::Date(b)) => a == b,
         (Value::Time(a), Value::Time(b)) => a == b,
+        (Value::Pointer(a), Value::Pointer(b)) => a.same_target(b),
         (Value::Time(t), n) | (n, Value::Time(t)) if num(n).is_some() => {
             (*t as f64 - num(n).unwrap_or(0.0)).abs() <= REAL_EPSILON
         }

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::{Engine, Flow, Interp, Unwind};
+use crate::commands::Args;
+use crate::native::NativeClass;
 use crate::resolve::ir::{Expr, Intrinsic};
 use crate::runtime::process::{self, Message, ProcessEntry, SendValue};
 use crate::runtime::session::Session;
@@ -167,123 +169,9 @@ impl Interp {
         }
     }
 
-    /// `Session`: the current session as a `4D.Session`-like object.
+    /// `Session`: the current session as a `4D.Session` object.
     fn session_object(&self) -> Value {
-        let s = &self.session;
-        let o = ObjRef::new();
-        o.set_str("id", Value::text(s.id.clone()));
-        o.set_str("storage", Value::SharedObject(s.storage.clone()));
-        o.set_str("info", session_info(s));
-        let native = |f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>, name: &str| {
-            native_function(name, f)
-        };
-        if let Some(web) = &s.web {
-            o.set_str("userName", Value::text(web.user_name.lock().clone()));
-            set_web_timeouts(&o, web);
-            o.set_str(
-                "hasPrivilege",
-                native(
-                    |i, _, a| {
-                        let name = a.first().and_then(|v| v.as_str()).unwrap_or("");
-                        Ok(Value::Bool(
-                            web_state(i)
-                                .is_some_and(|w| w.privileges.lock().iter().any(|p| p == name)),
-                        ))
-                    },
-                    "hasPrivilege",
-                ),
-            );
-            o.set_str(
-                "getPrivileges",
-                native(
-                    |i, _, _| {
-                        let list = web_state(i)
-                            .map(|w| w.privileges.lock().iter().map(Value::text).collect())
-                            .unwrap_or_default();
-                        Ok(Value::Collection(CollRef::from_vec(list)))
-                    },
-                    "getPrivileges",
-                ),
-            );
-            o.set_str("setPrivileges", native(set_privileges, "setPrivileges"));
-            o.set_str(
-                "clearPrivileges",
-                native(
-                    |i, _, _| {
-                        if let Some(w) = web_state(i) {
-                            w.privileges.lock().clear();
-                        }
-                        Ok(Value::Bool(true))
-                    },
-                    "clearPrivileges",
-                ),
-            );
-            o.set_str(
-                "isGuest",
-                native(
-                    |i, _, _| {
-                        Ok(Value::Bool(
-                            web_state(i).map_or(true, |w| w.privileges.lock().is_empty()),
-                        ))
-                    },
-                    "isGuest",
-                ),
-            );
-            o.set_str(
-                "createOTP",
-                native(
-                    |i, _, a| {
-                        let lifespan = a.first().and_then(|v| v.as_number());
-                        Ok(Value::text(i.engine.sessions.create_otp(&i.session, lifespan)))
-                    },
-                    "createOTP",
-                ),
-            );
-            o.set_str(
-                "restore",
-                native(
-                    |i, _, a| {
-                        let token = a.first().and_then(|v| v.as_str()).unwrap_or("");
-                        match i.engine.sessions.take_otp(token) {
-                            Some(s) => {
-                                i.session = s;
-                                Ok(Value::Bool(true))
-                            }
-                            None => Ok(Value::Bool(false)),
-                        }
-                    },
-                    "restore",
-                ),
-            );
-            o.borrow_mut().class = Some(Rc::new(SessionTag));
-            return Value::Object(o);
-        }
-        o.set_str("userName", Value::text(s.user_name.clone()));
-        o.set_str("hasPrivilege", native(|_, _, _| Ok(Value::Bool(true)), "hasPrivilege"));
-        o.set_str(
-            "getPrivileges",
-            native(
-                |_, _, _| Ok(Value::Collection(CollRef::from_vec(vec![Value::text("WebAdmin")]))),
-                "getPrivileges",
-            ),
-        );
-        o.set_str("setPrivileges", native(|_, _, _| Ok(Value::Bool(false)), "setPrivileges"));
-        o.set_str("clearPrivileges", native(|_, _, _| Ok(Value::Bool(true)), "clearPrivileges"));
-        o.set_str("isGuest", native(|_, _, _| Ok(Value::Bool(false)), "isGuest"));
-        o.set_str("createOTP", native(|_, _, _| Ok(Value::text("")), "createOTP"));
-        o.set_str("restore", native(|_, _, _| Ok(Value::Bool(false)), "restore"));
-        Value::Object(o)
-    }
-
-    /// `Session.idleTimeout:=minutes` on a web session object; `None` for other writes.
-    pub(super) fn session_set_member(&mut self, o: &ObjRef, key: &str, v: &Value) -> Option<()> {
-        if key != "idleTimeout" {
-            return None;
-        }
-        let web = self.session.web.as_ref()?;
-        web.set_idle_timeout(v.as_number().unwrap_or(0.0));
-        set_web_timeouts(o, web);
-        Some(())
+        Value::Object(crate::native::new_instance(&SESSION_CLASS, self.session.clone()))
     }
 
     /// `New process(method; stack{; name{; param…}}{; *})`.
@@ -461,29 +349,111 @@ impl Interp {
     }
 }
 
-/// Marks a web `Session` object, whose `idleTimeout` writes through to the session.
-pub(super) struct SessionTag;
-
 /// A 4D function value implemented in Rust.
 pub fn native_function(name: &str, f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>) -> Value {
     Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
 }
 
-/// The current session's web state, if it is a web session.
-fn web_state(i: &Interp) -> Option<&crate::runtime::session::WebState> {
-    i.session.web.as_ref()
-}
+/// `4D.Session`: what the `Session` command returns. The instance holds its session; the
+/// properties are computed when read (a web session's privileges and timeout change). The
+/// functions that only web user sessions have answer as documented for the other kinds.
+pub static SESSION_CLASS: NativeClass = NativeClass {
+    name: "Session",
+    superclass: None,
+    constructor: None,
+    functions: &[
+        ("hasPrivilege", |_, o, a| {
+            let s = this_session(o)?;
+            let name = a.text(0, "hasPrivilege")?;
+            Ok(Value::Bool(match &s.web {
+                Some(w) => w.privileges.lock().contains(&name),
+                None => true,
+            }))
+        }),
+        ("getPrivileges", |_, o, _| {
+            let s = this_session(o)?;
+            let list = match &s.web {
+                Some(w) => w.privileges.lock().iter().map(Value::text).collect(),
+                None => vec![Value::text("WebAdmin")],
+            };
+            Ok(Value::Collection(CollRef::from_vec(list)))
+        }),
+        ("setPrivileges", |_, o, a| this_session(o).and_then(|s| set_privileges(&s, a))),
+        ("clearPrivileges", |_, o, _| {
+            if let Some(w) = &this_session(o)?.web {
+                w.privileges.lock().clear();
+            }
+            Ok(Value::Bool(true))
+        }),
+        ("isGuest", |_, o, _| {
+            Ok(Value::Bool(
+                this_session(o)?.web.as_ref().is_some_and(|w| w.privileges.lock().is_empty()),
+            ))
+        }),
+        ("createOTP", |host, o, a| {
+            let s = this_session(o)?;
+            let lifespan = a.get(0).and_then(|v| v.as_number());
+            Ok(Value::text(match host.interp() {
+                Some(i) => i.engine.sessions.create_otp(&s, lifespan),
+                None => String::new(),
+            }))
+        }),
+        ("restore", |host, o, a| {
+            let s = this_session(o)?;
+            let token = a.text(0, "restore")?;
+            let Some(i) = host.interp() else { return Ok(Value::Bool(false)) };
+            if s.web.is_none() {
+                return Ok(Value::Bool(false));
+            }
+            match i.engine.sessions.take_otp(&token) {
+                Some(restored) => {
+                    i.session = restored;
+                    Ok(Value::Bool(true))
+                }
+                None => Ok(Value::Bool(false)),
+            }
+        }),
+    ],
+    getters: &[
+        ("id", |_, o| Ok(Value::text(this_session(o)?.id.clone()))),
+        ("storage", |_, o| Ok(Value::SharedObject(this_session(o)?.storage.clone()))),
+        ("info", |_, o| this_session(o).map(|s| session_info(&s))),
+        ("userName", |_, o| {
+            let s = this_session(o)?;
+            Ok(Value::text(match &s.web {
+                Some(w) => w.user_name.lock().clone(),
+                None => s.user_name.clone(),
+            }))
+        }),
+        ("idleTimeout", |_, o| {
+            Ok(match &this_session(o)?.web {
+                Some(w) => Value::Int(w.idle_timeout.load(Ordering::Acquire) as i32),
+                None => Value::Undefined,
+            })
+        }),
+        ("expirationDate", |_, o| {
+            Ok(match &this_session(o)?.web {
+                Some(w) => Value::text(crate::runtime::session::iso_ms(w.expires_at())),
+                None => Value::Undefined,
+            })
+        }),
+    ],
+    setters: &[("idleTimeout", |_, o, v| {
+        if let Some(w) = &this_session(o)?.web {
+            w.set_idle_timeout(v.as_number().unwrap_or(0.0));
+        }
+        Ok(())
+    })],
+};
 
-/// `idleTimeout` and `expirationDate` of a web `Session` object.
-fn set_web_timeouts(o: &ObjRef, web: &crate::runtime::session::WebState) {
-    o.set_str("idleTimeout", Value::Int(web.idle_timeout.load(Ordering::Acquire) as i32));
-    o.set_str("expirationDate", Value::text(crate::runtime::session::iso_ms(web.expires_at())));
+fn this_session(o: &ObjRef) -> Result<Arc<Session>, RtError> {
+    crate::native::state::<Arc<Session>>(o, &SESSION_CLASS).map(|s| (*s).clone())
 }
 
 /// `Session.setPrivileges(name | names | {privileges; roles; userName})`: the session's
 /// privileges become the given names (roles count as privilege names: mini4d reads no
-/// roles.json); True when something valid was given.
-fn set_privileges(i: &mut Interp, _: &Value, args: Vec<Value>) -> Flow<Value> {
+/// roles.json); True when something valid was given. False for non-web sessions.
+fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
     fn names(v: &Value, out: &mut Vec<String>) -> bool {
         match v {
             Value::Text(t) => {
@@ -504,9 +474,9 @@ fn set_privileges(i: &mut Interp, _: &Value, args: Vec<Value>) -> Flow<Value> {
             _ => false,
         }
     }
-    let Some(web) = i.session.web.as_ref() else { return Ok(Value::Bool(false)) };
+    let Some(web) = s.web.as_ref() else { return Ok(Value::Bool(false)) };
     let mut list = Vec::new();
-    let ok = match args.first() {
+    let ok = match args.get(0) {
         Some(Value::Object(o)) => {
             let mut any = false;
             for k in ["privileges", "roles"] {

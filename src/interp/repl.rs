@@ -87,9 +87,11 @@ impl Interp {
         }
         let saved_base = self.base;
         self.base = base;
+        self.frame_serial = self.frame_serial.wrapping_add(1);
         self.frames.push(Frame {
             method: method.clone(),
             base,
+            serial: self.frame_serial,
             argc: 0,
             extra: Vec::new(),
             this: Value::Undefined,

@@ -164,9 +164,34 @@ pub enum ExprKind {
     This,
     /// `Super(…)`, `Super.fn(…)` or `Super` in a class function (see `resolve::classes`).
     Super(Box<super::classes::SuperExpr>),
+    /// `->target`: a pointer to a variable, an array element, a table or a field.
+    PointerTo(Box<PtrTarget>),
+    /// `ptr->`: what the pointer points to.
+    Deref(Box<Expr>),
+    /// `array{index}`: an element of an array.
+    Element {
+        array: Box<Expr>,
+        index: Box<Expr>,
+    },
     /// An expression the resolver rejected; evaluating it raises the stored error.
     Invalid(Rc<str>),
 }
+
+/// What `->` points to, as resolved.
+pub enum PtrTarget {
+    Local(Slot, Rc<str>),
+    ProcessVar(u32, Rc<str>),
+    Interprocess(Rc<str>),
+    /// `->$arr{i}`: the array variable and the element number.
+    Element(PtrTarget2, Expr),
+    /// `->$p->`: the pointer `$p` itself.
+    Deref(Expr),
+    Table(Rc<str>),
+    Field(Rc<str>, Rc<str>),
+}
+
+/// The array variable of an element pointer (boxed to keep [`PtrTarget`] finite).
+pub type PtrTarget2 = Box<PtrTarget>;
 
 impl std::fmt::Debug for ExprKind {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -194,9 +219,25 @@ pub enum LValue {
     ProcessVar(u32),
     Interprocess(Rc<str>),
     Param(Box<Expr>),
-    Member { object: Box<Expr>, key: Key },
-    Index { object: Box<Expr>, index: Box<Expr> },
-    CharIndex { target: Box<LValue>, index: Box<Expr> },
+    Member {
+        object: Box<Expr>,
+        key: Key,
+    },
+    Index {
+        object: Box<Expr>,
+        index: Box<Expr>,
+    },
+    CharIndex {
+        target: Box<LValue>,
+        index: Box<Expr>,
+    },
+    /// `ptr->:=v`: the variable the pointer points to.
+    Deref(Box<Expr>),
+    /// `array{index}:=v`.
+    Element {
+        array: Box<Expr>,
+        index: Box<Expr>,
+    },
 }
 
 pub struct Stmt {
@@ -261,7 +302,8 @@ pub enum StmtKind {
         slot: Slot,
         parts: Vec<Expr>,
     },
-    /// `var` without initializer: resets the variables to their type's default.
+    /// `var` without initializer, or a `C_` directive: resets the variables to their type's
+    /// default (a parameter that received an argument keeps it, converted to the type).
     Declare(Vec<LValue>),
     /// `break`: leaves the innermost loop.
     Break,
@@ -295,6 +337,9 @@ pub struct Method {
     pub params: Vec<ParamSpec>,
     /// Type of variadic extra parameters (`... : Type`), if declared.
     pub variadic: Option<VarType>,
+    /// `C_TEXT(${N})` / `var ${N} : Text`: parameters from the N-th on are read with this type
+    /// (an argument of another type reads as the type's empty value, as 4D does).
+    pub generic: Option<(u32, VarType)>,
     pub result: ResultKind,
     pub result_type: VarType,
     pub slot_types: Vec<VarType>,

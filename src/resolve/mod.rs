@@ -89,6 +89,8 @@ struct Resolver<'n> {
     class_ctx: Option<classes::ClassCtx>,
     /// How many loops enclose the statement being lowered (`break`/`continue` need one).
     loop_depth: u32,
+    /// `C_TEXT(${N})` / `var ${N} : Text` seen: the first generic parameter and its type.
+    generic: Option<(u32, VarType)>,
 }
 
 /// `break` or `continue` written as a statement.
@@ -99,6 +101,9 @@ fn loop_keyword(e: &ast::Expr) -> Option<StmtKind> {
         _ => None,
     }
 }
+
+/// The message of tables, fields and SQL, which need a datastore.
+const NO_DATASTORE: &str = "tables and fields need a datastore, which mini4d does not have";
 
 fn lower_name(name: &str) -> String {
     name.to_lowercase()
@@ -176,6 +181,7 @@ impl<'n> Resolver<'n> {
             captures: Vec::new(),
             class_ctx: None,
             loop_depth: 0,
+            generic: None,
         }
     }
 
@@ -300,6 +306,7 @@ impl<'n> Resolver<'n> {
             params_in_order,
             params,
             variadic,
+            generic: self.generic.take(),
             result,
             result_type,
             slot_types: std::mem::take(&mut self.slot_types),
@@ -338,9 +345,6 @@ impl<'n> Resolver<'n> {
                     None => StmtKind::Declare(targets),
                 }
             }
-            S::Assign { target, .. } if matches!(target.kind, A::ArrayElement { .. }) => {
-                StmtKind::Expr(Expr { kind: ExprKind::OutsideSubset(ARRAYS.into()), span: s.span })
-            }
             S::Assign { target, op, value } => {
                 let op = match op {
                     ast::AssignOp::Assign => None,
@@ -367,13 +371,16 @@ impl<'n> Resolver<'n> {
                 Some(_) => StmtKind::Invalid(
                     "`break` and `continue` are allowed only inside a loop".into(),
                 ),
-                // A name alone on a line is a call: a name that is no method is a misspelt one
-                // (a variable read there would do nothing), never a silent no-op.
-                None => match &e.kind {
-                    A::Name(n) if self.names.method_id(n).is_none() => {
-                        StmtKind::Invalid(unknown_method(&*self.names, n))
-                    }
-                    _ => StmtKind::Expr(self.expr(e)),
+                None => match directive_type(e) {
+                    Some((ty, args)) => self.directive(ty, args),
+                    // A name alone on a line is a call: a name that is no method is a misspelt
+                    // one (a variable read there would do nothing), never a silent no-op.
+                    None => match &e.kind {
+                        A::Name(n) if self.names.method_id(n).is_none() => {
+                            StmtKind::Invalid(unknown_method(&*self.names, n))
+                        }
+                        _ => StmtKind::Expr(self.expr(e)),
+                    },
                 },
             },
             S::If { cond, then, otherwise } => StmtKind::If {
@@ -420,6 +427,12 @@ impl<'n> Resolver<'n> {
                 catch: catch.as_ref().map(|b| self.block(b)).unwrap_or_default(),
             },
             S::Return(e) => StmtKind::Return(e.as_ref().map(|e| self.expr(e))),
+            S::Sql(_) => match catalog::command_index("Begin SQL") {
+                Some(index) => {
+                    StmtKind::Expr(Expr { kind: ExprKind::Unimplemented { index }, span: s.span })
+                }
+                None => StmtKind::Invalid(NO_DATASTORE.into()),
+            },
             S::MisplacedDeclare(_) => {
                 StmtKind::Invalid("`#DECLARE` must be the first statement of the method".into())
             }
@@ -429,6 +442,24 @@ impl<'n> Resolver<'n> {
 
     fn declare_var(&mut self, name: &ast::Name, ty: VarType) -> LValue {
         let text = name.text.strip_prefix('$');
+        // `var ${N} : Type`: the generic parameters from the N-th on.
+        if let Some(n) = text.and_then(|t| t.strip_prefix('{')).and_then(|t| t.strip_suffix('}')) {
+            let n = n.trim().parse::<u32>().unwrap_or(1).max(1);
+            self.generic = Some((n, ty));
+            return LValue::Param(Box::new(Expr {
+                kind: ExprKind::Literal(Value::Real(n as f64)),
+                span: name.span,
+            }));
+        }
+        // `var $1 : Text`: a sequential parameter (`$0`: the result).
+        if let Some(n) = text.filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())) {
+            let slot = match n.parse::<u32>() {
+                Ok(0) | Err(_) => self.local("0"),
+                Ok(n) => self.param_slot(n),
+            };
+            self.set_slot_type(slot, ty);
+            return LValue::Local(slot);
+        }
         match text {
             Some(local) => LValue::Local(self.declare_local(local, ty)),
             None if name.text.starts_with("<>") => {
@@ -440,6 +471,56 @@ impl<'n> Resolver<'n> {
                 LValue::ProcessVar(index)
             }
         }
+    }
+
+    /// Gives `slot` the declared type `ty` (a later declaration wins, as at run time in 4D).
+    fn set_slot_type(&mut self, slot: Slot, ty: VarType) {
+        if let Some(t) = self.slot_types.get_mut(slot as usize) {
+            *t = ty;
+        }
+        if let Some(d) = self.slot_declared.get_mut(slot as usize) {
+            *d = true;
+        }
+    }
+
+    /// A `C_TEXT(…)`-style compiler directive: declares each variable given. A first argument
+    /// naming a method (`C_TEXT(myMethod; $1)`, the form used in `Compiler` methods to type
+    /// another method's parameters) makes the directive a no-op, as it is at run time.
+    fn directive(&mut self, ty: VarType, args: &[ast::Expr]) -> StmtKind {
+        if args.len() > 1 && matches!(args[0].kind, A::Name(_) | A::MethodCall { .. }) {
+            return StmtKind::Declare(Vec::new());
+        }
+        let mut targets = Vec::new();
+        for a in args {
+            let name = match &a.kind {
+                A::Local(n) => format!("${n}"),
+                A::LegacyParam(n) => format!("${n}"),
+                A::ParamIndex(inner) => match inner.kind {
+                    A::Number(n) => format!("${{{}}}", n as u32),
+                    _ => {
+                        return StmtKind::Invalid(
+                            "the number of a generic parameter declaration must be a constant"
+                                .into(),
+                        )
+                    }
+                },
+                A::Name(n) => n.clone(),
+                A::Interprocess(n) => format!("<>{n}"),
+                A::Command { index, args, .. } if args.is_empty() => {
+                    catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?").into()
+                }
+                _ => {
+                    return StmtKind::Invalid(
+                        "a compiler directive declares variables: pass variable names".into(),
+                    )
+                }
+            };
+            let target = self.declare_var(&ast::Name { text: name, span: a.span }, ty);
+            if !matches!(target, LValue::Param(_)) {
+                targets.push(target);
+            }
+        }
+        StmtKind::Declare(targets)
     }
 
     fn lvalue(&mut self, e: &ast::Expr) -> Result<LValue, String> {
@@ -458,6 +539,12 @@ impl<'n> Resolver<'n> {
             A::Member { object, name } => {
                 LValue::Member { object: Box::new(self.expr(object)), key: Key::intern(&name.text) }
             }
+            A::Deref(p) => LValue::Deref(Box::new(self.expr(p))),
+            A::ArrayElement { array, index } => LValue::Element {
+                array: Box::new(self.expr(array)),
+                index: Box::new(self.expr(index)),
+            },
+            A::Table(_) | A::Field { .. } => return Err(NO_DATASTORE.to_string()),
             A::Index { object, index } => LValue::Index {
                 object: Box::new(self.expr(object)),
                 index: Box::new(self.expr(index)),
@@ -472,6 +559,32 @@ impl<'n> Resolver<'n> {
                 LValue::ProcessVar(self.names.process_var(name))
             }
             _ => return Err("this expression cannot be assigned to".to_string()),
+        })
+    }
+
+    /// What `->e` points to.
+    fn pointer_target(&mut self, e: &ast::Expr) -> Result<PtrTarget, String> {
+        Ok(match &e.kind {
+            A::Local(n) => PtrTarget::Local(self.local(n), format!("${n}").into()),
+            A::LegacyParam(0) => PtrTarget::Local(self.local("0"), "$0".into()),
+            A::LegacyParam(n) => PtrTarget::Local(self.param_slot(*n), format!("${n}").into()),
+            A::Name(n) => PtrTarget::ProcessVar(self.names.process_var(n), n.as_str().into()),
+            A::Command { index, args, .. } if args.is_empty() => {
+                let name = catalog::commands().get(*index as usize).map(|c| c.name).unwrap_or("?");
+                PtrTarget::ProcessVar(self.names.process_var(name), name.into())
+            }
+            A::Interprocess(n) => PtrTarget::Interprocess(lower_name(n).into()),
+            A::ArrayElement { array, index } => {
+                PtrTarget::Element(Box::new(self.pointer_target(array)?), self.expr(index))
+            }
+            A::Deref(p) => PtrTarget::Deref(self.expr(p)),
+            A::Table(t) => PtrTarget::Table(t.as_str().into()),
+            A::Field { table, field } => {
+                PtrTarget::Field(table.as_str().into(), field.as_str().into())
+            }
+            _ => {
+                return Err("`->` points to a variable, an array element, a table or a field".into())
+            }
         })
     }
 
@@ -565,8 +678,19 @@ impl<'n> Resolver<'n> {
                 then: Box::new(self.expr(then)),
                 otherwise: Box::new(self.expr(otherwise)),
             },
-            A::Pointer(_) => ExprKind::Invalid("pointers are not supported by mini4d".into()),
-            A::ArrayElement { .. } => ExprKind::OutsideSubset(ARRAYS.into()),
+            A::Pointer(target) => match self.pointer_target(target) {
+                Ok(t) => ExprKind::PointerTo(Box::new(t)),
+                Err(msg) => ExprKind::Invalid(msg.into()),
+            },
+            A::Deref(p) => ExprKind::Deref(Box::new(self.expr(p))),
+            A::Table(_) | A::Field { .. } => ExprKind::Invalid(NO_DATASTORE.into()),
+            A::SortOrder { ascending } => {
+                ExprKind::Literal(Value::text(if *ascending { ">" } else { "<" }))
+            }
+            A::ArrayElement { array, index } => ExprKind::Element {
+                array: Box::new(self.expr(array)),
+                index: Box::new(self.expr(index)),
+            },
             A::AssignArg { .. } => {
                 ExprKind::Invalid("an assignment is only allowed as the argument of Formula".into())
             }
@@ -586,6 +710,8 @@ impl<'n> Resolver<'n> {
                 "true" => return ExprKind::Literal(Value::Bool(true)),
                 "false" => return ExprKind::Literal(Value::Bool(false)),
                 "null" => return ExprKind::Literal(Value::Null),
+                // Tokenized code writes the keyword as the command `This:C1470`.
+                "this" => return ExprKind::This,
                 _ => {}
             }
         }
@@ -690,6 +816,7 @@ fn finish_formula(
         params_in_order: false,
         params,
         variadic: None,
+        generic: None,
         result: ResultKind::Returned(VarType::Variant),
         result_type: VarType::Variant,
         slot_types: std::mem::take(&mut inner.slot_types),
@@ -703,6 +830,37 @@ fn finish_formula(
         captures,
         source: Rc::from(source),
     }))
+}
+
+/// The type a `C_` compiler directive declares, and its arguments, if `e` is one.
+fn directive_type(e: &ast::Expr) -> Option<(VarType, &[ast::Expr])> {
+    let (name, args) = match &e.kind {
+        A::Command { index, args, .. } => (catalog::commands().get(*index as usize)?.name, args),
+        // Directives 4D no longer lists (so not in the command table).
+        A::MethodCall { name, args, .. } => (name.as_str(), args),
+        _ => return None,
+    };
+    let ty = match name.to_ascii_uppercase().as_str() {
+        "C_TEXT" | "C_STRING" => VarType::Text,
+        "C_LONGINT" | "C_INTEGER" => VarType::Integer,
+        "C_REAL" => VarType::Real,
+        "C_BOOLEAN" => VarType::Boolean,
+        "C_DATE" => VarType::Date,
+        "C_TIME" => VarType::Time,
+        "C_OBJECT" => VarType::Object,
+        "C_COLLECTION" => VarType::Collection,
+        "C_VARIANT" => VarType::Variant,
+        "C_POINTER" => VarType::Pointer,
+        "C_BLOB" => VarType::Blob,
+        "C_PICTURE" | "C_GRAPH" => VarType::Picture,
+        _ => return None,
+    };
+    // `C_STRING(80; $s)`: the old fixed-length form; the length is dropped.
+    let args = match (name.eq_ignore_ascii_case("C_STRING"), args.split_first()) {
+        (true, Some((first, rest))) if matches!(first.kind, A::Number(_)) => rest,
+        _ => args,
+    };
+    Some((ty, args))
 }
 
 /// The type `var $x:=init` gives `$x`: an integer literal infers Real (as in 4D).
@@ -758,9 +916,6 @@ pub(crate) fn append_parts(slot: u32, op: Option<BinOp>, value: &Expr) -> Option
     }
 }
 
-/// What array elements are called in the error they raise.
-const ARRAYS: &str = "4D arrays (`$a{n}`)";
-
 /// Whether evaluating `e` could read local `slot` (conservative).
 fn mentions_slot(e: &Expr, slot: u32) -> bool {
     match &e.kind {
@@ -775,7 +930,11 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         | ExprKind::Invalid(_)
         | ExprKind::This
         | ExprKind::Super(_)
-        | ExprKind::ForwardCall { .. } => true,
+        | ExprKind::ForwardCall { .. }
+        // A pointer can name any local.
+        | ExprKind::PointerTo(_)
+        | ExprKind::Deref(_)
+        | ExprKind::Element { .. } => true,
         ExprKind::Command { args, .. }
         | ExprKind::Intrinsic { args, .. }
         | ExprKind::Method { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::{ErrorKind, RtError, Value};
+use super::{ErrorKind, ObjRef, RtError, Value};
 
 /// The largest blob a script may build (4D's limit: 2^31 - 1 bytes).
 pub const MAX_BLOB_BYTES: usize = i32::MAX as usize;
@@ -28,8 +28,26 @@ pub fn bytes_of(v: &Value) -> Option<Rc<Vec<u8>>> {
     match v {
         Value::Blob(b) => Some(b.clone()),
         Value::Undefined | Value::Null => Some(Rc::new(Vec::new())),
+        Value::Object(o) => object_bytes(o),
         _ => None,
     }
+}
+
+/// The state of a `4D.Blob` object: its bytes, never altered.
+pub struct BlobObject(pub Rc<Vec<u8>>);
+
+/// The bytes of `o` when it is a `4D.Blob`.
+pub fn object_bytes(o: &ObjRef) -> Option<Rc<Vec<u8>>> {
+    let instance = crate::native::instance(o)?;
+    instance.state.downcast_ref::<BlobObject>().map(|b| b.0.clone())
+}
+
+/// A new `4D.Blob` object on `bytes` (shared, not copied: neither side can alter them in place).
+pub fn to_object(bytes: Rc<Vec<u8>>) -> Value {
+    Value::Object(crate::native::new_instance(
+        &crate::commands::blobs::BLOB_CLASS,
+        BlobObject(bytes),
+    ))
 }
 
 /// The error 4D raises for a blob offset outside the blob (documented: -111).
@@ -49,17 +67,24 @@ pub fn too_big() -> RtError {
 pub fn byte_at(bytes: &[u8], index: f64) -> Result<Value, RtError> {
     match checked_index(index, bytes.len()) {
         Some(i) => Ok(Value::Int(bytes[i] as i32)),
-        None => Err(out_of_range("blob{}", index as i64, bytes.len())),
+        None => Err(byte_out_of_range(index, bytes.len())),
     }
 }
 
 /// `blob{index}:=byte`: the byte is taken modulo 256.
 pub fn set_byte(bytes: &mut Rc<Vec<u8>>, index: f64, byte: f64) -> Result<(), RtError> {
     let Some(i) = checked_index(index, bytes.len()) else {
-        return Err(out_of_range("blob{}", index as i64, bytes.len()));
+        return Err(byte_out_of_range(index, bytes.len()));
     };
     Rc::make_mut(bytes)[i] = byte_of(byte);
     Ok(())
+}
+
+fn byte_out_of_range(index: f64, size: usize) -> RtError {
+    RtError::new(
+        ErrorKind::BlobOutOfRange,
+        format!("byte {} is outside the blob (bytes 0 to {} exist)", index as i64, size as i64 - 1),
+    )
 }
 
 fn checked_index(index: f64, len: usize) -> Option<usize> {

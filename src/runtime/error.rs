@@ -60,6 +60,14 @@ pub enum ErrorKind {
     /// `Super` used outside the code of a class that extends another one, or `Super(…)` outside a
     /// constructor. Documented: -10746.
     SuperOutOfScope,
+    /// A `Nil` pointer dereferenced. Chosen: -10513.
+    NilPointer,
+    /// A pointer to a local of a method call that has returned. Chosen: -10514.
+    DanglingPointer,
+    /// A table, a field or SQL used: mini4d has no datastore. Chosen: -10515.
+    NoDatastore,
+    /// `{}` or an array command on something that is not an array. Chosen: -10516.
+    ArrayExpected,
     /// An access to files, programs, the network or the environment that the permissions do
     /// not allow (`src/permissions.rs`). Chosen: -10790.
     PermissionDenied,
@@ -103,6 +111,10 @@ impl ErrorKind {
             ErrorKind::ReadOnlyProperty => -10732,
             ErrorKind::ClassDefinition => -10733,
             ErrorKind::SuperOutOfScope => -10746,
+            ErrorKind::NilPointer => -10513,
+            ErrorKind::DanglingPointer => -10514,
+            ErrorKind::NoDatastore => -10515,
+            ErrorKind::ArrayExpected => -10516,
             ErrorKind::PermissionDenied => -10790,
             ErrorKind::FileNotFound => -43,
             ErrorKind::FileExists => -48,

@@ -125,6 +125,11 @@ impl Writer {
             Value::Date(d) => write_json_string(&mut self.out, &d.iso()),
             Value::Text(t) => write_json_string(&mut self.out, t),
             Value::Function(_) => self.out.push_str("{}"),
+            Value::Pointer(p) => write_json_string(&mut self.out, &p.to_string()),
+            Value::Array(a) => {
+                let items: Vec<Value> = a.borrow().items.iter().skip(1).cloned().collect();
+                self.array(items.iter(), depth)?;
+            }
             Value::Blob(_) => self.out.push_str("\"[object Blob]\""),
             Value::Object(o) => {
                 // A shared borrow is enough: nothing here can mutate objects.

@@ -4,6 +4,7 @@
 //! Non-shared values are plain `Rc`/`RefCell` references: no atomics, no locks. Only shared objects
 //! and collections (in [`shared`]) pay for thread safety.
 
+pub mod array;
 pub mod blob;
 pub mod collection;
 pub mod date;
@@ -15,6 +16,7 @@ pub mod json;
 pub mod memory;
 pub mod object;
 pub mod ops;
+pub mod pointer;
 pub mod process;
 pub mod session;
 pub mod shared;

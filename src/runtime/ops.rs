@@ -81,8 +81,12 @@ fn type_rank(v: &Value) -> u8 {
         Value::Bool(_) => 1,
         Value::Text(_) => 2,
         Value::Int(_) | Value::Real(_) | Value::Time(_) => 3,
-        Value::Object(_) | Value::SharedObject(_) | Value::Function(_) | Value::Blob(_) => 4,
-        Value::Collection(_) | Value::SharedCollection(_) => 5,
+        Value::Object(_)
+        | Value::SharedObject(_)
+        | Value::Function(_)
+        | Value::Blob(_)
+        | Value::Pointer(_) => 4,
+        Value::Collection(_) | Value::SharedCollection(_) | Value::Array(_) => 5,
         Value::Date(_) => 6,
     }
 }

@@ -45,6 +45,9 @@ pub enum SendValue {
     SharedCollection(Arc<SharedCollection>),
     /// A formula, re-created from its source in the receiving process.
     Formula(String),
+    /// An array (interprocess arrays are kept this way): its element type, whether it has two
+    /// dimensions, and its elements with element 0 first.
+    Array(crate::runtime::array::ElementType, bool, Vec<SendValue>),
     /// A scalar blob (copied).
     Blob(Vec<u8>),
 }
@@ -81,6 +84,16 @@ impl SendValue {
             Value::SharedObject(o) => SendValue::SharedObject(o.clone()),
             Value::SharedCollection(c) => SendValue::SharedCollection(c.clone()),
             Value::Function(f) => SendValue::Formula(f.source.to_string()),
+            // A pointer names a variable of its own process: it means nothing in another one.
+            Value::Pointer(_) => SendValue::Null,
+            Value::Array(a) => {
+                let a = a.borrow();
+                SendValue::Array(
+                    a.elem,
+                    a.two_d,
+                    a.items.iter().map(|v| Self::from_value_at(v, depth + 1)).collect(),
+                )
+            }
             Value::Blob(b) => SendValue::Blob(b.to_vec()),
         }
     }
@@ -109,6 +122,15 @@ impl SendValue {
             SendValue::SharedObject(o) => Value::SharedObject(o),
             SendValue::SharedCollection(c) => Value::SharedCollection(c),
             SendValue::Formula(src) => Value::text(src),
+            SendValue::Array(elem, two_d, items) => {
+                let a = crate::runtime::array::ArrayRef::new(elem, 0);
+                {
+                    let mut data = a.borrow_mut();
+                    data.two_d = two_d;
+                    data.items = items.into_iter().map(SendValue::into_value).collect();
+                }
+                Value::Array(a)
+            }
             SendValue::Blob(b) => super::blob::blob(b),
         }
     }

@@ -38,6 +38,10 @@ pub enum Value {
     SharedCollection(Arc<SharedCollection>),
     /// A `4D.Function` (from `Formula`, or a class function).
     Function(Rc<Function>),
+    /// A pointer (`->$x`); boxed so that a value stays 16 bytes.
+    Pointer(super::pointer::PtrRef),
+    /// The array a variable holds (`ARRAY TEXT($a; 3)`), shared with its readers.
+    Array(super::array::ArrayRef),
     /// A scalar BLOB: bytes with value semantics (copied on write, see [`super::blob`]).
     Blob(Rc<Vec<u8>>),
 }
@@ -84,6 +88,8 @@ impl Value {
         match self {
             Value::Int(i) => Value::Real(i as f64),
             Value::Time(t) => Value::Real(t as f64 * 1000.0),
+            // A scalar blob put into an object or a collection becomes a 4D.Blob.
+            Value::Blob(b) => super::blob::to_object(b),
             v => v,
         }
     }
@@ -102,6 +108,8 @@ impl Value {
             Value::Text(_) => IS_TEXT,
             Value::Object(_) | Value::SharedObject(_) | Value::Function(_) => IS_OBJECT,
             Value::Collection(_) | Value::SharedCollection(_) => IS_COLLECTION,
+            Value::Pointer(_) => IS_POINTER,
+            Value::Array(a) => a.type_code(),
             Value::Blob(_) => IS_BLOB,
         }
     }
@@ -120,6 +128,8 @@ impl Value {
             Value::Object(_) | Value::SharedObject(_) => "Object",
             Value::Function(_) => "Function",
             Value::Collection(_) | Value::SharedCollection(_) => "Collection",
+            Value::Pointer(_) => "Pointer",
+            Value::Array(_) => "Array",
             Value::Blob(_) => "Blob",
         }
     }
@@ -180,6 +190,8 @@ impl Value {
             Value::Collection(c) => !c.is_empty(),
             Value::SharedObject(o) => !o.is_empty(),
             Value::SharedCollection(c) => !c.is_empty(),
+            Value::Pointer(p) => !p.is_nil(),
+            Value::Array(a) => !a.is_empty(),
             Value::Blob(b) => !b.is_empty(),
         }
     }
@@ -192,6 +204,7 @@ impl Value {
             Value::SharedObject(o) => Some(Arc::as_ptr(o) as *const u8 as usize),
             Value::SharedCollection(c) => Some(Arc::as_ptr(c) as *const u8 as usize),
             Value::Function(f) => Some(Rc::as_ptr(f) as *const u8 as usize),
+            Value::Array(a) => Some(a.addr()),
             _ => None,
         }
     }
@@ -213,6 +226,8 @@ impl fmt::Debug for Value {
             Value::SharedObject(o) => write!(f, "{{shared object {} props}}", o.len()),
             Value::SharedCollection(c) => write!(f, "[shared collection {} items]", c.len()),
             Value::Function(func) => write!(f, "Formula({})", func.source),
+            Value::Pointer(p) => write!(f, "{p}"),
+            Value::Array(a) => write!(f, "[array {} elements]", a.len()),
             Value::Blob(b) => write!(f, "<blob {} bytes>", b.len()),
         }
     }

@@ -268,7 +268,7 @@ fn outcome_of(
         };
     }
     match (&job.kind, value) {
-        (JobKind::Handler(_), Value::Object(o)) => outgoing_message(&o),
+        (JobKind::Handler(_), Value::Object(o)) if is_outgoing(&o) => outgoing_message(&o),
         (JobKind::Handler(_), v) if !v.is_undefined() && !matches!(v, Value::Null) => {
             let (body, ty) = body_of(&v);
             Outcome {
@@ -282,7 +282,11 @@ fn outcome_of(
     }
 }
 
-/// The response described by an (`4D.OutgoingMessage`-like) object: `status`, `headers`, `body`.
+fn is_outgoing(o: &ObjRef) -> bool {
+    crate::native::instance(o).is_some_and(|i| std::ptr::eq(i.class, &super::messages::OUTGOING))
+}
+
+/// The response a `4D.OutgoingMessage` describes: its `status`, `headers` and `body`.
 fn outgoing_message(o: &ObjRef) -> Outcome {
     use crate::runtime::Key;
     let status = o.get(&Key::new("status")).as_number().map_or(200, |n| n as u16);

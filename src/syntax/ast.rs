@@ -193,6 +193,8 @@ pub enum StmtKind {
         catch: Option<Block>,
     },
     Return(Option<Expr>),
+    /// `Begin SQL` … `End SQL`: the SQL text as written (run against a datastore in 4D).
+    Sql(String),
     /// `#DECLARE` found after the first statement: kept so the resolver can report it.
     MisplacedDeclare(Declare),
 }
@@ -305,6 +307,19 @@ pub enum ExprKind {
     },
     /// `*` given as a command argument.
     Star,
+    /// `>` or `<` given as a command argument: a sort order (`SORT ARRAY($a; >)`).
+    SortOrder {
+        ascending: bool,
+    },
+    /// `[Table]` (written after `->`): a table of the datastore.
+    Table(String),
+    /// `[Table]Field`: a field of the datastore (names without token suffixes).
+    Field {
+        table: String,
+        field: String,
+    },
+    /// `expr->`: the variable, array, element or field a pointer points to.
+    Deref(Box<Expr>),
     /// `expr.name`.
     Member {
         object: Box<Expr>,
@@ -326,8 +341,7 @@ pub enum ExprKind {
         target: Box<Expr>,
         value: Box<Expr>,
     },
-    /// `array{index}`: a 4D array element (arrays are outside the subset; kept so that `check`
-    /// accepts real projects, it raises error 33 when run).
+    /// `array{index}`: an element of a 4D array (or a byte of a BLOB).
     ArrayElement {
         array: Box<Expr>,
         index: Box<Expr>,
@@ -353,7 +367,7 @@ pub enum ExprKind {
         then: Box<Expr>,
         otherwise: Box<Expr>,
     },
-    /// `->expr` (pointers are outside the subset; kept for a clear run-time error).
+    /// `->expr`: a pointer to a variable, an array, an array element, a table or a field.
     Pointer(Box<Expr>),
     /// `Try(expr)`.
     TryExpr(Box<Expr>),
@@ -368,6 +382,9 @@ pub enum ExprKind {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct ClassDef {
     pub extends: Option<Name>,
+    /// ORDA `Alias name path` members: (name, attribute path). Kept for tools; mini4d has no
+    /// datastore to resolve them against.
+    pub aliases: Vec<(Name, Name)>,
     pub constructor: Option<Function>,
     pub functions: Vec<Function>,
     pub properties: Vec<PropertyDecl>,

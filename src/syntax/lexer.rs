@@ -49,6 +49,11 @@ enum Last {
     Semi,
     Modifier,
     Function,
+    /// `->` starting an expression: a `[Table]` that follows is a table reference.
+    Arrow,
+    /// `->` after an expression (a dereference): a word that follows is a property name
+    /// (`$ptr->name` is `$ptr->.name`).
+    DerefArrow,
     Other,
 }
 
@@ -237,6 +242,8 @@ impl<'a> Lexer<'a> {
                 | "exposed"
                 | "local"
                 | "property"
+                | "alias"
+                | "onhttpget"
         )
     }
 
@@ -249,7 +256,7 @@ impl<'a> Lexer<'a> {
         let src = self.src;
         let first = &src[start..first_end];
 
-        if self.last == Last::Dot {
+        if matches!(self.last, Last::Dot | Last::DerefArrow) {
             self.bump_to(first_end);
             return (start, Tok::PropName(first), first_end);
         }
@@ -275,6 +282,27 @@ impl<'a> Lexer<'a> {
             if rest.starts_with(':') && !rest.starts_with(":=") {
                 self.bump_to(first_end);
                 return (start, Tok::PropName(first), first_end);
+            }
+        }
+
+        // ORDA class members: `Alias name path`, `onHTTPGet Function …`.
+        if matches!(self.last, Last::LineStart | Last::Modifier) {
+            let rest = src[first_end..].trim_start_matches(is_blank);
+            let blank_follows = rest.len() < src.len() - first_end;
+            if blank_follows
+                && first.eq_ignore_ascii_case("alias")
+                && rest.starts_with(is_word_char)
+            {
+                self.bump_to(first_end);
+                self.plain = true;
+                return (start, Tok::Alias, first_end);
+            }
+            if blank_follows
+                && first.eq_ignore_ascii_case("onhttpget")
+                && self.modifier_follows(first_end)
+            {
+                self.bump_to(first_end);
+                return (start, Tok::OnHttpGet, first_end);
             }
         }
 
@@ -307,13 +335,23 @@ impl<'a> Lexer<'a> {
 
         let seq_end = self.sequence_end(start, first_end);
         let suffix = self.suffix_at(seq_end);
-        let suffix_applies = match (&best, &suffix) {
+        let mut suffix_applies = match (&best, &suffix) {
             (Some((_, mend)), Some(_)) => *mend == seq_end,
             _ => false,
         };
+        // A keyword followed by a tokenized name (`return This:C1470`): the suffix belongs to
+        // the words after the keyword, which are lexed next.
+        if let (Some((Matched::Keyword(_), mend)), Some(_)) = (&best, &suffix) {
+            if *mend < seq_end {
+                suffix_applies = true;
+            }
+        }
         if let (Some((m, mend)), false) = (best, suffix.is_some() && !suffix_applies) {
             let tok = match m {
                 Matched::Keyword(k) => self.keyword_token(k, first, mend),
+                Matched::Command(i) if self.is_begin_sql(i) => {
+                    return self.sql_block(start, mend);
+                }
                 Matched::Command(i) => Tok::Command(i),
                 Matched::Method => Tok::Method(&src[start..mend]),
                 Matched::Constant(i) => Tok::Constant(i),
@@ -322,7 +360,7 @@ impl<'a> Lexer<'a> {
             let mut end = mend;
             if let (Tok::Name(_), false) = (&tok, m == Matched::SystemVar) {
                 end = first_end;
-            } else if suffix_applies {
+            } else if suffix_applies && mend == seq_end {
                 if let Some((_, e)) = suffix {
                     end = e;
                 }
@@ -372,6 +410,104 @@ impl<'a> Lexer<'a> {
             return (start, Tok::Error, first_end);
         }
         (start, Tok::Name(first), first_end)
+    }
+
+    fn is_begin_sql(&self, index: u16) -> bool {
+        catalog::command(index).is_some_and(|c| c.name.eq_ignore_ascii_case("Begin SQL"))
+    }
+
+    /// `Begin SQL` (its name ends at `name_end`, a token suffix may follow): everything up to the
+    /// line starting with `End SQL` is SQL, kept as text in one token.
+    fn sql_block(&mut self, start: usize, name_end: usize) -> (usize, Tok<'a>, usize) {
+        let src = self.src;
+        let b = src.as_bytes();
+        let after_name = match self.suffix_at(name_end) {
+            Some((_, e)) => e,
+            None => name_end,
+        };
+        // The body starts on the next line.
+        let mut pos = src[after_name..].find(['\r', '\n']).map_or(src.len(), |i| after_name + i);
+        let skip_break = |pos: usize| {
+            if b.get(pos) == Some(&b'\r') && b.get(pos + 1) == Some(&b'\n') {
+                pos + 2
+            } else {
+                pos + 1
+            }
+        };
+        pos = skip_break(pos);
+        let body_start = pos.min(src.len());
+        while pos < src.len() {
+            let line_end = src[pos..].find(['\r', '\n']).map_or(src.len(), |i| pos + i);
+            let line = src[pos..line_end].trim_start_matches(is_blank);
+            if line.len() >= 7
+                && line.is_char_boundary(7)
+                && line[..7].eq_ignore_ascii_case("end sql")
+            {
+                let mut end = line_end - line.len() + 7;
+                if let Some((_, e)) = self.suffix_at(end) {
+                    end = e;
+                }
+                self.bump_to(end);
+                return (start, Tok::SqlBlock(&src[body_start..pos]), end);
+            }
+            pos = skip_break(line_end);
+        }
+        self.bump_to(src.len());
+        self.error(
+            start,
+            name_end,
+            "unclosed-block",
+            "`Begin SQL` is never closed by `End SQL`",
+            "this `Begin SQL` has no `End SQL`",
+            None,
+        );
+        (start, Tok::Error, src.len())
+    }
+
+    /// `[Table]Field` or (after `->`) `[Table]` at `start` (a `[` not following an expression).
+    fn table_ref(&self, start: usize) -> Option<(Tok<'a>, usize)> {
+        let src = self.src;
+        let inner_start = start + 1;
+        if !self.char_at(inner_start).is_some_and(|c| c.is_alphabetic() || c == '_') {
+            return None;
+        }
+        let close = src[inner_start..].find(']').map(|i| inner_start + i)?;
+        let inner = &src[inner_start..close];
+        let name_end = inner.find(':').unwrap_or(inner.len());
+        let (name, suffix) = inner.split_at(name_end);
+        if !name.chars().all(|c| is_word_char(c) || c == ' ')
+            || name.ends_with(' ')
+            || !(suffix.is_empty() || suffix[1..].chars().all(|c| c.is_ascii_digit()))
+        {
+            return None;
+        }
+        let after = close + 1;
+        if self.char_at(after).is_some_and(is_word_char) {
+            let mut end = self.scan_word(after);
+            if self.src.as_bytes().get(end) == Some(&b':') {
+                let digits = src[end + 1..].bytes().take_while(u8::is_ascii_digit).count();
+                if digits > 0 {
+                    end += 1 + digits;
+                }
+            }
+            return Some((Tok::Field(&src[start..end]), end));
+        }
+        if self.last == Last::Arrow {
+            return Some((Tok::Table(name), after));
+        }
+        None
+    }
+
+    /// A `//` comment whose line ends with `\` goes on over the next line (4D joins the lines
+    /// before reading the comment). Returns the end of the whole comment.
+    fn comment_end(&self, mut end: usize) -> usize {
+        let src = self.src;
+        let b = src.as_bytes();
+        while src[..end].trim_end_matches(is_blank).ends_with('\\') && end < src.len() {
+            end += if b[end] == b'\r' && b.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+            end = src[end..].find(['\r', '\n']).map_or(src.len(), |i| end + i);
+        }
+        end
     }
 
     fn keyword_token(&mut self, k: Keyword, first: &'a str, end: usize) -> Tok<'a> {
@@ -578,7 +714,12 @@ impl<'a> Lexer<'a> {
         let src = self.src;
         let tok = match raw {
             Raw::Newline => Tok::Newline,
-            Raw::Continuation | Raw::LineComment => return None,
+            Raw::Continuation => return None,
+            Raw::LineComment => {
+                let end = self.comment_end(e);
+                self.bump_to(end);
+                return None;
+            }
             Raw::BlockCommentStart => return self.block_comment(s),
             Raw::Text => self.text_literal(s, e),
             Raw::UnterminatedText => {
@@ -593,6 +734,10 @@ impl<'a> Lexer<'a> {
                 Tok::Error
             }
             Raw::Number => {
+                if let Some(end) = self.digit_constant(s, e) {
+                    self.bump_to(end.1);
+                    return Some((s, Tok::Constant(end.0), end.1));
+                }
                 if self.char_at(e).is_some_and(is_word_char) {
                     let end = self.scan_word(s);
                     return Some(self.word_token(s, end, true));
@@ -624,19 +769,29 @@ impl<'a> Lexer<'a> {
             Raw::Date => self.date_literal(s, e),
             Raw::Time => self.time_literal(s, e),
             Raw::Local => {
-                if self.last == Last::Dot {
+                if self.last == Last::Dot || self.at_object_key(e) {
                     Tok::PropName(&src[s..e])
+                } else if src.as_bytes()[s + 1..e].iter().all(u8::is_ascii_digit) {
+                    match src[s + 1..e].parse::<u32>() {
+                        Ok(n) => Tok::LegacyParam(n),
+                        Err(_) => {
+                            self.error(
+                                s,
+                                e,
+                                "invalid-number",
+                                "parameter number too large",
+                                "here",
+                                None,
+                            );
+                            Tok::Error
+                        }
+                    }
                 } else {
                     Tok::Local(&src[s + 1..e])
                 }
             }
-            Raw::LegacyParam => match src[s + 1..e].parse::<u32>() {
-                Ok(n) => Tok::LegacyParam(n),
-                Err(_) => {
-                    self.error(s, e, "invalid-number", "parameter number too large", "here", None);
-                    Tok::Error
-                }
-            },
+            Raw::Dollar if self.last == Last::Dot => Tok::PropName(&src[s..e]),
+            Raw::Dollar => return Some(self.stray()),
             Raw::DollarBrace => Tok::DollarBrace,
             Raw::Interprocess => Tok::Interprocess(&src[s + 2..e]),
             Raw::Word => return Some(self.word_token(s, e, false)),
@@ -681,6 +836,12 @@ impl<'a> Lexer<'a> {
                     self.raw.bump(1);
                     return Some((s, Tok::LBracket2, e + 1));
                 }
+                if self.last != Last::ExprEnd {
+                    if let Some((tok, end)) = self.table_ref(s) {
+                        self.bump_to(end);
+                        return Some((s, tok, end));
+                    }
+                }
                 Tok::LBracket
             }
             Raw::RBracket => Tok::RBracket,
@@ -689,6 +850,33 @@ impl<'a> Lexer<'a> {
             Raw::Arrow => Tok::Arrow,
         };
         Some((s, tok, e))
+    }
+
+    /// A constant whose name starts with a number (`64 bit version:K5:25`): the number, the
+    /// following words and a `:K` token suffix name it together. Returns its index and end.
+    fn digit_constant(&mut self, start: usize, number_end: usize) -> Option<(u16, usize)> {
+        if self.src.as_bytes().get(number_end) != Some(&b' ') {
+            return None;
+        }
+        let first_end = self.scan_word(start);
+        let seq_end = self.sequence_end(start, first_end);
+        match self.suffix_at(seq_end) {
+            Some((Suffix::Constant, end)) => {
+                catalog::constant_index(&self.src[start..seq_end]).map(|i| (i, end))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the token ending at `end` is an object literal key (`{$oid: 1}`).
+    fn at_object_key(&self, end: usize) -> bool {
+        if !matches!(self.last, Last::LBrace | Last::Semi)
+            || self.brackets.last() != Some(&Bracket::Brace)
+        {
+            return false;
+        }
+        let rest = self.src[end..].trim_start_matches(is_blank);
+        rest.starts_with(':') && !rest.starts_with(":=")
     }
 
     /// A character logos could not read.
@@ -786,10 +974,15 @@ impl<'a> Lexer<'a> {
             Tok::Dot => Last::Dot,
             Tok::LBrace => Last::LBrace,
             Tok::Semi => Last::Semi,
-            Tok::Shared | Tok::Singleton | Tok::Session | Tok::Exposed | Tok::KwLocal => {
-                Last::Modifier
-            }
+            Tok::Shared
+            | Tok::Singleton
+            | Tok::Session
+            | Tok::Exposed
+            | Tok::KwLocal
+            | Tok::OnHttpGet => Last::Modifier,
             Tok::Function => Last::Function,
+            Tok::Arrow if self.last == Last::ExprEnd => Last::DerefArrow,
+            Tok::Arrow => Last::Arrow,
             ref t if t.ends_expression() => Last::ExprEnd,
             _ => Last::Other,
         };

@@ -54,6 +54,8 @@ pub struct Mods {
     pub session: bool,
     pub exposed: bool,
     pub local: bool,
+    /// `onHTTPGet`: the function answers HTTP GET requests (4D's REST server).
+    pub on_http_get: bool,
 }
 
 /// The header of a `For` line.
@@ -109,10 +111,15 @@ pub enum Line {
     Try,
     Catch,
     EndTry,
-    Constructor { mods: Mods, params: Vec<Param> },
+    Constructor {
+        mods: Mods,
+        params: Vec<Param>,
+    },
     Extends(Name),
     Function(Box<FunctionHead>),
     Property(Box<PropertyDecl>),
+    /// `exposed Alias name path` (ORDA entity classes).
+    Alias(Box<(Mods, Name, Name)>),
 }
 
 /// State shared with the grammar actions.
@@ -222,6 +229,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `[Table]Field` as written: the names without brackets and token suffixes.
+    pub fn field(&self, text: &str) -> ExprKind {
+        let strip = |s: &str| s.split(':').next().unwrap_or("").to_string();
+        let (table, field) = text.trim_start_matches('[').split_once(']').unwrap_or((text, ""));
+        ExprKind::Field { table: strip(table), field: strip(field) }
+    }
+
+    /// `Begin SQL`…`End SQL`.
+    pub fn sql_block(&self, body: &str, _l: usize, _r: usize) -> StmtKind {
+        StmtKind::Sql(body.to_string())
+    }
+
     /// `-e`; a number literal is folded into a negative literal.
     pub fn neg(&self, e: Expr, l: usize, r: usize) -> Expr {
         match e.kind {
@@ -265,6 +284,8 @@ impl<'a> Ctx<'a> {
             | ExprKind::Member { .. }
             | ExprKind::Index { .. }
             | ExprKind::ArrayElement { .. }
+            | ExprKind::Deref(_)
+            | ExprKind::Field { .. }
             | ExprKind::Error => true,
             ExprKind::CharIndex { .. } => {
                 if op != AssignOp::Assign {
@@ -407,6 +428,7 @@ fn describe_unexpected(what: String, expected: &[String]) -> (String, String) {
                     "newline" => "end of line".to_string(),
                     "name" | "property name" | "number" => format!("a {t}"),
                     "local" => "a local variable".to_string(),
+                    "legacy param" => "a parameter (`$1`)".to_string(),
                     "interprocess" => "an interprocess variable".to_string(),
                     "text" => "a text literal".to_string(),
                     _ => format!("`{t}`"),
@@ -935,6 +957,13 @@ impl<'a> Builder<'a> {
                 self.member_start(span);
                 if let Some(class) = self.class.as_mut() {
                     class.properties.push(*p);
+                }
+            }
+            Line::Alias(a) => {
+                let (_, name, path) = *a;
+                self.member_start(span);
+                if let Some(class) = self.class.as_mut() {
+                    class.aliases.push((name, path));
                 }
             }
         }

@@ -34,12 +34,15 @@ pub enum Raw {
     Date,
     #[regex(r"\?[0-9]+:[0-9]+(:[0-9]+)?\?")]
     Time,
-    #[regex(r"\$[\p{Alphabetic}_][\p{Alphabetic}\p{N}_]*")]
+    /// `$name`, `$4dVersion` (a name may start with a digit) and `$1` (all digits: a sequential
+    /// parameter, told apart by the wrapper).
+    #[regex(r"\$[\p{Alphabetic}\p{N}_]+")]
     Local,
-    #[regex(r"\$[0-9]+")]
-    LegacyParam,
     #[token("${")]
     DollarBrace,
+    /// A lone `$`: only valid as a property name (`$o.$`).
+    #[token("$")]
+    Dollar,
     #[regex(r"<>[\p{Alphabetic}_][\p{Alphabetic}\p{N}_]*")]
     Interprocess,
     #[regex(r"[\p{Alphabetic}_][\p{Alphabetic}\p{N}_]*")]
@@ -151,6 +154,12 @@ pub enum Tok<'a> {
     Method(&'a str),
     /// The word after `.`, or an object literal key.
     PropName(&'a str),
+    /// `[Table]` after `->` (the name between the brackets).
+    Table(&'a str),
+    /// `[Table]Field` as written (brackets and token suffixes included).
+    Field(&'a str),
+    /// The text between `Begin SQL` and `End SQL`, kept as written.
+    SqlBlock(&'a str),
 
     If,
     Else,
@@ -184,6 +193,10 @@ pub enum Tok<'a> {
     Session,
     Exposed,
     KwLocal,
+    /// `Alias` at the start of an ORDA class member line.
+    Alias,
+    /// The `onHTTPGet` function modifier.
+    OnHttpGet,
     Get,
     Set,
 
@@ -252,6 +265,8 @@ impl Tok<'_> {
                 | Tok::Constant(_)
                 | Tok::Method(_)
                 | Tok::PropName(_)
+                | Tok::Table(_)
+                | Tok::Field(_)
                 | Tok::This
                 | Tok::Super
                 | Tok::RParen
@@ -310,7 +325,11 @@ impl fmt::Display for Tok<'_> {
             Tok::LegacyParam(n) => return write!(f, "`${n}`"),
             Tok::DollarBrace => "${",
             Tok::Interprocess(n) => return write!(f, "`<>{n}`"),
-            Tok::Name(n) | Tok::Method(n) | Tok::PropName(n) => return write!(f, "`{n}`"),
+            Tok::Name(n) | Tok::Method(n) | Tok::PropName(n) | Tok::Field(n) => {
+                return write!(f, "`{n}`")
+            }
+            Tok::Table(n) => return write!(f, "`[{n}]`"),
+            Tok::SqlBlock(_) => "Begin SQL",
             Tok::Command(i) => catalog::command(*i).map(|c| c.name).unwrap_or("command"),
             Tok::Constant(i) => catalog::constant(*i).map(|c| c.name).unwrap_or("constant"),
             Tok::If => "If",
@@ -345,6 +364,8 @@ impl fmt::Display for Tok<'_> {
             Tok::Session => "session",
             Tok::Exposed => "exposed",
             Tok::KwLocal => "local",
+            Tok::Alias => "Alias",
+            Tok::OnHttpGet => "onHTTPGet",
             Tok::Get => "get",
             Tok::Set => "set",
             Tok::Assign => ":=",

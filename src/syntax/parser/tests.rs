@@ -58,6 +58,10 @@ fn e(x: &Expr) -> String {
             format!("(? {} {} {})", e(cond), e(then), e(otherwise))
         }
         ExprKind::Pointer(x) => format!("(-> {})", e(x)),
+        ExprKind::Deref(x) => format!("(deref {})", e(x)),
+        ExprKind::Table(t) => format!("[{t}]"),
+        ExprKind::Field { table, field } => format!("[{table}]{field}"),
+        ExprKind::SortOrder { ascending } => (if *ascending { ">" } else { "<" }).into(),
         ExprKind::TryExpr(x) => format!("(try {})", e(x)),
         ExprKind::This => "This".into(),
         ExprKind::Super => "Super".into(),
@@ -140,6 +144,7 @@ fn s(x: &Stmt) -> String {
             Some(v) => format!("(return {})", e(v)),
             None => "(return)".into(),
         },
+        StmtKind::Sql(t) => format!("(sql {t:?})"),
         StmtKind::MisplacedDeclare(_) => "(misplaced-declare)".into(),
     }
 }
@@ -548,4 +553,84 @@ fn syntax_errors_are_reported_and_recovered() {
     assert_eq!(errors("var $a : Strange"), ["unknown-type: unknown type `Strange`"]);
     assert_eq!(errors("3:=4"), ["invalid-assignment: cannot assign to a literal"]);
     assert_eq!(errors("$d:=!2024-02-30!"), ["invalid-date: invalid date literal `!2024-02-30!`"]);
+}
+
+#[test]
+fn pointers_and_dereferences() {
+    assert_eq!(x("->$x"), "(-> $x)");
+    assert_eq!(x("$p->"), "(deref $p)");
+    assert_eq!(x("$p->{3}"), "({} (deref $p) 3)");
+    assert_eq!(x("$p->.name"), "(. (deref $p) name)");
+    // A property name may follow the arrow directly.
+    assert_eq!(x("$p->type"), "(. (deref $p) type)");
+    assert_eq!(x("$p->[2]"), "([] (deref $p) 2)");
+    assert_eq!(x("($o.ptr)->{$i}"), "({} (deref (. $o ptr)) $i)");
+    assert_eq!(x("$1->"), "(deref $1)");
+    assert_eq!(x("->$p->"), "(-> (deref $p))");
+    assert_eq!(x("->[Clients]Name"), "(-> [Clients]Name)");
+    assert_eq!(x("->[Clients]"), "(-> [Clients])");
+    assert_eq!(x("[Sales:2]Total:4"), "[Sales]Total");
+    assert_eq!(p("$p->:=1\n$p->{2}:=3"), "(:= (deref $p) 1) (:= ({} (deref $p) 2) 3)");
+}
+
+#[test]
+fn sequential_parameters_and_declarations() {
+    assert_eq!(p("var $1; $2 : Text"), "(var $1 $2 : Text)");
+    assert_eq!(p("var ${2} : Real"), "(var ${2} : Real)");
+    assert_eq!(p("var $0 : Object"), "(var $0 : Object)");
+    assert_eq!(x("${$i+1}"), "${(+ $i 1)}");
+    assert!(p("C_LONGINT(${2})").contains("C_LONGINT"));
+    // A local whose name starts with digits is a local, not a parameter.
+    assert_eq!(p("var $4dVersion : Text"), "(var $4dVersion : Text)");
+    assert_eq!(x("$4dVersion+$1"), "(+ $4dVersion $1)");
+}
+
+#[test]
+fn tokenized_names_after_keywords() {
+    assert_eq!(p("return This:C1470.x"), "(return (. This x))");
+    assert_eq!(p("return Length:C16(\"ab\")"), "(return [Length](\"ab\"))");
+    assert_eq!(
+        x("Version type:C495 ?? 64 bit version:K5:25"),
+        "(?? [Version type] k[64 bit version])"
+    );
+}
+
+#[test]
+fn component_class_types() {
+    let f = parse_ok_with(
+        "Function f($d : cs.NetKit._DateTime) : cs.NetKit.Mail\n\tvar $x : cs.A.B:=$d",
+        &MethodNames::new(),
+    );
+    let class = f.class.expect("a class");
+    assert_eq!(params(&class.functions[0].params), "d:cs.NetKit._DateTime");
+}
+
+#[test]
+fn orda_members_sql_and_odd_keys() {
+    let f = parse_ok_with(
+        "exposed Alias aka_name name\nAlias boss manager.name\nexposed onHTTPGet Function pic() : Text\n\treturn \"x\"",
+        &MethodNames::new(),
+    );
+    let class = f.class.expect("a class");
+    let aliases: Vec<String> =
+        class.aliases.iter().map(|(n, p)| format!("{} {}", n.text, p.text)).collect();
+    assert_eq!(aliases, ["aka_name name", "boss manager.name"]);
+    assert_eq!(class.functions[0].name.text, "pic");
+    assert_eq!(
+        p("Begin SQL\n  SELECT * FROM T\n  INTO :$x;\nEnd SQL\n$y:=1"),
+        "(sql \"  SELECT * FROM T\\n  INTO :$x;\\n\") (:= $y 1)"
+    );
+    assert_eq!(x("{$oid: \"a\"; b: 1}"), "{$oid: \"a\"; b: 1}");
+    assert_eq!(x("$o.$.x"), "(. (. $o $) x)");
+}
+
+#[test]
+fn comments_continued_by_backslash() {
+    assert_eq!(p("// If ($a)\\\n\t& ($b)\n$x:=1"), "(:= $x 1)");
+    assert_eq!(p("$x:=1 // one \\\n// two\n$y:=2"), "(:= $x 1) (:= $y 2)");
+}
+
+#[test]
+fn sort_order_arguments() {
+    assert_eq!(p("SORT ARRAY($a; $b; >; <)"), "[SORT ARRAY]($a $b > <)");
 }

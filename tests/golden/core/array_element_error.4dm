@@ -1,4 +1,4 @@
-// Array elements are outside mini4d's subset: reading or writing one raises error 33 (caught by Try)
+// `{}` on a variable that holds no array raises an error (caught by Try)
 var $t : Text
 Try
 	$t:=$t_array{1}

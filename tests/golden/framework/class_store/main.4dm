@@ -6,7 +6,7 @@ For each ($name; $store)
 	ALERT($name+" extends "+String($store[$name].superclass.name))
 End for each
 ALERT(JSON Stringify(OB Keys(cs)))
-ALERT(JSON Stringify(OB Keys(4D)))
+ALERT(JSON Stringify(OB Keys(4D).filter(Formula(($1.value="Class") || ($1.value="Function") || ($1.value="Object")))))
 
 // A class is a 4D.Class object.
 var $class : Object

@@ -14,7 +14,7 @@ Function hello($request : 4D.IncomingMessage) : 4D.OutgoingMessage
 
 Function echo($request : Object) : Object
 	var $data:=$request.getJSON()
-	return {body: {received: $data; type: $request.getHeader("Content-Type"); url: $request.url}}
+	return {received: $data; type: $request.getHeader("Content-Type"); url: $request.url}
 
 Function count($request : Object) : Object
 	var $mine; $all : Integer
@@ -36,29 +36,29 @@ Function count($request : Object) : Object
 		Storage.counter.n:=Storage.counter.n+1
 		$all:=Storage.counter.n
 	End use
-	return {body: {session: $mine; all: $all}}
+	return {session: $mine; all: $all}
 
 Function whoami($request : Object) : Object
 	var $n : Integer
 	If (Session.storage.counter#Null)
 		$n:=Session.storage.counter.n
 	End if
-	return {body: {id: Session.id; guest: Session.isGuest(); user: Session.userName; privileges: Session.getPrivileges(); admin: Session.hasPrivilege("admin"); counter: $n; idleTimeout: Session.idleTimeout}}
+	return {id: Session.id; guest: Session.isGuest(); user: Session.userName; privileges: Session.getPrivileges(); admin: Session.hasPrivilege("admin"); counter: $n; idleTimeout: Session.idleTimeout}
 
 Function login($request : Object) : Object
 	var $in:=$request.getJSON()
 	var $ok:=Session.setPrivileges({privileges: $in.privileges; userName: $in.user})
-	return {body: {ok: $ok; guest: Session.isGuest()}}
+	return {ok: $ok; guest: Session.isGuest()}
 
 Function logout($request : Object) : Object
-	return {body: {ok: Session.clearPrivileges(); guest: Session.isGuest()}}
+	return {ok: Session.clearPrivileges(); guest: Session.isGuest()}
 
 Function otp($request : Object) : Text
 	return Session.createOTP()
 
 Function restore($request : Object) : Object
 	var $ok:=Session.restore(String($request.urlQuery.token))
-	return {body: {restored: $ok; id: Session.id}}
+	return {restored: $ok; id: Session.id}
 
 Function boom($request : Object) : Text
 	throw(12345; "secret detail that must stay on the server")
@@ -76,7 +76,7 @@ Function slow($request : Object) : Text
 Function processVar($request : Object) : Object
 	var $before:=String(webVisits)
 	webVisits:="set by this request"
-	return {body: {before: $before}}
+	return {before: $before}
 
 Function peek($request : Object) : Object
 	var $other:=Session storage(String($request.urlQuery.id))
@@ -87,12 +87,12 @@ Function peek($request : Object) : Object
 			$sessions+=1
 		End if
 	End for each
-	return {body: {other: $other; webSessions: $sessions}}
+	return {other: $other; webSessions: $sessions}
 
 Function timeout($request : Object) : Object
 	var $s:=Session
 	$s.idleTimeout:=Num($request.urlQuery.minutes)
-	return {body: {idleTimeout: $s.idleTimeout; expirationDate: $s.expirationDate; again: Session.idleTimeout}}
+	return {idleTimeout: $s.idleTimeout; expirationDate: $s.expirationDate; again: Session.idleTimeout}
 
 Function cart($request : Object) : Object
-	return {body: {items: cs.Cart.me.add(String($request.urlQuery.item)); first: cs.Cart.me.items[0]}}
+	return {items: cs.Cart.me.add(String($request.urlQuery.item)); first: cs.Cart.me.items[0]}

@@ -1,0 +1,3 @@
+#DECLARE($text : Pointer; $count : Pointer)
+$text->:=Uppercase($text->)
+deeper($count)

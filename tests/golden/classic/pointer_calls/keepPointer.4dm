@@ -1,0 +1,3 @@
+#DECLARE() : Pointer
+var $local : Text:="gone"
+return ->$local

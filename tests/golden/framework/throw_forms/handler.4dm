@@ -1,0 +1,1 @@
+ALERT("handler sees "+String(Error)+": "+Last errors[0].message)
