@@ -134,6 +134,23 @@ fn handlers_route_by_pattern_and_verb() {
 }
 
 #[test]
+fn binary_bodies_as_blobs() {
+    let f = start();
+    let bytes: Vec<u8> = (0..=255u8).chain([0, 0xff, 0x80]).collect();
+    let r = f.agent.post(&f.url("/bytes")).send_bytes(&bytes).unwrap();
+    assert_eq!(r.header("content-type"), Some("application/octet-stream"));
+    assert_eq!(r.header("x-size"), Some("259"));
+    let mut back = Vec::new();
+    r.into_reader().read_to_end(&mut back).unwrap();
+    assert_eq!(back, bytes);
+    let r = f.agent.post(&f.url("/classic/blob")).send_bytes(&bytes).unwrap();
+    assert_eq!(r.header("content-type"), Some("application/x-test"));
+    let mut back = Vec::new();
+    r.into_reader().read_to_end(&mut back).unwrap();
+    assert_eq!(back, bytes);
+}
+
+#[test]
 fn documented_errors_for_missing_singletons_and_functions() {
     let f = start();
     let r = f.get("/nosingleton", None);
@@ -339,6 +356,18 @@ fn malformed_and_oversized_requests() {
     let _ = s.read_to_end(&mut out);
     assert!(String::from_utf8_lossy(&out).starts_with("HTTP/1.1 408"));
     assert_eq!(f.get("/hello?name=ok", None).status, 200);
+}
+
+#[test]
+fn concurrent_request_limit_gives_503() {
+    let f = start_with(|o| o.limits.max_concurrent = 1);
+    let url = f.url("/slow?ticks=30");
+    let agent = f.agent.clone();
+    let busy = std::thread::spawn(move || agent.get(&url).call().map(|r| r.status()).ok());
+    std::thread::sleep(Duration::from_millis(150));
+    assert_eq!(f.get("/hello", None).status, 503);
+    assert_eq!(busy.join().unwrap(), Some(200));
+    assert_eq!(f.get("/hello", None).status, 200, "served again once the slot is free");
 }
 
 #[test]

@@ -298,7 +298,14 @@ impl<'a> Checker<'a> {
         }
         self.locals.insert(
             key,
-            Local { name: bare.to_string(), span: n.span, ty: new_ty, uses: 1, parameter: false },
+            Local {
+                name: bare.to_string(),
+                span: n.span,
+                ty: new_ty,
+                uses: 1,
+                // `var $1; $2` and `var ${5}` declare sequential parameters, which a caller fills.
+                parameter: is_sequential_parameter(bare),
+            },
         );
     }
 
@@ -369,6 +376,8 @@ impl<'a> Checker<'a> {
                             self.check_count(&m.name.clone(), "method", &sig, args, e.span);
                         }
                     }
+                    // `C_INTEGER`, `C_GRAPH`…: directives 4D no longer lists as commands.
+                    None if crate::resolve::is_directive_name(name) => {}
                     None => self.unknown_method(name, e.span),
                 }
                 self.exprs(args, scope);
@@ -711,4 +720,10 @@ fn count_locals(code: &str) -> HashMap<String, usize> {
         }
     }
     out
+}
+
+/// `1`, `{5}`: the name (after `$`) of a sequential parameter.
+fn is_sequential_parameter(bare: &str) -> bool {
+    let digits = bare.strip_prefix('{').and_then(|b| b.strip_suffix('}')).unwrap_or(bare);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }

@@ -39,6 +39,8 @@ pub struct ServeArgs {
     /// Time for a client to send its request head, then its body, in seconds (408 beyond).
     #[arg(long, default_value_t = 10.0)]
     pub read_timeout: f64,
+    #[command(flatten)]
+    pub permissions: crate::permissions::PermissionFlags,
 }
 
 fn seconds(s: f64) -> Duration {
@@ -47,6 +49,11 @@ fn seconds(s: f64) -> Duration {
 
 pub fn execute(args: &ServeArgs) -> ExitCode {
     let mut opts = ServeOptions::new(&args.project);
+    // The 4D code gets what the run command's permission flags give (nothing by default).
+    if let Some(layout) = super::project::find_project(&args.project) {
+        opts.options.database_name = layout.name.clone();
+        opts.options.permissions = layout.gate(&args.permissions);
+    }
     opts.host = args.host.clone();
     opts.port = args.port;
     opts.log_format = if args.log_format == "json" { LogFormat::Json } else { LogFormat::Text };

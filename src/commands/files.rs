@@ -29,7 +29,29 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Get document size", get_document_size),
     ("Select document", select_document),
     ("Select folder", select_folder),
+    ("DOCUMENT TO BLOB", document_to_blob),
+    ("BLOB TO DOCUMENT", blob_to_document),
 ];
+
+/// `DOCUMENT TO BLOB(document; blob)`: the whole document into the blob variable.
+fn document_to_blob(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("DOCUMENT TO BLOB", 2, 2)?;
+    let p = classic_place(host, &args.text(0, "DOCUMENT TO BLOB")?, false)?;
+    let bytes = host.gate().read(&p.real)?;
+    args.set_output(1, crate::runtime::blob::blob(bytes));
+    host.set_system_variable("Document", Value::text(p.platform()));
+    Ok(Value::Undefined)
+}
+
+/// `BLOB TO DOCUMENT(document; blob)`: replaces the document's content by the blob's bytes.
+fn blob_to_document(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("BLOB TO DOCUMENT", 2, 2)?;
+    let p = classic_place(host, &args.text(0, "BLOB TO DOCUMENT")?, false)?;
+    let bytes = super::blobs::blob_arg(args, 1, "BLOB TO DOCUMENT")?;
+    host.gate().write(&p.real, &bytes)?;
+    host.set_system_variable("Document", Value::text(p.platform()));
+    Ok(Value::Undefined)
+}
 
 fn with_separator(p: &Path) -> String {
     let mut s = p.to_string_lossy().into_owned();

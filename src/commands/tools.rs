@@ -3,23 +3,7 @@
 use super::{Args, CommandFn, Host};
 use crate::runtime::{Date, RtError, Value};
 
-pub const COMMANDS: &[(&str, CommandFn)] = &[
-    ("Choose", choose),
-    ("Shift down", no_key_down),
-    ("Caps lock down", no_key_down),
-    ("Macintosh command down", no_key_down),
-    ("Macintosh control down", no_key_down),
-    ("Macintosh option down", no_key_down),
-    ("Windows Alt down", no_key_down),
-    ("Windows Ctrl down", no_key_down),
-];
-
-/// `Shift down` and the other modifier-key tests: there is no keyboard in a headless run, so no
-/// key is ever down.
-fn no_key_down(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
-    args.expect_count("Shift down", 0, 0)?;
-    Ok(Value::Bool(false))
-}
+pub const COMMANDS: &[(&str, CommandFn)] = &[("Choose", choose)];
 
 /// The "empty" value of `v`'s type (`Choose` with no value at the criterion's position).
 fn empty_like(v: &Value) -> Value {

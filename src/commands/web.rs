@@ -8,6 +8,7 @@ use crate::serve::request;
 
 pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("WEB SEND TEXT", web_send_text),
+    ("WEB SEND BLOB", web_send_blob),
     ("WEB SEND HTTP REDIRECT", web_send_http_redirect),
     ("WEB SET HTTP HEADER", web_set_http_header),
     ("WEB GET HTTP HEADER", web_get_http_header),
@@ -24,6 +25,23 @@ fn web_send_text(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         r.body = Some(text.into_bytes());
         let ty = if ty.is_empty() { "text/html; charset=utf-8".to_string() } else { ty };
         r.set_header("Content-Type", &ty);
+    }
+    Ok(Value::Undefined)
+}
+
+/// `WEB SEND BLOB(blob; type)`: the response body, with `type` as its content type.
+fn web_send_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("WEB SEND BLOB", 2, 2)?;
+    let Some(bytes) = crate::runtime::blob::bytes_of(&args.value(0)) else {
+        return Err(RtError::type_mismatch("WEB SEND BLOB: the first argument must be a BLOB"));
+    };
+    let ty = args.text(1, "WEB SEND BLOB")?;
+    if let Some(ctx) = request::current() {
+        let mut r = ctx.response.borrow_mut();
+        r.body = Some(bytes.to_vec());
+        if !ty.is_empty() {
+            r.set_header("Content-Type", &ty);
+        }
     }
     Ok(Value::Undefined)
 }
@@ -69,12 +87,14 @@ fn web_get_http_header(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtErr
     Ok(Value::Undefined)
 }
 
-/// `WEB GET HTTP BODY(body)`: the request body as text.
+/// `WEB GET HTTP BODY(body)`: the request body, as a BLOB into a BLOB variable, else as text.
 fn web_get_http_body(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("WEB GET HTTP BODY", 1, 1)?;
-    let text = request::current()
-        .map(|c| String::from_utf8_lossy(&c.request.body).into_owned())
-        .unwrap_or_default();
-    args.set_output(0, Value::text(text));
+    let body = request::current().map(|c| c.request.body.to_vec()).unwrap_or_default();
+    let out = match args.value(0) {
+        Value::Blob(_) => crate::runtime::blob::blob(body),
+        _ => Value::text(String::from_utf8_lossy(&body).into_owned()),
+    };
+    args.set_output(0, out);
     Ok(Value::Undefined)
 }

@@ -20,6 +20,16 @@ pub static FILE: NativeClass = NativeClass {
         ("delete", |h, o, _| delete_file(h, &place(o)?)),
         ("getText", |h, o, a| get_text(h, &place(o)?, a)),
         ("setText", |h, o, a| set_text(h, &place(o)?, a)),
+        ("getContent", |h, o, _| Ok(crate::runtime::blob::blob(h.gate().read(&place(o)?.real)?))),
+        ("setContent", |h, o, a| {
+            let bytes = crate::commands::blobs::blob_arg(a, 0, "setContent")?;
+            let p = place(o)?;
+            if let Some(parent) = p.real.parent() {
+                h.gate().create_dir_all(parent)?;
+            }
+            h.gate().write(&p.real, &bytes)?;
+            Ok(Value::Undefined)
+        }),
         ("copyTo", |h, o, a| copy_to(h, &place(o)?, a)),
         ("moveTo", |h, o, a| move_to(h, &place(o)?, a)),
         ("rename", |h, o, a| rename(h, &place(o)?, a)),

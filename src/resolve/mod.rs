@@ -832,6 +832,11 @@ fn finish_formula(
     }))
 }
 
+/// Whether `name` is a `C_` compiler directive (also those 4D no longer lists as commands).
+pub fn is_directive_name(name: &str) -> bool {
+    directive_of_name(name).is_some()
+}
+
 /// The type a `C_` compiler directive declares, and its arguments, if `e` is one.
 fn directive_type(e: &ast::Expr) -> Option<(VarType, &[ast::Expr])> {
     let (name, args) = match &e.kind {
@@ -840,6 +845,17 @@ fn directive_type(e: &ast::Expr) -> Option<(VarType, &[ast::Expr])> {
         A::MethodCall { name, args, .. } => (name.as_str(), args),
         _ => return None,
     };
+    let ty = directive_of_name(name)?;
+    // `C_STRING(80; $s)`: the old fixed-length form; the length is dropped.
+    let args = match (name.eq_ignore_ascii_case("C_STRING"), args.split_first()) {
+        (true, Some((first, rest))) if matches!(first.kind, A::Number(_)) => rest,
+        _ => args,
+    };
+    Some((ty, args))
+}
+
+/// The type the directive named `name` declares.
+fn directive_of_name(name: &str) -> Option<VarType> {
     let ty = match name.to_ascii_uppercase().as_str() {
         "C_TEXT" | "C_STRING" => VarType::Text,
         "C_LONGINT" | "C_INTEGER" => VarType::Integer,
@@ -855,12 +871,7 @@ fn directive_type(e: &ast::Expr) -> Option<(VarType, &[ast::Expr])> {
         "C_PICTURE" | "C_GRAPH" => VarType::Picture,
         _ => return None,
     };
-    // `C_STRING(80; $s)`: the old fixed-length form; the length is dropped.
-    let args = match (name.eq_ignore_ascii_case("C_STRING"), args.split_first()) {
-        (true, Some((first, rest))) if matches!(first.kind, A::Number(_)) => rest,
-        _ => args,
-    };
-    Some((ty, args))
+    Some(ty)
 }
 
 /// The type `var $x:=init` gives `$x`: an integer literal infers Real (as in 4D).

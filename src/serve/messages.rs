@@ -97,13 +97,14 @@ fn set_body(_: &mut dyn Host, o: &ObjRef, args: &mut Args) -> Result<Value, RtEr
     let body = args.value(0);
     let ty = match &body {
         Value::Text(_) => "text/plain",
+        Value::Blob(_) => "application/octet-stream",
         Value::Object(_)
         | Value::Collection(_)
         | Value::SharedObject(_)
         | Value::SharedCollection(_) => "application/json",
         other => {
             return Err(RtError::type_mismatch(format!(
-                "setBody(): a body cannot be a {} (Text, Object or Collection expected)",
+                "setBody(): a body cannot be a {} (Text, Blob, Object or Collection expected)",
                 other.kind_name()
             )))
         }
@@ -162,11 +163,8 @@ fn get_header(_: &mut dyn Host, o: &ObjRef, args: &mut Args) -> Result<Value, Rt
     Ok(Value::text(request(o)?.header(&name).unwrap_or_default()))
 }
 
-fn get_blob(_: &mut dyn Host, _: &ObjRef, _: &mut Args) -> Result<Value, RtError> {
-    Err(RtError::new(
-        ErrorKind::Unimplemented,
-        "getBlob(): mini4d has no BLOB values yet; use getText()",
-    ))
+fn get_blob(_: &mut dyn Host, o: &ObjRef, _: &mut Args) -> Result<Value, RtError> {
+    Ok(crate::runtime::blob::blob(request(o)?.body.to_vec()))
 }
 
 fn get_picture(_: &mut dyn Host, _: &ObjRef, _: &mut Args) -> Result<Value, RtError> {

@@ -114,6 +114,8 @@ pub struct App {
     /// Methods with the "Available through 4D tags and URLs" attribute (lowercase names).
     pub published: std::collections::HashSet<String>,
     pub web_folder: Option<PathBuf>,
+    /// The permission gate static files are read through: the web folder, read-only.
+    pub web_gate: crate::permissions::Gate,
     pub limits: Limits,
     pub log_format: LogFormat,
     pub log: LogSink,
@@ -548,6 +550,9 @@ fn load_app(opts: &ServeOptions) -> Result<App, String> {
     };
     let published = published_methods(&layout.methods);
     let web_folder = root.map(|r| r.join("WebFolder")).filter(|p| p.is_dir());
+    let mut policy = crate::permissions::Policy::deny_all();
+    policy.allow_read(web_folder.as_slice());
+    let web_gate = crate::permissions::Gate::new(policy, Default::default());
     let cookie_name = format!(
         "4DSID_{}",
         layout
@@ -565,6 +570,7 @@ fn load_app(opts: &ServeOptions) -> Result<App, String> {
         on_web_connection,
         published,
         web_folder,
+        web_gate,
         limits: opts.limits.clone(),
         log_format: opts.log_format,
         log: opts.log.clone(),

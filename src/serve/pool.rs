@@ -320,6 +320,7 @@ fn outgoing_message(o: &ObjRef) -> Outcome {
 pub fn body_of(v: &Value) -> (Vec<u8>, String) {
     match v {
         Value::Text(t) => (t.as_bytes().to_vec(), "text/plain".into()),
+        Value::Blob(b) => (b.to_vec(), "application/octet-stream".into()),
         Value::Object(_)
         | Value::Collection(_)
         | Value::SharedObject(_)

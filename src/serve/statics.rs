@@ -31,7 +31,8 @@ pub async fn serve(app: &App, req: &WebRequest) -> Option<Response<Full<Bytes>>>
     if !real.starts_with(&real_root) || !real.is_file() {
         return None;
     }
-    let bytes = tokio::fs::read(&real).await.ok()?;
+    // Read through the permission gate (which allows the web folder only).
+    let bytes = app.web_gate.read(&real).ok()?;
     let ext = real.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let body = if req.verb == "HEAD" { Bytes::new() } else { Bytes::from(bytes) };
     Response::builder()

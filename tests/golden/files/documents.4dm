@@ -36,3 +36,13 @@ OK:=1
 ALERT("["+Select document(""; "*"; "pick"; 0)+"] "+String(OK))
 ALERT("["+Select folder("pick")+"] "+String(OK))
 ALERT(String(Get 4D folder(Database folder)=Folder(fk database folder).platformPath)+" "+String(Get 4D folder(Current resources folder)=Folder(fk resources folder).platformPath))
+// BLOBs: DOCUMENT TO BLOB, BLOB TO DOCUMENT, getContent/setContent.
+var $b : Blob
+DOCUMENT TO BLOB($t+"doc.txt"; $b)
+ALERT(String(BLOB size($b)))
+BLOB TO DOCUMENT($t+"copy.bin"; $b)
+ALERT(String(Get document size($t+"copy.bin")))
+var $f : 4D.File
+$f:=File($t+"copy.bin"; fk platform path)
+$f.setContent($f.getContent())
+ALERT(String($f.size)+" "+String(BLOB size($f.getContent())))

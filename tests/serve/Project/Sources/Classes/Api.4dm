@@ -96,3 +96,11 @@ Function timeout($request : Object) : Object
 
 Function cart($request : Object) : Object
 	return {items: cs.Cart.me.add(String($request.urlQuery.item)); first: cs.Cart.me.items[0]}
+
+Function bytes($request : 4D.IncomingMessage) : 4D.OutgoingMessage
+	var $body : Blob
+	$body:=$request.getBlob()
+	var $result:=4D.OutgoingMessage.new()
+	$result.setBody($body)
+	$result.setHeader("X-Size"; String(BLOB size($body)))
+	return $result

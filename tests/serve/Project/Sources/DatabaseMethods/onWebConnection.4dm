@@ -15,6 +15,10 @@ Case of
 	: ($url="/classic/body")
 		WEB GET HTTP BODY($body)
 		WEB SEND TEXT("body="+$body)
+	: ($url="/classic/blob")
+		var $blob : Blob
+		WEB GET HTTP BODY($blob)
+		WEB SEND BLOB($blob; "application/x-test")
 	Else
 		WEB SET HTTP HEADER("HTTP/1.1 404 Not Found")
 		WEB SEND TEXT("no page at "+$url+" from "+$clientIP)
