@@ -82,8 +82,9 @@ impl<'a> Checker<'a> {
             }
             let mut seen: HashMap<String, Span> = HashMap::new();
             for f in class.constructor.iter().chain(class.functions.iter()) {
+                // Function names are case-sensitive, as object properties are (`M` and `m`).
                 if f.kind == FunctionKind::Plain {
-                    let key = f.name.text.to_lowercase();
+                    let key = f.name.text.clone();
                     if let Some(first) = seen.get(&key) {
                         let first_line = line_of(self.text, first.start as usize);
                         self.report(
@@ -137,7 +138,10 @@ impl<'a> Checker<'a> {
         let mut unused: Vec<(Span, String)> = self
             .locals
             .iter()
-            .filter(|(key, l)| !l.parameter && uses.get(*key).copied().unwrap_or(0) <= l.uses)
+            // `var $3 : Real` declares a sequential parameter, not a local.
+            .filter(|(key, l)| !l.parameter && !key.starts_with('{'))
+            .filter(|(key, _)| !key.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|(key, l)| uses.get(*key).copied().unwrap_or(0) <= l.uses)
             .map(|(_, l)| (l.span, l.name.clone()))
             .collect();
         unused.sort_by_key(|(s, _)| s.start);
@@ -340,6 +344,10 @@ impl<'a> Checker<'a> {
     }
 
     fn unknown_method(&mut self, name: &str, span: Span) {
+        // `C_…` compiler directives (some obsolete ones are not in the command table).
+        if name.len() > 2 && name[..2].eq_ignore_ascii_case("C_") {
+            return;
+        }
         let hint = suggest::closest(name, self.model.method_names());
         let (severity, help) = if self.model.has_components {
             (

@@ -67,7 +67,7 @@ pub struct ClassInfo {
     pub name: String,
     pub extends: Option<String>,
     pub constructor: Option<Signature>,
-    /// Functions by lower-case name (getters and setters included).
+    /// Functions by name, case-sensitive like object properties (getters and setters included).
     pub functions: HashMap<String, (String, Signature)>,
     pub has_syntax_errors: bool,
 }
@@ -109,14 +109,14 @@ impl ProjectModel {
     /// known and has no such function, `None` when part of the chain is unknown (a 4D class,
     /// a component's class, a class with syntax errors).
     pub fn function(&self, class: &str, name: &str) -> Option<Option<&Signature>> {
-        let key = name.to_lowercase();
+        let key = name;
         let mut current = class.to_string();
         for _ in 0..64 {
             let c = self.class(&current)?;
             if c.has_syntax_errors {
                 return None;
             }
-            if let Some((_, sig)) = c.functions.get(&key) {
+            if let Some((_, sig)) = c.functions.get(key) {
                 return Some(Some(sig));
             }
             match &c.extends {
@@ -161,7 +161,7 @@ impl ProjectModel {
                         let sig = signature(f);
                         let entry = info
                             .functions
-                            .entry(f.name.text.to_lowercase())
+                            .entry(f.name.text.clone())
                             .or_insert_with(|| (f.name.text.clone(), sig.clone()));
                         // A getter and a setter share a name: the getter gives the result.
                         entry.1.result |= sig.result;

@@ -124,7 +124,10 @@ fn walk(
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     for p in paths {
-        if p.is_dir() {
+        // A project's `Resources` folder is data, not code: 4D compiles `Project/Sources` only.
+        let resources =
+            p.file_name().is_some_and(|n| n == "Resources") && dir.join("Project").is_dir();
+        if p.is_dir() && !resources {
             walk(&p, out, problems, visited);
         } else if is_4dm(&p) {
             out.push(p);
