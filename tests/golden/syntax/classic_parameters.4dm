@@ -11,6 +11,7 @@ C_TIME($t)
 C_PICTURE($pic)
 C_BLOB($b)
 C_VARIANT($v)
+C_INTEGER($small)
 var $4dVersion : Text
 var $3; $4 : Real
 var ${5} : Real
