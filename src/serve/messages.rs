@@ -91,13 +91,16 @@ fn headers_of(o: &ObjRef) -> ObjRef {
     }
 }
 
-/// `.setBody(body)`: Text, Object or Collection (a BLOB once mini4d has them); sets the
+/// `.setBody(body)`: Text, Blob (scalar or `4D.Blob`), Object or Collection; sets the
 /// `Content-Type` header for the body's type.
 fn set_body(_: &mut dyn Host, o: &ObjRef, args: &mut Args) -> Result<Value, RtError> {
     let body = args.value(0);
     let ty = match &body {
         Value::Text(_) => "text/plain",
         Value::Blob(_) => "application/octet-stream",
+        Value::Object(b) if crate::runtime::blob::object_bytes(b).is_some() => {
+            "application/octet-stream"
+        }
         Value::Object(_)
         | Value::Collection(_)
         | Value::SharedObject(_)

@@ -321,6 +321,11 @@ pub fn body_of(v: &Value) -> (Vec<u8>, String) {
     match v {
         Value::Text(t) => (t.as_bytes().to_vec(), "text/plain".into()),
         Value::Blob(b) => (b.to_vec(), "application/octet-stream".into()),
+        // A blob kept in an object (the message's `body`) is a `4D.Blob`.
+        Value::Object(o) if crate::runtime::blob::object_bytes(o).is_some() => (
+            crate::runtime::blob::object_bytes(o).map(|b| b.to_vec()).unwrap_or_default(),
+            "application/octet-stream".into(),
+        ),
         Value::Object(_)
         | Value::Collection(_)
         | Value::SharedObject(_)
