@@ -403,6 +403,14 @@ fn int_arg(args: &Args, i: usize, name: &str) -> Result<i64, RtError> {
     Ok(if x.is_finite() { x.round() as i64 } else { 0 })
 }
 
+/// The common end of `INTEGER/LONGINT/REAL TO BLOB`: `data` (the number's bytes) goes into the
+/// blob of argument 2 at the placement of argument 4 (offset variable, `*`, or the start).
+fn write_number(args: &mut Args, name: &str, data: &[u8]) -> Result<Value, RtError> {
+    let placement = placement(args, 3, name)?;
+    alter_blob(args, 1, name, |bytes, args| place(bytes, args, data, placement))?;
+    Ok(Value::Undefined)
+}
+
 /// `INTEGER TO BLOB(integer; blob; byteOrder{; offset | *})`: 2 bytes.
 fn integer_to_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "INTEGER TO BLOB";
@@ -412,9 +420,7 @@ fn integer_to_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> 
         ByteOrder::Big => n.to_be_bytes(),
         ByteOrder::Little => n.to_le_bytes(),
     };
-    let placement = placement(args, 3, NAME)?;
-    alter_blob(args, 1, NAME, |bytes, args| place(bytes, args, &data, placement))?;
-    Ok(Value::Undefined)
+    write_number(args, NAME, &data)
 }
 
 /// `LONGINT TO BLOB(longint; blob; byteOrder{; offset | *})`: 4 bytes.
@@ -426,9 +432,7 @@ fn longint_to_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> 
         ByteOrder::Big => n.to_be_bytes(),
         ByteOrder::Little => n.to_le_bytes(),
     };
-    let placement = placement(args, 3, NAME)?;
-    alter_blob(args, 1, NAME, |bytes, args| place(bytes, args, &data, placement))?;
-    Ok(Value::Undefined)
+    write_number(args, NAME, &data)
 }
 
 /// `REAL TO BLOB(real; blob; realFormat{; offset | *})`: 8 bytes, or 10 in extended format.
@@ -437,9 +441,7 @@ fn real_to_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count(NAME, 3, 4)?;
     let r = args.num(0, NAME)?;
     let data = RealFormat::from_code(args.num(2, NAME)? as i64).encode(r);
-    let placement = placement(args, 3, NAME)?;
-    alter_blob(args, 1, NAME, |bytes, args| place(bytes, args, &data, placement))?;
-    Ok(Value::Undefined)
+    write_number(args, NAME, &data)
 }
 
 /// `BLOB to integer(blob; byteOrder{; offset})` → Integer (2 bytes, signed).
