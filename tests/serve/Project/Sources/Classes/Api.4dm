@@ -47,7 +47,7 @@ Function whoami($request : Object) : Object
 
 Function login($request : Object) : Object
 	var $in:=$request.getJSON()
-	var $ok:=Session.setPrivileges({privileges: $in.privileges; userName: $in.user})
+	var $ok:=Session.setPrivileges({privileges: $in.privileges; roles: $in.roles; userName: $in.user})
 	return {ok: $ok; guest: Session.isGuest()}
 
 Function logout($request : Object) : Object
