@@ -140,9 +140,12 @@ fn binary_bodies_as_blobs() {
     let r = f.agent.post(&f.url("/bytes")).send_bytes(&bytes).unwrap();
     assert_eq!(r.header("content-type"), Some("application/octet-stream"));
     assert_eq!(r.header("x-size"), Some("259"));
+    assert_eq!(r.header("x-picture"), Some("null"), "not an image body");
     let mut back = Vec::new();
     r.into_reader().read_to_end(&mut back).unwrap();
     assert_eq!(back, bytes);
+    let png = f.agent.post(&f.url("/bytes")).set("Content-Type", "image/png").send_bytes(&bytes);
+    assert_eq!(png.unwrap().header("x-picture"), Some("259"), "an image body as a 4D.Blob");
     let r = f.agent.post(&f.url("/classic/blob")).send_bytes(&bytes).unwrap();
     assert_eq!(r.header("content-type"), Some("application/x-test"));
     let mut back = Vec::new();

@@ -103,4 +103,6 @@ Function bytes($request : 4D.IncomingMessage) : 4D.OutgoingMessage
 	var $result:=4D.OutgoingMessage.new()
 	$result.setBody($body)
 	$result.setHeader("X-Size"; String(BLOB size($body)))
+	var $picture:=$request.getPicture()
+	$result.setHeader("X-Picture"; ($picture=Null) ? "null" : String($picture.size))
 	return $result
