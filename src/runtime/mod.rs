@@ -20,6 +20,7 @@ pub mod pointer;
 pub mod process;
 pub mod session;
 pub mod shared;
+pub mod signal;
 pub mod text;
 pub mod value;
 
