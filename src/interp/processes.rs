@@ -130,10 +130,11 @@ impl Interp {
             }
             NewProcess => self.new_process(vals, star).map_err(fail),
             CallWorker => self.call_worker(vals).map_err(fail).map(|_| Value::Undefined),
+            NewSignal => Ok(super::signals::new_signal(vals.first())),
             KillWorker => {
                 let target = match vals.first() {
                     None => Some(self.process.clone()),
-                    Some(v) => self.find_process(v),
+                    Some(v) => self.find_process(v).filter(|p| p.is_worker()),
                 };
                 if let Some(p) = target {
                     if let Some(m) = &p.mailbox {
@@ -189,11 +190,11 @@ impl Interp {
                 return Ok(Value::Int(p.number as i32));
             }
         }
-        let args: Vec<SendValue> = vals.iter().skip(3).map(SendValue::from_value).collect();
+        let args: Vec<SendValue> = vals.iter().skip(3).map(|v| self.send_value(v)).collect();
         let entry = self.engine.processes.register(&name, &self.session.id, false);
         let number = entry.number;
         spawn_process(self.engine.clone(), self.session.clone(), entry, move |interp| {
-            let values = args.into_iter().map(SendValue::into_value).collect();
+            let values = args.into_iter().map(|v| interp.receive_value(v)).collect();
             interp.run_method(&method, values).map(|_| ())
         })?;
         Ok(Value::Int(number as i32))
@@ -216,13 +217,19 @@ impl Interp {
                 ))
             }
         };
-        let args: Vec<SendValue> = vals.iter().skip(2).map(SendValue::from_value).collect();
+        let args: Vec<SendValue> = vals.iter().skip(2).map(|v| self.send_value(v)).collect();
         let message = Message { method, args };
+        let killed = |p: &ProcessEntry| p.mailbox.as_ref().is_some_and(|m| m.is_killed());
         let worker = match target {
+            // A worker that killed itself does not call itself back to life.
+            Value::Text(name) if *name.as_ref() == *self.process.name && killed(&self.process) => {
+                return Ok(())
+            }
             Value::Text(name) => {
-                match self.engine.processes.find_by_name(name, true).filter(|p| p.is_worker()) {
-                    Some(p) if !p.mailbox.as_ref().is_some_and(|m| m.is_killed()) => p,
-                    _ => {
+                let live = self.engine.processes.find_worker(name);
+                match live {
+                    Some(p) => p,
+                    None => {
                         let entry = self.engine.processes.register(name, &self.session.id, true);
                         let mailbox = entry.mailbox.clone();
                         spawn_process(
@@ -247,7 +254,7 @@ impl Interp {
                                 Ok(())
                             },
                         )?;
-                        match self.engine.processes.find_by_name(name, true) {
+                        match self.engine.processes.find_worker(name) {
                             Some(p) => p,
                             None => return Ok(()),
                         }
@@ -267,7 +274,7 @@ impl Interp {
 
     /// Runs one worker message.
     pub fn run_message(&mut self, m: Message) -> Result<(), RtError> {
-        let args: Vec<Value> = m.args.into_iter().map(SendValue::into_value).collect();
+        let args: Vec<Value> = m.args.into_iter().map(|v| self.receive_value(v)).collect();
         match m.method {
             SendValue::Text(name) => self.run_method(&name, args).map(|_| ()),
             SendValue::Formula(source) => self.run_source(&source, args).map(|_| ()),

@@ -21,6 +21,7 @@ pub mod process;
 pub mod roles;
 pub mod session;
 pub mod shared;
+pub mod signal;
 pub mod text;
 pub mod value;
 
