@@ -72,6 +72,7 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::serve::messages::OUTGOING,
     &crate::outside::file::FILE,
     &crate::outside::file::FOLDER,
+    &crate::outside::handle::FILE_HANDLE,
     #[cfg(test)]
     &tests::PROBE,
 ];

@@ -15,6 +15,7 @@ pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
@@ -221,6 +222,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     regex::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
+    documents::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,

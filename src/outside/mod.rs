@@ -3,5 +3,6 @@
 //! [`crate::permissions`].
 
 pub mod file;
+pub mod handle;
 pub mod paths;
 pub mod text;
