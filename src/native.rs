@@ -73,6 +73,7 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::outside::file::FILE,
     &crate::outside::file::FOLDER,
     &crate::outside::handle::FILE_HANDLE,
+    &crate::outside::process::SYSTEM_WORKER,
     #[cfg(test)]
     &tests::PROBE,
 ];

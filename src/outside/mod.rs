@@ -5,4 +5,5 @@
 pub mod file;
 pub mod handle;
 pub mod paths;
+pub mod process;
 pub mod text;
