@@ -20,6 +20,7 @@ pub mod environment;
 pub mod files;
 pub mod interpreter;
 pub mod json;
+pub mod localization;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
@@ -219,6 +220,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     tools::COMMANDS,
     encoding::COMMANDS,
     regex::COMMANDS,
+    localization::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
     arrays::COMMANDS,
