@@ -21,6 +21,7 @@ pub mod environment;
 pub mod files;
 pub mod interpreter;
 pub mod json;
+pub mod localization;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
@@ -237,6 +238,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     tools::COMMANDS,
     encoding::COMMANDS,
     regex::COMMANDS,
+    localization::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
     documents::COMMANDS,
