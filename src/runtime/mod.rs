@@ -21,6 +21,7 @@ pub mod process;
 pub mod session;
 pub mod shared;
 pub mod text;
+pub mod text_value;
 pub mod value;
 
 pub use collection::CollRef;
