@@ -167,6 +167,23 @@ impl Args {
             ))),
         }
     }
+    /// Argument `i` as the shared text value, without copying it (Undefined → ""): what
+    /// position commands use, so that they can use the text's position index.
+    pub fn text_rc(
+        &self,
+        i: usize,
+        name: &str,
+    ) -> Result<std::rc::Rc<crate::runtime::value::Text>, RtError> {
+        match self.values.get(i) {
+            None | Some(Value::Undefined) => Ok(Default::default()),
+            Some(Value::Text(t)) => Ok(t.clone()),
+            Some(v) => Err(RtError::type_mismatch(format!(
+                "{name}: argument {} must be a text, not {}",
+                i + 1,
+                v.kind_name()
+            ))),
+        }
+    }
     /// Argument `i` as text (Undefined → ""). Other types are a type error.
     pub fn text(&self, i: usize, name: &str) -> Result<String, RtError> {
         match self.values.get(i) {

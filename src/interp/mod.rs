@@ -503,7 +503,7 @@ impl Interp {
     fn call_with(
         &mut self,
         method: Rc<Method>,
-        args: Vec<Value>,
+        mut args: Vec<Value>,
         this: Value,
         call_span: Span,
         preset: &[(u32, Value)],
@@ -521,7 +521,8 @@ impl Interp {
         }
         let argc = args.len();
         let mut extra = Vec::new();
-        for (i, arg) in args.into_iter().enumerate() {
+        // (Drained, not consumed: the vector goes back to the argument pool.)
+        for (i, arg) in args.drain(..).enumerate() {
             if let Some(p) = method.params.get(i) {
                 match convert::coerce(p.ty, arg) {
                     Ok(v) => self.stack[base + p.slot as usize] = v,
@@ -544,6 +545,7 @@ impl Interp {
                 extra.push(arg);
             }
         }
+        self.give_arg_vec(args);
         self.enter(method, base, argc, extra, this)
     }
 
