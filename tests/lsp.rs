@@ -358,7 +358,9 @@ fn completion_and_signature_help() {
     let root = project();
     let mut c = Client::start(&root);
     let main = method(&root, "main");
-    let text = format!("{MAIN}$p.\ncs.\nhel\nALER\n$\nThis.\nhelper(1; \n");
+    let text = format!(
+        "{MAIN}$p.\ncs.\nhel\nALER\n$\nThis.\nhelper(1; \n$p:=cs:C1710.Person.new(\ncs:C1710.Per\n"
+    );
     c.open(&main, &text);
     c.latest_diagnostics(&main);
     let l = labels(&c.at("textDocument/completion", &main, 6, 3));
@@ -377,6 +379,10 @@ fn completion_and_signature_help() {
     assert_eq!(sig["label"], "helper($n : Integer) : Integer", "{r}");
     assert_eq!(r["result"]["activeParameter"], 0);
     assert_eq!(sig["parameters"][0]["label"], json!([7, 19]));
+    let r = c.at("textDocument/signatureHelp", &main, 13, 24);
+    assert_eq!(r["result"]["signatures"][0]["label"], "cs.Person.new($name : Text)", "{r}");
+    let l = labels(&c.at("textDocument/completion", &main, 14, 12));
+    assert_eq!(l, ["Person"]);
     let r = c.at("textDocument/signatureHelp", &main, 4, 15);
     assert_eq!(r["result"]["signatures"][0]["label"], "greet() : Text", "{r}");
 
