@@ -43,6 +43,8 @@ pub(super) struct Class {
     pub object: ObjRef,
     /// The Rust code of a native built-in class (`crate::native`).
     pub native: Option<&'static NativeClass>,
+    /// The module the class belongs to (0: the host project, k: its k-th component).
+    pub module: u32,
 }
 
 impl Class {
@@ -53,6 +55,11 @@ impl Class {
             out.push(s);
         }
         out
+    }
+
+    /// The class's key in the project (its name, with its module for a component's class).
+    pub(super) fn key(&self) -> String {
+        super::components::key(self.module, &self.name)
     }
 
     pub(super) fn display(&self) -> String {
@@ -70,7 +77,9 @@ pub(super) struct ClassObject(pub(super) Rc<Class>);
 /// Marks a class store object (`cs` or `4D`).
 #[derive(PartialEq, Eq)]
 pub(super) enum Store {
-    User,
+    /// `cs` of a module (0: the host project; k: a component, which is `cs.<namespace>` in
+    /// the host).
+    User(u32),
     Builtin,
 }
 
@@ -91,7 +100,11 @@ pub(super) struct ClassState {
     builtin: HashMap<&'static str, Rc<Class>>,
     loading: Vec<String>,
     cs: Option<ObjRef>,
+    /// The class stores of the components, by module.
+    component_cs: HashMap<u32, ObjRef>,
     four_d: Option<ObjRef>,
+    /// The module whose code is being resolved (its method names and classes are the ones seen).
+    pub(super) resolving_module: u32,
     singletons: HashMap<String, Value>,
 }
 
@@ -175,6 +188,7 @@ impl Interp {
             session: false,
             object: ObjRef::new(),
             native: None,
+            module: 0,
         };
         Rc::new(class)
     }
@@ -196,15 +210,39 @@ impl Interp {
         o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
     }
 
-    /// User class `name` of `cs`, loaded and resolved on first use.
-    pub(super) fn user_class(&mut self, name: &str, span: Span) -> Flow<Rc<Class>> {
-        if let Some(c) = self.classes.user.get(name) {
+    /// The module of the code running now (0 when the project has no components).
+    pub(super) fn code_module(&self) -> u32 {
+        if self.engine.project.has_components() {
+            self.engine.project.module_of(self.current_file())
+        } else {
+            0
+        }
+    }
+
+    /// User class `key` (a class name of the host, or a component's class key: see
+    /// [`super::components::key`]), loaded and resolved on first use.
+    pub(super) fn user_class(&mut self, key: &str, span: Span) -> Flow<Rc<Class>> {
+        if let Some(c) = self.classes.user.get(key) {
             return Ok(c.clone());
         }
+        let (module, name) = super::components::split_key(key);
+        let saved = std::mem::replace(&mut self.classes.resolving_module, module);
+        let r = self.load_user_class(key, module, name, span);
+        self.classes.resolving_module = saved;
+        r
+    }
+
+    fn load_user_class(
+        &mut self,
+        key: &str,
+        module: u32,
+        name: &str,
+        span: Span,
+    ) -> Flow<Rc<Class>> {
         let file_here = self.current_file();
-        if self.classes.loading.iter().any(|n| n == name) {
+        if self.classes.loading.iter().any(|n| n == key) {
             let mut cycle = self.classes.loading.clone();
-            cycle.push(name.to_string());
+            cycle.push(key.to_string());
             return Err(class_error(
                 ErrorKind::ClassDefinition,
                 format!("circular `Class extends`: {}", cycle.join(" -> ")),
@@ -212,7 +250,7 @@ impl Interp {
                 span,
             ));
         }
-        let file = match self.engine.project.load_class(name) {
+        let file = match self.engine.project.load_class(key) {
             Ok(Some(f)) => f,
             Ok(None) => {
                 return Err(class_error(
@@ -240,10 +278,11 @@ impl Interp {
             ));
         }
         let def = entry.ast.class.clone().unwrap_or_default();
-        self.classes.loading.push(name.to_string());
+        self.classes.loading.push(key.to_string());
         let superclass = match &def.extends {
             Some(parent) => {
-                let r = self.user_class(&parent.text, span);
+                let r = self.user_class(&super::components::key(module, &parent.text), span);
+                self.classes.resolving_module = module;
                 match r {
                     Ok(c) => Ok(c),
                     Err(u) if u.as_error().is_some_and(|e| e.kind == ErrorKind::UnknownClass) => {
@@ -289,6 +328,7 @@ impl Interp {
             session: def.session,
             object: ObjRef::new(),
             native: None,
+            module,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -322,7 +362,7 @@ impl Interp {
         }
         let class = Rc::new(class);
         self.finish_class(&class);
-        self.classes.user.insert(name.to_string(), class.clone());
+        self.classes.user.insert(key.to_string(), class.clone());
         Ok(class)
     }
 
@@ -333,20 +373,43 @@ impl Interp {
     /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     pub(super) fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &self.classes.cs,
-            Store::Builtin => &self.classes.four_d,
+            Store::User(0) => self.classes.cs.as_ref(),
+            Store::User(m) => self.classes.component_cs.get(&m),
+            Store::Builtin => self.classes.four_d.as_ref(),
         };
         if let Some(o) = slot {
             return Value::Object(o.clone());
         }
         let o = ObjRef::new();
-        let user = store == Store::User;
+        let user = match store {
+            Store::User(m) => Some(m),
+            Store::Builtin => None,
+        };
         o.borrow_mut().class = Some(Rc::new(store));
-        if user {
-            self.classes.cs = Some(o.clone());
-            for name in self.engine.project.class_names() {
-                if let Ok(class) = self.user_class(&name, Span::default()) {
-                    o.set_str(&name, Value::Object(class.object.clone()));
+        if let Some(module) = user {
+            if module == 0 {
+                self.classes.cs = Some(o.clone());
+            } else {
+                self.classes.component_cs.insert(module, o.clone());
+            }
+            let names = self.engine.project.class_names_in(module);
+            for name in &names {
+                let key = super::components::key(module, name);
+                if let Ok(class) = self.user_class(&key, Span::default()) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+            // The host sees each component's classes as `cs.<namespace>` (a host class of
+            // that name wins).
+            if module == 0 {
+                let spaces: Vec<(u32, String)> = (self.engine.project.components().iter())
+                    .enumerate()
+                    .filter_map(|(i, c)| Some((i as u32 + 1, c.namespace.clone()?)))
+                    .filter(|(_, ns)| !names.contains(ns))
+                    .collect();
+                for (m, ns) in spaces {
+                    let store = self.store_object(Store::User(m));
+                    o.set_str(&ns, store);
                 }
             }
         } else {
@@ -371,7 +434,10 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         match which {
-            Intrinsic::Cs => Ok(self.store_object(Store::User)),
+            Intrinsic::Cs => {
+                let module = self.code_module();
+                Ok(self.store_object(Store::User(module)))
+            }
             Intrinsic::FourD => Ok(self.store_object(Store::Builtin)),
             Intrinsic::ObClass => {
                 let v = match args.first() {
@@ -502,8 +568,9 @@ impl Interp {
         }
         if let Some(store) = t.downcast_ref::<Store>() {
             return match store {
-                Store::User => {
-                    Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone()))
+                Store::User(m) => {
+                    let key = super::components::key(*m, key.as_str());
+                    Ok(Value::Object(self.user_class(&key, span)?.object.clone()))
                 }
                 Store::Builtin => match self.builtin_class(key.as_str()) {
                     Some(c) => Ok(Value::Object(c.object.clone())),
@@ -741,7 +808,7 @@ impl Interp {
         let me = self.process.number;
         if class.shared {
             let o = SharedObject::new(SharedRoot::Plain);
-            let _ = o.class.set(Arc::from(&*class.name));
+            let _ = o.class.set(Arc::from(class.key().as_str()));
             let group = o.group();
             group.try_lock(me);
             if class.singleton {
@@ -846,7 +913,8 @@ impl Interp {
                 span,
             ));
         };
-        let class = self.user_class(name, span)?;
+        let key = super::components::key(self.code_module(), name);
+        let class = self.user_class(&key, span)?;
         let sup = match &class.superclass {
             Some(sup) if !sup.builtin => sup.clone(),
             _ => {
