@@ -119,6 +119,14 @@ fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
     o.borrow().class.clone()
 }
 
+/// Name of the user class `o` is an instance of, if any: a shared copy keeps it (`OB Copy` with
+/// `ck shared` of a class instance is still an instance of that class).
+pub(super) fn user_class_name(o: &ObjRef) -> Option<Arc<str>> {
+    let t = tag(o)?;
+    let class = t.downcast_ref::<Class>()?;
+    (!class.builtin).then(|| Arc::from(&*class.name))
+}
+
 /// Whether `t` tags an instance (of a user class or of a native class).
 fn is_instance_tag(t: &Rc<dyn Any>) -> bool {
     t.is::<Class>() || t.is::<native::Instance>()
@@ -505,6 +513,17 @@ impl Interp {
             Some(builtin) => Ok(self.builtin_class(builtin)),
             None => self.user_class(name, span).map(Some),
         }
+    }
+
+    /// A plain copy of a shared instance of a user class is an instance of that class too.
+    pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
+        if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
+            if let Some(name) = s.class.get().cloned() {
+                let class: Rc<dyn Any> = self.user_class(&name, span)?;
+                o.borrow_mut().class = Some(class);
+            }
+        }
+        Ok(())
     }
 
     /// The class an instance tag stands for.

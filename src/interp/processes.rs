@@ -373,7 +373,7 @@ pub static SESSION_CLASS: NativeClass = NativeClass {
             let s = this_session(o)?;
             let name = a.text(0, "hasPrivilege")?;
             Ok(Value::Bool(match &s.web {
-                Some(w) => w.privileges.lock().contains(&name),
+                Some(w) => w.privileges.lock().iter().any(|p| p.eq_ignore_ascii_case(&name)),
                 None => true,
             }))
         }),
@@ -385,7 +385,11 @@ pub static SESSION_CLASS: NativeClass = NativeClass {
             };
             Ok(Value::Collection(CollRef::from_vec(list)))
         }),
-        ("setPrivileges", |_, o, a| this_session(o).and_then(|s| set_privileges(&s, a))),
+        ("setPrivileges", |host, o, a| {
+            let s = this_session(o)?;
+            let roles = host.interp().and_then(|i| i.engine.sessions.roles.read().clone());
+            set_privileges(&s, roles.as_deref(), a)
+        }),
         ("clearPrivileges", |_, o, _| {
             if let Some(w) = &this_session(o)?.web {
                 w.privileges.lock().clear();
@@ -458,9 +462,15 @@ fn this_session(o: &ObjRef) -> Result<Arc<Session>, RtError> {
 }
 
 /// `Session.setPrivileges(name | names | {privileges; roles; userName})`: the session's
-/// privileges become the given names (roles count as privilege names: mini4d reads no
-/// roles.json); True when something valid was given. False for non-web sessions.
-fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
+/// privileges become the given ones, expanded with the project's `roles.json` (roles give
+/// their privileges, privileges bring those they include, undeclared names are ignored);
+/// without a `roles.json` the names are taken as given. True when something valid was
+/// given; False for non-web sessions.
+fn set_privileges(
+    s: &Session,
+    declared: Option<&crate::runtime::roles::Roles>,
+    args: &mut Args,
+) -> Result<Value, RtError> {
     fn names(v: &Value, out: &mut Vec<String>) -> bool {
         match v {
             Value::Text(t) => {
@@ -482,14 +492,14 @@ fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
         }
     }
     let Some(web) = s.web.as_ref() else { return Ok(Value::Bool(false)) };
-    let mut list = Vec::new();
+    let (mut privileges, mut roles) = (Vec::new(), Vec::new());
     let ok = match args.get(0) {
         Some(Value::Object(o)) => {
             let mut any = false;
-            for k in ["privileges", "roles"] {
+            for (k, list) in [("privileges", &mut privileges), ("roles", &mut roles)] {
                 let v = o.get(&crate::runtime::Key::new(k));
                 if !v.is_undefined() && !matches!(v, Value::Null) {
-                    any |= names(&v, &mut list);
+                    any |= names(&v, list);
                 }
             }
             if let Some(user) = o.get(&crate::runtime::Key::new("userName")).as_str() {
@@ -497,11 +507,23 @@ fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
             }
             any
         }
-        Some(v) => names(v, &mut list),
+        Some(v) => names(v, &mut privileges),
         None => false,
     };
     if ok {
-        list.dedup();
+        let list = match declared {
+            Some(declared) => declared.expand(&privileges, &roles),
+            None => {
+                let mut all = privileges;
+                for r in roles {
+                    if !all.contains(&r) {
+                        all.push(r);
+                    }
+                }
+                all.dedup();
+                all
+            }
+        };
         *web.privileges.lock() = list;
     }
     Ok(Value::Bool(ok))

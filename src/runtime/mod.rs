@@ -18,6 +18,7 @@ pub mod object;
 pub mod ops;
 pub mod pointer;
 pub mod process;
+pub mod roles;
 pub mod session;
 pub mod shared;
 pub mod signal;
