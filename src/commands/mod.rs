@@ -19,6 +19,7 @@ pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
+pub mod http;
 pub mod interpreter;
 pub mod json;
 pub mod methods;
@@ -241,6 +242,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,
+    http::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,
