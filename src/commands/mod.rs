@@ -22,6 +22,7 @@ pub mod files;
 pub mod http;
 pub mod interpreter;
 pub mod json;
+pub mod localization;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
@@ -238,6 +239,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     tools::COMMANDS,
     encoding::COMMANDS,
     regex::COMMANDS,
+    localization::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
     documents::COMMANDS,

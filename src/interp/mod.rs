@@ -10,6 +10,8 @@ mod introspection;
 pub mod ops;
 mod pointers;
 mod processes;
+mod signals;
+mod transfer;
 pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
