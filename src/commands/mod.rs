@@ -19,6 +19,7 @@ pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
+pub mod http;
 pub mod interpreter;
 pub mod json;
 pub mod localization;
@@ -260,6 +261,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,
+    http::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,
