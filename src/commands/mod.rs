@@ -24,6 +24,7 @@ pub mod localization;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
+pub mod query;
 pub mod regex;
 pub mod text;
 pub mod tools;

@@ -1052,6 +1052,7 @@ impl Interp {
                 | "resize"
                 | "clear"
                 | "sort"
+                | "multiSort"
         );
         let group = c.group();
         let me = self.process.number;
