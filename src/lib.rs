@@ -9,6 +9,7 @@ pub mod commands;
 pub mod diagnostics;
 pub mod embed;
 pub mod interp;
+pub mod lsp;
 pub mod native;
 pub mod outside;
 pub mod permissions;

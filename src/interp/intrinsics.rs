@@ -301,7 +301,7 @@ impl Interp {
                 Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase()))
             }
             Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo
-            | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker
+            | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker | NewSignal
             | DelayProcess | CurrentProcess | CurrentProcessName => {
                 self.process_intrinsic(which, args, star, span)
             }
