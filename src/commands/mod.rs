@@ -27,6 +27,7 @@ pub mod methods;
 pub mod objects;
 pub mod pointers;
 pub mod processes;
+pub mod query;
 pub mod regex;
 pub mod text;
 pub mod tools;
