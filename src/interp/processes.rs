@@ -1,7 +1,6 @@
 //! Sessions and processes as seen from 4D code: `Session`, `Session storage`, `Process info`,
 //! `New process`, `CALL WORKER`, … and the waiting side of `Use` (with deadlock detection).
 
-use std::rc::Rc;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,7 +12,6 @@ use crate::resolve::ir::{Expr, Intrinsic};
 use crate::runtime::process::{self, Message, ProcessEntry, SendValue};
 use crate::runtime::session::Session;
 use crate::runtime::shared::{Group, SharedCollection, SharedObject};
-use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
 use crate::syntax::ast::Span;
 
@@ -347,11 +345,6 @@ impl Interp {
     ) -> Flow<Value> {
         (f.0)(self, this, args)
     }
-}
-
-/// A 4D function value implemented in Rust.
-pub fn native_function(name: &str, f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>) -> Value {
-    Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
 }
 
 /// `4D.Session`: what the `Session` command returns. The instance holds its session; the
