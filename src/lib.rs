@@ -22,6 +22,10 @@ pub(crate) mod commands;
 pub(crate) mod diagnostics;
 pub mod embed;
 pub(crate) mod interp;
+/// `mini4d lsp` (its integration tests drive it directly).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod lsp;
 pub(crate) mod native;
 pub(crate) mod outside;
 pub mod permissions;

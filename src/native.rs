@@ -69,6 +69,8 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::serve::messages::OUTGOING,
     &crate::outside::file::FILE,
     &crate::outside::file::FOLDER,
+    &crate::outside::handle::FILE_HANDLE,
+    &crate::outside::process::SYSTEM_WORKER,
     #[cfg(test)]
     &tests::PROBE,
 ];

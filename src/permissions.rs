@@ -542,23 +542,30 @@ impl Gate {
         fdir.copy(&frel, &tdir, &trel).map_err(|e| io_error(&e, "cannot copy", from))
     }
 
-    /// Whether program `program` (a name or a path) may be run.
-    pub fn check_run(&self, program: &str) -> Result<(), RtError> {
+    /// Whether program `program` (a name or a path) may be run. A grant by name (`sh`) allows
+    /// that name and the file the name finds through `PATH`; a grant by path allows that file:
+    /// `/tmp/x/sh` is not `sh`. Returns the program's file, to run exactly what was checked.
+    pub fn check_run(&self, program: &str) -> Result<PathBuf, RtError> {
+        let found = which(program);
         let ok = match &self.policy.run {
             Grant::Everything => true,
             Grant::Nothing => false,
-            Grant::Only(v) => v.iter().any(|p| {
-                p == program
-                    || Path::new(program).file_name().and_then(|n| n.to_str()) == Some(p.as_str())
-            }),
+            Grant::Only(v) => {
+                let target = found.as_ref().and_then(|p| p.canonicalize().ok());
+                v.iter().any(|p| {
+                    p == program
+                        || target.is_some()
+                            && which(p).and_then(|w| w.canonicalize().ok()) == target
+                })
+            }
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(denied(format!(
+        if !ok {
+            return Err(denied(format!(
                 "running {program} is not allowed: run with --allow-run={program} (or --allow-run) to allow it"
-            )))
+            )));
         }
+        // Not found: starting it fails, as the caller reports it.
+        Ok(found.unwrap_or_else(|| PathBuf::from(program)))
     }
 
     /// Whether `host:port` may be reached.
@@ -589,6 +596,24 @@ impl Gate {
         }
     }
 }
+
+/// The file `program` names: a path as it is (relative to the current folder), a bare name
+/// through the `PATH` of mini4d itself (never one a script set).
+pub fn which(program: &str) -> Option<PathBuf> {
+    if program.is_empty() || program.contains('\0') {
+        return None;
+    }
+    let is_file = |p: &Path| p.metadata().is_ok_and(|m| m.is_file());
+    if program.contains('/') {
+        let p = absolute(Path::new(program));
+        return is_file(&p).then_some(p);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_else(|| DEFAULT_PATH.into());
+    std::env::split_paths(&path).map(|d| d.join(program)).find(|p| is_file(p))
+}
+
+/// The `PATH` given to programs when the environment is not passed on (`--allow-env` absent).
+pub const DEFAULT_PATH: &str = "/usr/local/bin:/usr/bin:/bin";
 
 /// The longest existing ancestor of `p` and the rest of the path below it.
 fn existing_ancestor(p: &Path) -> Option<(PathBuf, PathBuf)> {
@@ -687,7 +712,13 @@ mod tests {
         p.env = true;
         let g = Gate::new(p, Folders::default());
         assert!(g.check_run("/bin/sh").is_ok());
+        assert!(g.check_run("sh").is_ok());
         assert!(g.check_run("cat").is_err());
+        // The same name elsewhere is another program.
+        let d = tempdir("run");
+        std::fs::write(d.join("sh"), "").unwrap();
+        assert!(g.check_run(&d.join("sh").to_string_lossy()).is_err());
+        let _ = std::fs::remove_dir_all(&d);
         assert!(g.check_net("127.0.0.1", 8080).is_ok());
         assert!(g.check_net("127.0.0.1", 8081).is_err());
         assert!(g.check_net("EXAMPLE.com", 443).is_ok());

@@ -140,9 +140,12 @@ fn binary_bodies_as_blobs() {
     let r = f.agent.post(&f.url("/bytes")).send_bytes(&bytes).unwrap();
     assert_eq!(r.header("content-type"), Some("application/octet-stream"));
     assert_eq!(r.header("x-size"), Some("259"));
+    assert_eq!(r.header("x-picture"), Some("null"), "not an image body");
     let mut back = Vec::new();
     r.into_reader().read_to_end(&mut back).unwrap();
     assert_eq!(back, bytes);
+    let png = f.agent.post(&f.url("/bytes")).set("Content-Type", "image/png").send_bytes(&bytes);
+    assert_eq!(png.unwrap().header("x-picture"), Some("259"), "an image body as a 4D.Blob");
     let r = f.agent.post(&f.url("/classic/blob")).send_bytes(&bytes).unwrap();
     assert_eq!(r.header("content-type"), Some("application/x-test"));
     let mut back = Vec::new();
@@ -208,7 +211,7 @@ fn sessions_cookie_guest_reuse_and_isolation() {
     assert_eq!(login.json()["guest"], false);
     let me = f.get("/whoami", Some(&cookie)).json();
     assert_eq!((me["admin"].clone(), me["user"].clone()), (true.into(), "ann".into()));
-    assert_eq!(me["privileges"], serde_json::json!(["admin"]));
+    assert_eq!(me["privileges"], serde_json::json!(["reader", "admin"]), "roles.json includes");
     assert_eq!(me["idleTimeout"], 60);
     let them = f.get("/whoami", Some(&other)).json();
     assert_eq!((them["admin"].clone(), them["guest"].clone()), (false.into(), true.into()));
@@ -223,6 +226,31 @@ fn sessions_cookie_guest_reuse_and_isolation() {
     let peek = f.get(&format!("/peek?id={cookie}"), Some(&other)).json();
     assert_eq!(peek["other"]["counter"]["n"], 2);
     assert!(peek["webSessions"].as_i64().unwrap() >= 3);
+}
+
+#[test]
+fn roles_json_expands_roles_and_ignores_undeclared_names() {
+    let f = start();
+    let cookie = f.new_session();
+    let login = |body: &str| f.send("POST", "/login", Some(&cookie), Some(body)).json();
+    let r = login(r#"{"roles":"MANAGER"}"#);
+    assert_eq!((r["ok"].clone(), r["guest"].clone()), (true.into(), false.into()));
+    let me = f.get("/whoami", Some(&cookie)).json();
+    assert_eq!(me["privileges"], serde_json::json!(["reader", "admin"]));
+    assert_eq!(me["admin"], true);
+    let r = login(r#"{"privileges":["ghost","Reader"]}"#);
+    assert_eq!(r["guest"], false);
+    let me = f.get("/whoami", Some(&cookie)).json();
+    assert_eq!(
+        (me["privileges"].clone(), me["admin"].clone()),
+        (serde_json::json!(["reader"]), false.into())
+    );
+    let r = login(r#"{"privileges":"ghost"}"#);
+    assert_eq!(
+        (r["ok"].clone(), r["guest"].clone()),
+        (true.into(), true.into()),
+        "only undeclared"
+    );
 }
 
 #[test]
@@ -318,6 +346,39 @@ fn classic_web_code_actions_and_static_files() {
     assert_eq!(r.into_string().unwrap(), "probe seen");
     let r = f.send("POST", "/classic/body", None, Some("a=1&b=2"));
     assert_eq!(r.body, "body=a=1&b=2");
+}
+
+#[test]
+fn classic_web_arrays_form_variables_and_files() {
+    let f = start();
+    let r = f.agent.get(&f.url("/classic/fields?q=1")).set("X-Probe", "7").call().unwrap();
+    assert_eq!(
+        r.into_string().unwrap(),
+        "X-METHOD=GET;X-URL=/classic/fields?q=1;X-VERSION=HTTP/1.1;x-probe=7;"
+    );
+    let r = f.get("/classic/form?vName=ROBERT&vCity=DALLAS", None);
+    assert_eq!(r.body, "2:vName=ROBERT;vCity=DALLAS;");
+    let r = f
+        .agent
+        .post(&f.url("/classic/form?a=1"))
+        .set("Content-Type", "application/x-www-form-urlencoded")
+        .send_string("vName=RO+BERT&vCity=%C3%A9")
+        .unwrap();
+    assert_eq!(r.into_string().unwrap(), "3:a=1;vName=RO BERT;vCity=é;");
+    let r = f
+        .agent
+        .post(&f.url("/classic/form"))
+        .set("Content-Type", "multipart/form-data; boundary=b0")
+        .send_string(
+            "--b0\r\nContent-Disposition: form-data; name=\"vName\"\r\n\r\nROBERT\r\n--b0--\r\n",
+        )
+        .unwrap();
+    assert_eq!(r.into_string().unwrap(), "1:vName=ROBERT;");
+    let r = f.get("/classic/file", None);
+    assert_eq!(r.status, 200);
+    assert!(r.header("content-type").unwrap().starts_with("text/css"));
+    assert!(r.body.contains('{'), "{}", r.body);
+    assert_eq!(f.get("/classic/nofile", None).body, "ok=0");
 }
 
 #[test]

@@ -8,6 +8,7 @@
 
 pub mod checks;
 pub mod model;
+pub mod navigate;
 pub mod suggest;
 pub mod variables;
 

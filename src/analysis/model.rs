@@ -63,7 +63,7 @@ impl Signature {
 }
 
 /// A project method.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MethodInfo {
     pub name: String,
     /// `None` without `#DECLARE` (classic `$1`/`C_…` parameters: any call is accepted).
@@ -71,7 +71,7 @@ pub struct MethodInfo {
 }
 
 /// A class of the project.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClassInfo {
     pub name: String,
     pub extends: Option<String>,

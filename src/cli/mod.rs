@@ -34,6 +34,7 @@ Examples:
   mini4d test MyApp --junit report.xml    run the project's test_* methods
   mini4d repl                             type 4D statements, see their values
   mini4d serve MyApp --port 8080          serve the project's HTTP handlers and web code
+  mini4d lsp                              language server for editors, over stdio
   mini4d                                  the REPL, when started on a terminal
 
 Exit status: 0 when everything is fine, 1 on run-time errors and failed tests, 2 on syntax errors
@@ -71,6 +72,8 @@ pub enum Command {
     /// Serve a project's HTTP request handlers, /4DACTION methods and WebFolder.
     #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
+    /// Language server for editors (Language Server Protocol over stdio).
+    Lsp,
 }
 
 /// Whether a command-line word is a file or folder rather than a misspelt subcommand.
@@ -115,5 +118,6 @@ pub fn main() -> ExitCode {
         Some(Command::Test(args)) => test::execute(args),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => serve::execute(args),
+        Some(Command::Lsp) => crate::lsp::run_stdio(),
     }
 }

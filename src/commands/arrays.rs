@@ -546,7 +546,7 @@ fn ob_get_property_names(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtE
 }
 
 /// Puts `values` in the array at argument `i` (created with `elem` if needed).
-fn set_or_fill(args: &mut Args, i: usize, elem: ElementType, values: Vec<Value>) {
+pub(crate) fn set_or_fill(args: &mut Args, i: usize, elem: ElementType, values: Vec<Value>) {
     match args.get(i) {
         Some(Value::Array(a)) if !a.is_2d() => {
             let elem = a.elem();

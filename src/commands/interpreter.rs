@@ -43,6 +43,7 @@ pub enum Intrinsic {
     NewProcess,
     CallWorker,
     KillWorker,
+    NewSignal,
     DelayProcess,
     GenerateUuid,
     /// `cs`, `4D`, `OB Class`, `OB Instance of`: see `interp::classes`.
@@ -105,6 +106,7 @@ pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("New process", Intrinsic::NewProcess),
     ("CALL WORKER", Intrinsic::CallWorker),
     ("KILL WORKER", Intrinsic::KillWorker),
+    ("New signal", Intrinsic::NewSignal),
     ("DELAY PROCESS", Intrinsic::DelayProcess),
     ("Generate UUID", Intrinsic::GenerateUuid),
     ("cs", Intrinsic::Cs),

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::runtime::{RtError, Value};
+use crate::runtime::{ObjRef, RtError, Value};
 use crate::syntax::ast::Span;
 
 pub mod arrays;
@@ -15,14 +15,17 @@ pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
 pub mod interpreter;
 pub mod json;
+pub mod localization;
 pub mod methods;
 pub mod objects;
 pub mod pointers;
+pub mod processes;
 pub mod regex;
 pub mod text;
 pub mod tools;
@@ -34,6 +37,22 @@ pub trait Host {
     /// Calls a `4D.Function` value (from `Formula`) or a project method given by name (Text),
     /// with `args` as `$1…`, returning its result.
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError>;
+    /// Calls `function` with `this` as `This` (callbacks given as functions of an options
+    /// object, such as a class instance's `onData`).
+    fn call_on(
+        &mut self,
+        function: &Value,
+        this: Value,
+        args: Vec<Value>,
+    ) -> Result<Value, RtError> {
+        let _ = this;
+        self.call(function, args)
+    }
+    /// `obj.name` as the language reads it: an own property, else a function or computed
+    /// property of the object's class (callbacks of an options object made by a class).
+    fn member(&mut self, obj: &ObjRef, name: &str) -> Value {
+        obj.get_str(name)
+    }
     /// Writes to standard output exactly (no newline added).
     fn write_stdout(&mut self, text: &str);
     /// Writes to standard error exactly.
@@ -212,8 +231,11 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     tools::COMMANDS,
     encoding::COMMANDS,
     regex::COMMANDS,
+    localization::COMMANDS,
     web::COMMANDS,
     files::COMMANDS,
+    documents::COMMANDS,
+    processes::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use fancy_regex::Regex;
 
 use super::{Args, CommandFn, Host};
+use crate::runtime::array::to_element;
 use crate::runtime::{RtError, Value};
 
 pub const COMMANDS: &[(&str, CommandFn)] = &[("Match regex", match_regex)];
@@ -66,7 +67,7 @@ fn search_error(e: fancy_regex::Error) -> RtError {
 /// `Match regex(pattern; aString)` (the whole text must match) and
 /// `Match regex(pattern; aString; start{; pos_found; length_found}{; *})`: the first match from
 /// `start` (or only at `start` with `*`). The found position and length (0 and 0 when nothing
-/// matches) go to the variables.
+/// matches) go to the variables, or with arrays those of the match and of each group.
 fn match_regex(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Match regex";
     args.expect_count(NAME, 2, 5)?;
@@ -86,20 +87,60 @@ fn match_regex(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         re.find_from_pos(&text, from).map_err(search_error)?
     };
     let found = found.filter(|m| !args.has_star() || m.start() == from);
-    let (pos, len) = match &found {
-        Some(m) => {
-            let p = utf16_units(&text, m.start());
-            (p + 1, utf16_units(&text, m.end()) - p)
+    let wants_groups = matches!(args.get(3), Some(Value::Array(_)))
+        || matches!(args.get(4), Some(Value::Array(_)));
+    // (position, length) of the match then of each group; a group that took no part: 0, 0.
+    let mut spans: Vec<(i32, i32)> = Vec::new();
+    if let Some(m) = &found {
+        if wants_groups {
+            let caps = re.captures_from_pos(&text, m.start()).map_err(search_error)?;
+            if let Some(caps) = caps {
+                spans = (0..caps.len())
+                    .map(|i| caps.get(i).map_or((0, 0), |g| unit_span(&text, g.start(), g.end())))
+                    .collect();
+            }
         }
-        None => (0, 0),
-    };
+        if spans.is_empty() {
+            spans.push(unit_span(&text, m.start(), m.end()));
+        }
+    }
+    let first = spans.first().copied().unwrap_or((0, 0));
     if args.len() > 3 {
-        args.set_output(3, Value::Int(pos as i32));
+        put_found(args, 3, first.0, spans.iter().map(|s| s.0));
     }
     if args.len() > 4 {
-        args.set_output(4, Value::Int(len as i32));
+        put_found(args, 4, first.1, spans.iter().map(|s| s.1));
     }
     Ok(Value::Bool(found.is_some()))
+}
+
+/// 1-based UTF-16 position and length of the bytes `start..end` of `text`.
+fn unit_span(text: &str, start: usize, end: usize) -> (i32, i32) {
+    let p = utf16_units(text, start);
+    let len = utf16_units(text, end) - p;
+    (clamp_i32(p + 1), clamp_i32(len))
+}
+
+fn clamp_i32(n: usize) -> i32 {
+    i32::try_from(n).unwrap_or(i32::MAX)
+}
+
+/// Writes a found position or length: into a variable, or, for an array, the whole match in
+/// element 0 and each capture group in elements 1…n (the array is resized to the group count;
+/// emptied when nothing matched).
+fn put_found(args: &mut Args, i: usize, scalar: i32, all: impl Iterator<Item = i32>) {
+    match args.get(i) {
+        Some(Value::Array(a)) if !a.is_2d() => {
+            let elem = a.elem();
+            let mut all = all.map(|n| to_element(elem, Value::Int(n)).unwrap_or(Value::Int(n)));
+            let zero = all.next().unwrap_or_else(|| elem.default_value());
+            let mut data = a.borrow_mut();
+            data.items.clear();
+            data.items.push(zero);
+            data.items.extend(all);
+        }
+        _ => args.set_output(i, Value::Int(scalar)),
+    }
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Length", length),
     ("Substring", substring),
     ("Position", position),
+    ("Compare strings", compare_strings),
     ("Replace string", replace_string),
     ("Change string", change_string),
     ("Insert string", insert_string),
@@ -297,6 +298,8 @@ fn string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         Value::Bool(b) => Ok(Value::text(if *b { "True" } else { "False" })),
         Value::Undefined => Ok(Value::empty_text()),
         Value::Null => Ok(Value::text("null")),
+        // (not documented: the form the REPL and JSON show, `->name`)
+        Value::Pointer(p) => Ok(Value::text(p.to_string())),
         // Dates, times, objects, collections.
         _ => match format::format_other(&value, fmt.as_ref(), args.get(2)) {
             Some(s) => Ok(Value::text(s)),
@@ -487,6 +490,21 @@ fn false_(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 fn not(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Not", 1, 1)?;
     Ok(Value::Bool(!args.boolean(0, "Not")?))
+}
+
+/// `Compare strings(a; b{; options})`: -1, 0 or 1; without options as the `<` operator compares.
+fn compare_strings(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = "Compare strings";
+    args.expect_count(NAME, 2, 3)?;
+    let a = args.text(0, NAME)?;
+    let b = args.text(1, NAME)?;
+    let order = if args.len() > 2 {
+        let options = args.num(2, NAME)?;
+        text::compare_with_options(&a, &b, options as i32)
+    } else {
+        text::compare(&a, &b)
+    };
+    Ok(Value::Int(order as i32))
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //! request the current web process serves (see `crate::serve`); outside a web process they do
 //! nothing and read empty values.
 
+use super::arrays::set_or_fill;
 use super::{Args, CommandFn, Host};
-use crate::runtime::{RtError, Value};
+use crate::runtime::array::ElementType;
+use crate::runtime::{ErrorKind, RtError, Value};
 use crate::serve::request;
 
 pub const COMMANDS: &[(&str, CommandFn)] = &[
@@ -13,6 +15,8 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("WEB SET HTTP HEADER", web_set_http_header),
     ("WEB GET HTTP HEADER", web_get_http_header),
     ("WEB GET HTTP BODY", web_get_http_body),
+    ("WEB GET VARIABLES", web_get_variables),
+    ("WEB SEND FILE", web_send_file),
 ];
 
 /// `WEB SEND TEXT(text{; contentType})`: the response body (`text/html` by default).
@@ -79,11 +83,74 @@ fn web_set_http_header(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtErr
     Ok(Value::Undefined)
 }
 
-/// `WEB GET HTTP HEADER(header)`: the request line and headers as text.
+/// `WEB GET HTTP HEADER(header)`: the request line and headers as text;
+/// `WEB GET HTTP HEADER(fields; values)`: the same as two text arrays.
 fn web_get_http_header(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
-    args.expect_count("WEB GET HTTP HEADER", 1, 1)?;
-    let text = request::current().map(|c| c.request.header_text()).unwrap_or_default();
+    args.expect_count("WEB GET HTTP HEADER", 1, 2)?;
+    let request = request::current().map(|c| c.request.clone());
+    if args.len() == 2 {
+        let fields = request.map(|r| r.header_fields()).unwrap_or_default();
+        fill_pairs(args, fields);
+        return Ok(Value::Undefined);
+    }
+    let text = request.map(|r| r.header_text()).unwrap_or_default();
     args.set_output(0, Value::text(text));
+    Ok(Value::Undefined)
+}
+
+/// `WEB GET VARIABLES(names; values)`: the variables of the submitted form (query and body).
+fn web_get_variables(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("WEB GET VARIABLES", 2, 2)?;
+    let vars = request::current().map(|c| c.request.form_variables()).unwrap_or_default();
+    fill_pairs(args, vars);
+    Ok(Value::Undefined)
+}
+
+/// Puts names and values in the text arrays of arguments 0 and 1.
+fn fill_pairs(args: &mut Args, pairs: Vec<(String, String)>) {
+    let (names, values): (Vec<Value>, Vec<Value>) =
+        pairs.into_iter().map(|(k, v)| (Value::text(k), Value::text(v))).unzip();
+    set_or_fill(args, 0, ElementType::Text, names);
+    set_or_fill(args, 1, ElementType::Text, values);
+}
+
+/// `WEB SEND FILE(path)`: a file of the web folder (a path relative to it) as the
+/// response, with the content type of its extension; `OK` says whether it was sent. Outside a
+/// web process the command is ignored, as the docs say.
+fn web_send_file(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("WEB SEND FILE", 1, 1)?;
+    let name = args.text(0, "WEB SEND FILE")?;
+    let Some(ctx) = request::current() else { return Ok(Value::Undefined) };
+    let relative = name.replace('\\', "/");
+    let Some((root, web_gate)) = &ctx.web_folder else {
+        host.set_ok(false);
+        return Err(RtError::new(
+            ErrorKind::FileNotFound,
+            format!("WEB SEND FILE: the project has no WebFolder to find `{name}` in"),
+        ));
+    };
+    let path = root.join(relative.trim_start_matches("./").trim_start_matches('/'));
+    // The web folder is public (served as static files); elsewhere the process's gate decides.
+    let read = match path.canonicalize() {
+        Ok(real) if root.canonicalize().is_ok_and(|r| real.starts_with(r)) => web_gate.read(&real),
+        Err(_) if !relative.split('/').any(|seg| seg == "..") => Err(RtError::new(
+            ErrorKind::FileNotFound,
+            format!("WEB SEND FILE: no file `{name}` in the web folder"),
+        )),
+        _ => host.gate().read(&path),
+    };
+    let bytes = match read {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            host.set_ok(false);
+            return Err(e);
+        }
+    };
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let mut r = ctx.response.borrow_mut();
+    r.body = Some(bytes);
+    r.set_header("Content-Type", crate::serve::content_type(&ext));
+    host.set_ok(true);
     Ok(Value::Undefined)
 }
 

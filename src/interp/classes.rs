@@ -55,7 +55,7 @@ impl Class {
         out
     }
 
-    fn display(&self) -> String {
+    pub(super) fn display(&self) -> String {
         if self.builtin {
             format!("4D.{}", self.name)
         } else {
@@ -65,7 +65,7 @@ impl Class {
 }
 
 /// Marks a class object (`cs.Name`): its members `new()` and `me` come from the class.
-pub(super) struct ClassObject(Rc<Class>);
+pub(super) struct ClassObject(pub(super) Rc<Class>);
 
 /// Marks a class store object (`cs` or `4D`).
 #[derive(PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub(super) enum ClassCode {
 }
 
 /// The classes of the `4D` store that mini4d has.
-const BUILTIN_CLASSES: [&str; 3] = ["Class", "Function", "Object"];
+const BUILTIN_CLASSES: [&str; 4] = ["Class", "Function", "Object", "Signal"];
 
 /// The classes a process has loaded, its class stores and its (process) singletons.
 #[derive(Default)]
@@ -106,6 +106,14 @@ fn tag(o: &ObjRef) -> Option<Rc<dyn Any>> {
     o.borrow().class.clone()
 }
 
+/// Name of the user class `o` is an instance of, if any: a shared copy keeps it (`OB Copy` with
+/// `ck shared` of a class instance is still an instance of that class).
+pub(super) fn user_class_name(o: &ObjRef) -> Option<Arc<str>> {
+    let t = tag(o)?;
+    let class = t.downcast_ref::<Class>()?;
+    (!class.builtin).then(|| Arc::from(&*class.name))
+}
+
 /// Whether `t` tags an instance (of a user class or of a native class).
 fn is_instance_tag(t: &Rc<dyn Any>) -> bool {
     t.is::<Class>() || t.is::<native::Instance>()
@@ -119,12 +127,13 @@ impl Interp {
     // ----- loading --------------------------------------------------------------------------
 
     /// Built-in class `4D.name`: `Object`, `Function`, `Class` and the native classes.
-    fn builtin_class(&mut self, name: &str) -> Option<Rc<Class>> {
+    pub(super) fn builtin_class(&mut self, name: &str) -> Option<Rc<Class>> {
         let native = native::find(name);
         let name: &'static str = match (name, native) {
             ("Object", _) => "Object",
             ("Function", _) => "Function",
             ("Class", _) => "Class",
+            ("Signal", _) => "Signal",
             (_, Some(n)) => n.name,
             _ => return None,
         };
@@ -330,7 +339,7 @@ impl Interp {
     /// `cs` or `4D`: an object whose properties are its classes (so `For each`, `OB Keys` and
     /// `cs[$name]` see them all), filled when the process first reads it. A user class that
     /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
-    fn store_object(&mut self, store: Store) -> Value {
+    pub(super) fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
             Store::User => &self.classes.cs,
             Store::Builtin => &self.classes.four_d,
@@ -423,13 +432,32 @@ impl Interp {
             Value::SharedObject(o) => {
                 let name = o.class.get().cloned();
                 match name {
-                    Some(n) => Some(self.user_class(&n, span)?),
+                    Some(n) => self.shared_instance_class(&n, span)?,
                     None => self.builtin_class("Object"),
                 }
             }
             Value::Function(_) => self.builtin_class("Function"),
             _ => None,
         })
+    }
+
+    /// The class of a shared instance, by the name it carries (`4D.Name` for a built-in one).
+    fn shared_instance_class(&mut self, name: &str, span: Span) -> Flow<Option<Rc<Class>>> {
+        match name.strip_prefix("4D.") {
+            Some(builtin) => Ok(self.builtin_class(builtin)),
+            None => self.user_class(name, span).map(Some),
+        }
+    }
+
+    /// A plain copy of a shared instance of a user class is an instance of that class too.
+    pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
+        if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
+            if let Some(name) = s.class.get().cloned() {
+                let class: Rc<dyn Any> = self.user_class(&name, span)?;
+                o.borrow_mut().class = Some(class);
+            }
+        }
+        Ok(())
     }
 
     /// The class an instance tag stands for.
@@ -447,7 +475,7 @@ impl Interp {
             Value::SharedObject(o) => {
                 let name = o.class.get().cloned();
                 match name {
-                    Some(n) => self.user_class(&n, span).map(Some),
+                    Some(n) => self.shared_instance_class(&n, span),
                     None => Ok(None),
                 }
             }
@@ -466,6 +494,9 @@ impl Interp {
                 None => return Ok(Value::Undefined),
             },
             Value::SharedObject(o) if o.class.get().is_some() => {
+                if let Some(signal) = o.signal.get() {
+                    return Ok(self.signal_member(signal, key.as_str()));
+                }
                 return match self.instance_class(obj, span)? {
                     Some(c) => self.instance_member(&c, obj, key, span),
                     None => Ok(Value::Undefined),
@@ -553,6 +584,9 @@ impl Interp {
             }
             Value::SharedObject(o) => {
                 o.class.get()?;
+                if o.signal.get().is_some() {
+                    return self.signal_read_only(key.as_str(), span).map(Err);
+                }
                 match self.instance_class(obj, span) {
                     Ok(c) => c?,
                     Err(e) => return Some(Err(e)),

@@ -290,8 +290,10 @@ impl Interp {
                     };
                     copy_shared(&src, group, 0).map_err(|e| e.at(self.current_file(), span).into())
                 } else {
-                    value_ops::deep_copy(&src)
-                        .map_err(|m| RtError::generic(m).at(self.current_file(), span).into())
+                    let copy = value_ops::deep_copy(&src)
+                        .map_err(|m| RtError::generic(m).at(self.current_file(), span))?;
+                    self.keep_shared_class(&src, &copy, span)?;
+                    Ok(copy)
                 }
             }
             Storage => Ok(Value::SharedObject(self.engine.storage.clone())),
@@ -299,7 +301,7 @@ impl Interp {
                 Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase()))
             }
             Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo
-            | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker
+            | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker | NewSignal
             | DelayProcess | CurrentProcess | CurrentProcessName => {
                 self.process_intrinsic(which, args, star, span)
             }
@@ -489,6 +491,14 @@ pub fn copy_shared(
             }
             None => SharedObject::new(SharedRoot::Plain),
         };
+        let class = match v {
+            Value::Object(src) => super::classes::user_class_name(src),
+            Value::SharedObject(src) => src.class.get().cloned(),
+            _ => None,
+        };
+        if let Some(name) = class {
+            let _ = o.class.set(name);
+        }
         let g = o.group();
         let mut props = o.props.write();
         for (k, v) in entries {

@@ -10,6 +10,8 @@ mod introspection;
 pub mod ops;
 mod pointers;
 mod processes;
+mod signals;
+mod transfer;
 pub use processes::{PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
@@ -845,13 +847,33 @@ impl Host for Interp {
     }
 
     fn call(&mut self, function: &Value, args: Vec<Value>) -> Result<Value, RtError> {
-        match self.call_value(function, Value::Undefined, args, Span::default()) {
+        self.call_on(function, Value::Undefined, args)
+    }
+
+    fn call_on(
+        &mut self,
+        function: &Value,
+        this: Value,
+        args: Vec<Value>,
+    ) -> Result<Value, RtError> {
+        match self.call_value(function, this, args, Span::default()) {
             Ok(v) => Ok(v),
             Err(u) => match u.into_cause() {
                 Cause::Error(e) => Err(*e),
                 Cause::Abort => Err(RtError::generic("execution aborted by ABORT").with_abort()),
                 _ => Ok(Value::Undefined),
             },
+        }
+    }
+
+    fn member(&mut self, obj: &crate::runtime::ObjRef, name: &str) -> Value {
+        match obj.get_str(name) {
+            Value::Undefined => {
+                let key = crate::runtime::Key::new(name);
+                self.class_member(&Value::Object(obj.clone()), &key, Span::default())
+                    .unwrap_or(Value::Undefined)
+            }
+            v => v,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Sessions and processes as seen from 4D code: `Session`, `Session storage`, `Process info`,
 //! `New process`, `CALL WORKER`, … and the waiting side of `Use` (with deadlock detection).
 
+use std::rc::Rc;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,6 +13,7 @@ use crate::resolve::ir::{Expr, Intrinsic};
 use crate::runtime::process::{self, Message, ProcessEntry, SendValue};
 use crate::runtime::session::Session;
 use crate::runtime::shared::{Group, SharedCollection, SharedObject};
+use crate::runtime::value::Function;
 use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
 use crate::syntax::ast::Span;
 
@@ -128,10 +130,11 @@ impl Interp {
             }
             NewProcess => self.new_process(vals, star).map_err(fail),
             CallWorker => self.call_worker(vals).map_err(fail).map(|_| Value::Undefined),
+            NewSignal => Ok(super::signals::new_signal(vals.first())),
             KillWorker => {
                 let target = match vals.first() {
                     None => Some(self.process.clone()),
-                    Some(v) => self.find_process(v),
+                    Some(v) => self.find_process(v).filter(|p| p.is_worker()),
                 };
                 if let Some(p) = target {
                     if let Some(m) = &p.mailbox {
@@ -187,11 +190,11 @@ impl Interp {
                 return Ok(Value::Int(p.number as i32));
             }
         }
-        let args: Vec<SendValue> = vals.iter().skip(3).map(SendValue::from_value).collect();
+        let args: Vec<SendValue> = vals.iter().skip(3).map(|v| self.send_value(v)).collect();
         let entry = self.engine.processes.register(&name, &self.session.id, false);
         let number = entry.number;
         spawn_process(self.engine.clone(), self.session.clone(), entry, move |interp| {
-            let values = args.into_iter().map(SendValue::into_value).collect();
+            let values = args.into_iter().map(|v| interp.receive_value(v)).collect();
             interp.run_method(&method, values).map(|_| ())
         })?;
         Ok(Value::Int(number as i32))
@@ -214,13 +217,19 @@ impl Interp {
                 ))
             }
         };
-        let args: Vec<SendValue> = vals.iter().skip(2).map(SendValue::from_value).collect();
+        let args: Vec<SendValue> = vals.iter().skip(2).map(|v| self.send_value(v)).collect();
         let message = Message { method, args };
+        let killed = |p: &ProcessEntry| p.mailbox.as_ref().is_some_and(|m| m.is_killed());
         let worker = match target {
+            // A worker that killed itself does not call itself back to life.
+            Value::Text(name) if *name.as_ref() == *self.process.name && killed(&self.process) => {
+                return Ok(())
+            }
             Value::Text(name) => {
-                match self.engine.processes.find_by_name(name, true).filter(|p| p.is_worker()) {
-                    Some(p) if !p.mailbox.as_ref().is_some_and(|m| m.is_killed()) => p,
-                    _ => {
+                let live = self.engine.processes.find_worker(name);
+                match live {
+                    Some(p) => p,
+                    None => {
                         let entry = self.engine.processes.register(name, &self.session.id, true);
                         let mailbox = entry.mailbox.clone();
                         spawn_process(
@@ -245,7 +254,7 @@ impl Interp {
                                 Ok(())
                             },
                         )?;
-                        match self.engine.processes.find_by_name(name, true) {
+                        match self.engine.processes.find_worker(name) {
                             Some(p) => p,
                             None => return Ok(()),
                         }
@@ -265,7 +274,7 @@ impl Interp {
 
     /// Runs one worker message.
     pub fn run_message(&mut self, m: Message) -> Result<(), RtError> {
-        let args: Vec<Value> = m.args.into_iter().map(SendValue::into_value).collect();
+        let args: Vec<Value> = m.args.into_iter().map(|v| self.receive_value(v)).collect();
         match m.method {
             SendValue::Text(name) => self.run_method(&name, args).map(|_| ()),
             SendValue::Formula(source) => self.run_source(&source, args).map(|_| ()),
@@ -347,6 +356,11 @@ impl Interp {
     }
 }
 
+/// A 4D function value implemented in Rust.
+pub fn native_function(name: &str, f: fn(&mut Interp, &Value, Vec<Value>) -> Flow<Value>) -> Value {
+    Value::Function(Rc::new(Function { source: Rc::from(name), code: Rc::new(NativeFunction(f)) }))
+}
+
 /// `4D.Session`: what the `Session` command returns. The instance holds its session; the
 /// properties are computed when read (a web session's privileges and timeout change). The
 /// functions that only web user sessions have answer as documented for the other kinds.
@@ -359,7 +373,7 @@ pub static SESSION_CLASS: NativeClass = NativeClass {
             let s = this_session(o)?;
             let name = a.text(0, "hasPrivilege")?;
             Ok(Value::Bool(match &s.web {
-                Some(w) => w.privileges.lock().contains(&name),
+                Some(w) => w.privileges.lock().iter().any(|p| p.eq_ignore_ascii_case(&name)),
                 None => true,
             }))
         }),
@@ -371,7 +385,11 @@ pub static SESSION_CLASS: NativeClass = NativeClass {
             };
             Ok(Value::Collection(CollRef::from_vec(list)))
         }),
-        ("setPrivileges", |_, o, a| this_session(o).and_then(|s| set_privileges(&s, a))),
+        ("setPrivileges", |host, o, a| {
+            let s = this_session(o)?;
+            let roles = host.interp().and_then(|i| i.engine.sessions.roles.read().clone());
+            set_privileges(&s, roles.as_deref(), a)
+        }),
         ("clearPrivileges", |_, o, _| {
             if let Some(w) = &this_session(o)?.web {
                 w.privileges.lock().clear();
@@ -444,9 +462,15 @@ fn this_session(o: &ObjRef) -> Result<Arc<Session>, RtError> {
 }
 
 /// `Session.setPrivileges(name | names | {privileges; roles; userName})`: the session's
-/// privileges become the given names (roles count as privilege names: mini4d reads no
-/// roles.json); True when something valid was given. False for non-web sessions.
-fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
+/// privileges become the given ones, expanded with the project's `roles.json` (roles give
+/// their privileges, privileges bring those they include, undeclared names are ignored);
+/// without a `roles.json` the names are taken as given. True when something valid was
+/// given; False for non-web sessions.
+fn set_privileges(
+    s: &Session,
+    declared: Option<&crate::runtime::roles::Roles>,
+    args: &mut Args,
+) -> Result<Value, RtError> {
     fn names(v: &Value, out: &mut Vec<String>) -> bool {
         match v {
             Value::Text(t) => {
@@ -468,14 +492,14 @@ fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
         }
     }
     let Some(web) = s.web.as_ref() else { return Ok(Value::Bool(false)) };
-    let mut list = Vec::new();
+    let (mut privileges, mut roles) = (Vec::new(), Vec::new());
     let ok = match args.get(0) {
         Some(Value::Object(o)) => {
             let mut any = false;
-            for k in ["privileges", "roles"] {
+            for (k, list) in [("privileges", &mut privileges), ("roles", &mut roles)] {
                 let v = o.get(&crate::runtime::Key::new(k));
                 if !v.is_undefined() && !matches!(v, Value::Null) {
-                    any |= names(&v, &mut list);
+                    any |= names(&v, list);
                 }
             }
             if let Some(user) = o.get(&crate::runtime::Key::new("userName")).as_str() {
@@ -483,11 +507,23 @@ fn set_privileges(s: &Session, args: &mut Args) -> Result<Value, RtError> {
             }
             any
         }
-        Some(v) => names(v, &mut list),
+        Some(v) => names(v, &mut privileges),
         None => false,
     };
     if ok {
-        list.dedup();
+        let list = match declared {
+            Some(declared) => declared.expand(&privileges, &roles),
+            None => {
+                let mut all = privileges;
+                for r in roles {
+                    if !all.contains(&r) {
+                        all.push(r);
+                    }
+                }
+                all.dedup();
+                all
+            }
+        };
         *web.privileges.lock() = list;
     }
     Ok(Value::Bool(ok))

@@ -20,7 +20,10 @@ pub static FILE: NativeClass = NativeClass {
         ("delete", |h, o, _| delete_file(h, &place(o)?)),
         ("getText", |h, o, a| get_text(h, &place(o)?, a)),
         ("setText", |h, o, a| set_text(h, &place(o)?, a)),
-        ("getContent", |h, o, _| Ok(crate::runtime::blob::blob(h.gate().read(&place(o)?.real)?))),
+        ("getContent", |h, o, _| {
+            let bytes = h.gate().read(&place(o)?.real)?;
+            Ok(crate::runtime::blob::to_object(std::rc::Rc::new(bytes)))
+        }),
         ("setContent", |h, o, a| {
             let bytes = crate::commands::blobs::blob_arg(a, 0, "setContent")?;
             let p = place(o)?;
@@ -34,6 +37,7 @@ pub static FILE: NativeClass = NativeClass {
         ("moveTo", |h, o, a| move_to(h, &place(o)?, a)),
         ("rename", |h, o, a| rename(h, &place(o)?, a)),
         ("getAppInfo", |_, _, _| Ok(Value::Object(ObjRef::new()))),
+        ("open", |h, o, a| super::handle::open(h, &place(o)?, a)),
     ],
     getters: DOCUMENT_GETTERS,
     setters: &[],

@@ -3,5 +3,7 @@
 //! [`crate::permissions`].
 
 pub mod file;
+pub mod handle;
 pub mod paths;
+pub mod process;
 pub mod text;

@@ -18,8 +18,10 @@ pub mod object;
 pub mod ops;
 pub mod pointer;
 pub mod process;
+pub mod roles;
 pub mod session;
 pub mod shared;
+pub mod signal;
 pub mod text;
 pub mod value;
 

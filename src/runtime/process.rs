@@ -52,6 +52,207 @@ pub enum SendValue {
     Array(crate::runtime::array::ElementType, bool, Vec<SendValue>),
     /// A scalar blob (copied).
     Blob(Vec<u8>),
+    /// An object or collection of a linked copy ([`SendValue::from_value_linked`]), numbered
+    /// so that later parts of the same message can refer to it again with [`SendValue::Seen`]:
+    /// the copy keeps the shape of the original graph, cycles included.
+    Node(u32, Box<SendValue>),
+    /// Another reference to the [`SendValue::Node`] with this number.
+    Seen(u32),
+    /// A class instance: its class and its properties (copied); the receiving process tags the
+    /// copy with its own class of that name.
+    Instance(ClassName, Vec<(String, SendValue)>),
+    /// A class object (`cs.Name`, `4D.Name`): the receiving process's own.
+    Class(ClassName),
+    /// A class store: `cs` (true) or `4D` (false), the receiving process's own.
+    Store(bool),
+    /// A function of a class, found again by name in the receiving process.
+    ClassFunction(ClassName, String),
+}
+
+/// A class named across processes (each process loads its own classes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassName {
+    /// A class of `4D` (true) or of `cs`.
+    pub builtin: bool,
+    pub name: String,
+}
+
+/// What an object's class tag means, for a linked copy (told by the interpreter, which owns
+/// the class tags).
+pub enum ObjectTag {
+    Instance(ClassName),
+    Class(ClassName),
+    Store(bool),
+}
+
+/// The sending process's view of classes, for [`SendValue::from_value_linked`].
+pub trait Sender {
+    /// What the object's class tag stands for (`None`: a plain object, copied as such).
+    fn object_tag(&self, o: &ObjRef) -> Option<ObjectTag>;
+    /// How a function value travels (a formula by its source, a class function by name).
+    fn function(&self, f: &crate::runtime::value::Function) -> SendValue;
+}
+
+/// The receiving process's view of classes, for [`SendValue::into_value_with`].
+pub trait Receiver {
+    fn class_object(&mut self, class: &ClassName) -> Value;
+    /// Makes `obj` an instance of the class (its properties are already copied).
+    fn tag_instance(&mut self, class: &ClassName, obj: &ObjRef);
+    fn store(&mut self, user: bool) -> Value;
+    fn class_function(&mut self, class: &ClassName, name: &str) -> Value;
+    fn formula(&mut self, source: &str) -> Value;
+}
+
+/// No classes: instances arrive as plain objects, classes and functions as Null or text.
+struct NoClasses;
+
+impl Receiver for NoClasses {
+    fn class_object(&mut self, _: &ClassName) -> Value {
+        Value::Null
+    }
+    fn tag_instance(&mut self, _: &ClassName, _: &ObjRef) {}
+    fn store(&mut self, _: bool) -> Value {
+        Value::Null
+    }
+    fn class_function(&mut self, _: &ClassName, _: &str) -> Value {
+        Value::Null
+    }
+    fn formula(&mut self, source: &str) -> Value {
+        Value::text(source)
+    }
+}
+
+/// A linked copy under way: the objects and collections already numbered, by address.
+struct Linker<'a> {
+    sender: &'a dyn Sender,
+    seen: std::collections::HashMap<usize, u32>,
+}
+
+impl Linker<'_> {
+    fn copy(&mut self, v: &Value, depth: usize) -> SendValue {
+        if depth > MAX_SEND_DEPTH {
+            return SendValue::Null;
+        }
+        let addr = match v {
+            Value::Object(o) => o.addr(),
+            Value::Collection(c) => c.addr(),
+            Value::Function(f) => return self.sender.function(f),
+            Value::Array(a) => {
+                let a = a.borrow();
+                let items = a.items.iter().map(|v| self.copy(v, depth + 1)).collect();
+                return SendValue::Array(a.elem, a.two_d, items);
+            }
+            other => return SendValue::from_value(other),
+        };
+        if let Some(&id) = self.seen.get(&addr) {
+            return SendValue::Seen(id);
+        }
+        let id = self.seen.len() as u32;
+        self.seen.insert(addr, id);
+        let body = match v {
+            Value::Object(o) => {
+                let tag = self.sender.object_tag(o);
+                match tag {
+                    Some(ObjectTag::Class(c)) => SendValue::Class(c),
+                    Some(ObjectTag::Store(user)) => SendValue::Store(user),
+                    tag => {
+                        let entries = o
+                            .entries()
+                            .iter()
+                            .map(|(k, v)| (k.as_str().to_string(), self.copy(v, depth + 1)))
+                            .collect();
+                        match tag {
+                            Some(ObjectTag::Instance(c)) => SendValue::Instance(c, entries),
+                            _ => SendValue::Object(entries),
+                        }
+                    }
+                }
+            }
+            Value::Collection(c) => {
+                SendValue::Collection(c.to_vec().iter().map(|v| self.copy(v, depth + 1)).collect())
+            }
+            _ => SendValue::Null,
+        };
+        SendValue::Node(id, Box::new(body))
+    }
+}
+
+/// Rebuilds a linked copy: the values of the nodes met so far, by number.
+struct Rebuilder<'a> {
+    receiver: &'a mut dyn Receiver,
+    nodes: std::collections::HashMap<u32, Value>,
+}
+
+impl Rebuilder<'_> {
+    fn build(&mut self, v: SendValue) -> Value {
+        match v {
+            SendValue::Node(id, body) => match *body {
+                SendValue::Object(entries) => {
+                    let o = ObjRef::new();
+                    self.nodes.insert(id, Value::Object(o.clone()));
+                    self.fill(&o, entries);
+                    Value::Object(o)
+                }
+                SendValue::Instance(class, entries) => {
+                    let o = ObjRef::new();
+                    self.nodes.insert(id, Value::Object(o.clone()));
+                    self.fill(&o, entries);
+                    self.receiver.tag_instance(&class, &o);
+                    Value::Object(o)
+                }
+                SendValue::Collection(items) => {
+                    let c = CollRef::new();
+                    self.nodes.insert(id, Value::Collection(c.clone()));
+                    let values: Vec<Value> =
+                        items.into_iter().map(|v| self.build(v).for_storage()).collect();
+                    *c.borrow_mut() = values;
+                    Value::Collection(c)
+                }
+                other => {
+                    let value = self.build(other);
+                    self.nodes.insert(id, value.clone());
+                    value
+                }
+            },
+            SendValue::Seen(id) => self.nodes.get(&id).cloned().unwrap_or(Value::Null),
+            SendValue::Object(entries) => {
+                let o = ObjRef::new();
+                self.fill(&o, entries);
+                Value::Object(o)
+            }
+            SendValue::Instance(class, entries) => {
+                let o = ObjRef::new();
+                self.fill(&o, entries);
+                self.receiver.tag_instance(&class, &o);
+                Value::Object(o)
+            }
+            SendValue::Collection(items) => Value::Collection(CollRef::from_vec(
+                items.into_iter().map(|v| self.build(v).for_storage()).collect(),
+            )),
+            SendValue::Class(c) => self.receiver.class_object(&c),
+            SendValue::Store(user) => self.receiver.store(user),
+            SendValue::ClassFunction(c, name) => self.receiver.class_function(&c, &name),
+            SendValue::Formula(src) => self.receiver.formula(&src),
+            SendValue::Array(elem, two_d, items) => {
+                let a = crate::runtime::array::ArrayRef::new(elem, 0);
+                let items = items.into_iter().map(|v| self.build(v)).collect();
+                {
+                    let mut data = a.borrow_mut();
+                    data.two_d = two_d;
+                    data.items = items;
+                }
+                Value::Array(a)
+            }
+            scalar => scalar.into_scalar(),
+        }
+    }
+
+    fn fill(&mut self, o: &ObjRef, entries: Vec<(String, SendValue)>) {
+        for (k, v) in entries {
+            let value = self.build(v);
+            o.set(Key::intern(&k), value);
+        }
+    }
 }
 
 const MAX_SEND_DEPTH: usize = 1000;
@@ -100,8 +301,25 @@ impl SendValue {
         }
     }
 
-    /// The value in the receiving process (formulas are rebuilt by the interpreter).
+    /// A copy for another process that keeps classes (instances, class objects, class
+    /// functions, told by `sender`) and the shape of the graph: an object met twice is sent
+    /// once, so cycles and shared parts arrive as they were.
+    pub fn from_value_linked(v: &Value, sender: &dyn Sender) -> SendValue {
+        Linker { sender, seen: std::collections::HashMap::new() }.copy(v, 0)
+    }
+
+    /// The value in the receiving process, whose classes `receiver` gives.
+    pub fn into_value_with(self, receiver: &mut dyn Receiver) -> Value {
+        Rebuilder { receiver, nodes: std::collections::HashMap::new() }.build(self)
+    }
+
+    /// The value in the receiving process, without its classes (instances arrive as plain
+    /// objects, formulas as their source text).
     pub fn into_value(self) -> Value {
+        self.into_value_with(&mut NoClasses)
+    }
+
+    fn into_scalar(self) -> Value {
         match self {
             SendValue::Undefined => Value::Undefined,
             SendValue::Null => Value::Null,
@@ -111,29 +329,11 @@ impl SendValue {
             SendValue::Date(d) => Value::Date(d),
             SendValue::Time(t) => Value::Time(t),
             SendValue::Text(t) => Value::text(t),
-            SendValue::Object(entries) => {
-                let o = ObjRef::new();
-                for (k, v) in entries {
-                    o.set(Key::intern(&k), v.into_value());
-                }
-                Value::Object(o)
-            }
-            SendValue::Collection(items) => Value::Collection(CollRef::from_vec(
-                items.into_iter().map(|v| v.into_value().for_storage()).collect(),
-            )),
             SendValue::SharedObject(o) => Value::SharedObject(o),
             SendValue::SharedCollection(c) => Value::SharedCollection(c),
-            SendValue::Formula(src) => Value::text(src),
-            SendValue::Array(elem, two_d, items) => {
-                let a = crate::runtime::array::ArrayRef::new(elem, 0);
-                {
-                    let mut data = a.borrow_mut();
-                    data.two_d = two_d;
-                    data.items = items.into_iter().map(SendValue::into_value).collect();
-                }
-                Value::Array(a)
-            }
             SendValue::Blob(b) => super::blob::blob(b),
+            // Containers are built by `Rebuilder::build`.
+            _ => Value::Null,
         }
     }
 }
@@ -282,6 +482,19 @@ impl ProcessTable {
             .find(|e| {
                 !e.finished.load(Ordering::Acquire)
                     && if exact { e.name == name } else { e.name.eq_ignore_ascii_case(name) }
+            })
+            .cloned()
+    }
+
+    /// The live worker with this name that still takes messages (not killed).
+    pub fn find_worker(&self, name: &str) -> Option<Arc<ProcessEntry>> {
+        self.entries
+            .lock()
+            .values()
+            .find(|e| {
+                !e.finished.load(Ordering::Acquire)
+                    && e.name == name
+                    && e.mailbox.as_ref().is_some_and(|m| !m.is_killed())
             })
             .cloned()
     }

@@ -88,6 +88,9 @@ pub struct SessionRegistry {
     /// Time for web session expiry and OTP lifespans.
     pub clock: Clock,
     otps: Mutex<HashMap<String, Otp>>,
+    /// The project's `roles.json`, which `setPrivileges()` expands names with; `None` when the
+    /// project has none (then every name is taken as given).
+    pub roles: RwLock<Option<Arc<super::roles::Roles>>>,
 }
 
 /// Normalizes a session id: strips dashes and braces, uppercases. `None` if it is not 32

@@ -296,6 +296,8 @@ pub struct SharedObject {
     /// Name of the user class (`cs.Name`) when the object is a shared class instance (set once,
     /// when it is created).
     pub class: OnceLock<Arc<str>>,
+    /// The signal of a `4D.Signal` (whose `class` is then `4D.Signal`).
+    pub signal: OnceLock<Arc<super::signal::Signal>>,
 }
 
 pub struct SharedCollection {
@@ -326,6 +328,7 @@ impl SharedObject {
             group: GroupCell::new(group),
             root,
             class: OnceLock::new(),
+            signal: OnceLock::new(),
         })
     }
     pub fn len(&self) -> usize {

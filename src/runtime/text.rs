@@ -27,7 +27,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use icu_collator::options::{CollatorOptions, Strength};
+use icu_collator::options::{CaseLevel, CollatorOptions, Strength};
 use icu_collator::{Collator, CollatorBorrowed};
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use icu_properties::props::GeneralCategory;
@@ -460,6 +460,49 @@ impl Finder {
 pub fn find(text: &str, pattern: &str, from: usize, exact: bool) -> Option<(usize, usize)> {
     Finder::new(text, pattern, exact).find(from)
 }
+
+/// `Compare strings(a; b; options)`: `sk char codes` compares UTF-16 code units (with
+/// `sk case insensitive`: a-z = A-Z only); otherwise the collator at the strength the options
+/// ask: case and diacritic insensitive (the default, as `<`), case insensitive only (accents
+/// count), diacritic insensitive only (case counts), or neither (`sk strict`, also for the
+/// Japanese-only kana/width options).
+pub fn compare_with_options(a: &str, b: &str, options: i32) -> Ordering {
+    let case = options & sk::CASE_INSENSITIVE != 0;
+    let diacritic = options & sk::DIACRITIC_INSENSITIVE != 0;
+    if options & sk::CHAR_CODES != 0 {
+        let units = |s: &str| -> Vec<u16> {
+            s.encode_utf16()
+                .map(|u| if case && u < 128 { (u as u8).to_ascii_lowercase() as u16 } else { u })
+                .collect()
+        };
+        return units(a).cmp(&units(b));
+    }
+    let which = match (case, diacritic) {
+        (true, true) => return compare(a, b),
+        (true, false) => 0,
+        (false, true) => 1,
+        (false, false) => 2,
+    };
+    match STRICTER_COLLATORS[which].as_ref() {
+        Some(coll) => coll.compare(a, b),
+        None => a.cmp(b),
+    }
+}
+
+/// Collators for [`compare_with_options`]: accents count; case counts; both count.
+static STRICTER_COLLATORS: LazyLock<[Option<CollatorBorrowed<'static>>; 3]> = LazyLock::new(|| {
+    let make = |strength, case_level| {
+        let mut options = CollatorOptions::default();
+        options.strength = Some(strength);
+        options.case_level = case_level;
+        Collator::try_new(Default::default(), options).ok()
+    };
+    [
+        make(Strength::Secondary, None),
+        make(Strength::Primary, Some(CaseLevel::On)),
+        make(Strength::Tertiary, None),
+    ]
+});
 
 /// `sk` option constants of the Strings theme (for the 5-parameter `Position`).
 pub mod sk {

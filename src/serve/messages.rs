@@ -170,7 +170,17 @@ fn get_blob(_: &mut dyn Host, o: &ObjRef, _: &mut Args) -> Result<Value, RtError
     Ok(crate::runtime::blob::blob(request(o)?.body.to_vec()))
 }
 
-fn get_picture(_: &mut dyn Host, _: &ObjRef, _: &mut Args) -> Result<Value, RtError> {
-    // mini4d has no pictures: the documented result for a body that is not a picture.
-    Ok(Value::Null)
+/// `getPicture()`: mini4d has no picture type, so an image body (an `image/…` content type)
+/// comes as a `4D.Blob` of its bytes; any other body gives Null, as in 4D for a body that is
+/// not a picture.
+fn get_picture(_: &mut dyn Host, o: &ObjRef, _: &mut Args) -> Result<Value, RtError> {
+    let req = request(o)?;
+    let is_image = req
+        .header("content-type")
+        .is_some_and(|t| t.trim_start().to_ascii_lowercase().starts_with("image/"));
+    Ok(if is_image && !req.body.is_empty() {
+        crate::runtime::blob::to_object(std::rc::Rc::new(req.body.to_vec()))
+    } else {
+        Value::Null
+    })
 }

@@ -18,3 +18,24 @@ mod statics;
 
 #[cfg(feature = "serve")]
 pub use server::*;
+
+/// The content type of a file extension.
+pub(crate) fn content_type(ext: &str) -> &'static str {
+    match ext {
+        "html" | "htm" | "shtml" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "ico" => "image/x-icon",
+        "webp" => "image/webp",
+        "pdf" => "application/pdf",
+        "wasm" => "application/wasm",
+        "xml" => "application/xml",
+        _ => "application/octet-stream",
+    }
+}

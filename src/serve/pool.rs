@@ -156,8 +156,11 @@ fn worker(app: &App, queue: &Queue) {
             Interp::new(app.engine.clone(), job.session.clone(), entry.clone())
         });
         interp_ref.begin_web_request(job.session.clone(), entry, Some(job.deadline));
-        let ctx =
-            Rc::new(RequestContext { request: job.request.clone(), response: Default::default() });
+        let ctx = Rc::new(RequestContext {
+            request: job.request.clone(),
+            response: Default::default(),
+            web_folder: app.web_folder.clone().map(|f| (f, app.web_gate.clone())),
+        });
         request::enter(ctx.clone());
         let ran =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(app, interp_ref, &job)));

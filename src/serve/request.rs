@@ -41,6 +41,36 @@ impl WebRequest {
         parse_form(&self.query)
     }
 
+    /// The request line and headers as the two arrays of `WEB GET HTTP HEADER`: first the
+    /// request line's parts as the pseudo-fields `X-METHOD`, `X-URL`, `X-VERSION`, then each
+    /// header in the order received.
+    pub fn header_fields(&self) -> Vec<(String, String)> {
+        let mut fields = vec![
+            ("X-METHOD".to_string(), self.verb.clone()),
+            ("X-URL".to_string(), self.url.clone()),
+            ("X-VERSION".to_string(), self.version.clone()),
+        ];
+        fields.extend(self.headers.iter().cloned());
+        fields
+    }
+
+    /// The variables of a submitted web form (`WEB GET VARIABLES`): the query's, then those
+    /// of an url-encoded or multipart body (text parts only; file parts are left out).
+    pub fn form_variables(&self) -> Vec<(String, String)> {
+        let mut vars = self.query_pairs();
+        let ty = self.header("content-type").unwrap_or_default().to_ascii_lowercase();
+        if ty.starts_with("application/x-www-form-urlencoded") {
+            vars.extend(parse_form(&String::from_utf8_lossy(&self.body)));
+        } else if ty.starts_with("multipart/form-data") {
+            if let Some(boundary) =
+                multipart_boundary(&ty, &self.header("content-type").unwrap_or_default())
+            {
+                vars.extend(multipart_text_fields(&self.body, &boundary));
+            }
+        }
+        vars
+    }
+
     /// The request line and headers as text (`WEB GET HTTP HEADER`, `On Web Connection`).
     pub fn header_text(&self) -> String {
         let mut t = format!("{} {} {}\r\n", self.verb, self.url, self.version);
@@ -63,6 +93,43 @@ pub fn parse_form(text: &str) -> Vec<(String, String)> {
             (percent_decode(k, true), percent_decode(v, true))
         })
         .collect()
+}
+
+/// The `boundary=` parameter of a multipart content type (`lower` is the lowercased header,
+/// used to find it; the value is taken from `original`, since boundaries are case-sensitive).
+fn multipart_boundary(lower: &str, original: &str) -> Option<String> {
+    let at = lower.find("boundary=")? + "boundary=".len();
+    let raw = original.get(at..)?.split(';').next()?.trim();
+    let b = raw.trim_matches('"');
+    (!b.is_empty()).then(|| b.to_string())
+}
+
+/// The `name`/value pairs of the parts of a `multipart/form-data` body that carry no file
+/// (no `filename=`), in order.
+fn multipart_text_fields(body: &[u8], boundary: &str) -> Vec<(String, String)> {
+    let delimiter = format!("--{boundary}");
+    let text = String::from_utf8_lossy(body);
+    let mut fields = Vec::new();
+    for part in text.split(delimiter.as_str()).skip(1) {
+        if part.starts_with("--") {
+            break;
+        }
+        let part = part.strip_prefix("\r\n").unwrap_or(part);
+        let Some((head, value)) = part.split_once("\r\n\r\n") else { continue };
+        let disposition = head
+            .split("\r\n")
+            .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))
+            .unwrap_or("");
+        if disposition.contains("filename=") {
+            continue;
+        }
+        let Some(name) = disposition.split(';').find_map(|p| p.trim().strip_prefix("name=")) else {
+            continue;
+        };
+        let value = value.strip_suffix("\r\n").unwrap_or(value);
+        fields.push((name.trim_matches('"').to_string(), value.to_string()));
+    }
+    fields
 }
 
 /// Decodes `%XX` escapes (and `+` as a space when `plus` is set); invalid escapes stay as
@@ -112,6 +179,9 @@ impl ClassicResponse {
 pub struct RequestContext {
     pub request: Arc<WebRequest>,
     pub response: RefCell<ClassicResponse>,
+    /// The project's `WebFolder`, where `WEB SEND FILE` looks for relative paths, and the gate
+    /// that lets the server read it (it is public: the server serves it as static files).
+    pub web_folder: Option<(std::path::PathBuf, Arc<crate::permissions::Gate>)>,
 }
 
 thread_local! {
@@ -148,5 +218,19 @@ mod tests {
             parse_form("x=1&y=%60%60&&z"),
             vec![("x".into(), "1".into()), ("y".into(), "``".into()), ("z".into(), "".into())]
         );
+    }
+
+    #[test]
+    fn multipart_text_parts_only() {
+        let body = "--XyZ\r\nContent-Disposition: form-data; name=\"vName\"\r\n\r\nROBERT\r\n\
+                    --XyZ\r\nContent-Disposition: form-data; name=\"up\"; filename=\"a.txt\"\r\n\
+                    Content-Type: text/plain\r\n\r\nfile body\r\n\
+                    --XyZ\r\nContent-Disposition: form-data; name=\"vCity\"\r\n\r\nDAL\r\nLAS\r\n--XyZ--\r\n";
+        assert_eq!(
+            multipart_text_fields(body.as_bytes(), "XyZ"),
+            vec![("vName".into(), "ROBERT".into()), ("vCity".into(), "DAL\r\nLAS".into())]
+        );
+        let ty = "multipart/form-data; boundary=\"XyZ\"";
+        assert_eq!(multipart_boundary(&ty.to_ascii_lowercase(), ty).as_deref(), Some("XyZ"));
     }
 }

@@ -105,7 +105,7 @@ pub struct App {
     pub published: std::collections::HashSet<String>,
     pub web_folder: Option<PathBuf>,
     /// The permission gate static files are read through: the web folder, read-only.
-    pub web_gate: crate::permissions::Gate,
+    pub web_gate: Arc<crate::permissions::Gate>,
     pub limits: Limits,
     pub log_format: LogFormat,
     pub log: LogSink,
@@ -516,6 +516,12 @@ fn load_app(opts: &ServeOptions) -> Result<App, String> {
         crate::embed::Runtime::new(std::slice::from_ref(&layout.methods), opts.options.clone());
     let engine = rt.engine().clone();
     let routes = Handlers::load(&sources)?;
+    // Like 4D, a malformed roles.json does not stop the server: access is then not limited by
+    // it (names are taken as given), and the error is logged.
+    match crate::runtime::roles::Roles::load(&sources) {
+        Ok(roles) => *engine.sessions.roles.write() = roles.map(Arc::new),
+        Err(e) => (opts.log)(&format!("roles.json ignored: {e}")),
+    }
     let handlers = routes.list.iter().map(|h| prepare_handler(&engine, h)).collect();
     let on_web_connection = match layout.database_methods.as_ref() {
         Some(dir) => {
@@ -544,7 +550,7 @@ fn load_app(opts: &ServeOptions) -> Result<App, String> {
     let web_folder = root.map(|r| r.join("WebFolder")).filter(|p| p.is_dir());
     let mut policy = crate::permissions::Policy::deny_all();
     policy.allow_read(web_folder.as_slice());
-    let web_gate = crate::permissions::Gate::new(policy, Default::default());
+    let web_gate = Arc::new(crate::permissions::Gate::new(policy, Default::default()));
     let cookie_name = format!(
         "4DSID_{}",
         layout

@@ -47,7 +47,7 @@ Function whoami($request : Object) : Object
 
 Function login($request : Object) : Object
 	var $in:=$request.getJSON()
-	var $ok:=Session.setPrivileges({privileges: $in.privileges; userName: $in.user})
+	var $ok:=Session.setPrivileges({privileges: $in.privileges; roles: $in.roles; userName: $in.user})
 	return {ok: $ok; guest: Session.isGuest()}
 
 Function logout($request : Object) : Object
@@ -103,4 +103,6 @@ Function bytes($request : 4D.IncomingMessage) : 4D.OutgoingMessage
 	var $result:=4D.OutgoingMessage.new()
 	$result.setBody($body)
 	$result.setHeader("X-Size"; String(BLOB size($body)))
+	var $picture:=$request.getPicture()
+	$result.setHeader("X-Picture"; ($picture=Null) ? "null" : String($picture.size))
 	return $result

@@ -1,0 +1,222 @@
+//! Semantic tokens: locals, process and interprocess variables, commands, constants, methods,
+//! classes and members told apart, as 4D's own editor colours them. Read from the lexer (so a
+//! file being edited is coloured even where it does not parse), with the project's names.
+
+use super::protocol::types as lsp;
+use super::protocol::{uri_to_path, LineIndex};
+use super::workspace::Workspace;
+use crate::analysis::model::ProjectModel;
+use crate::commands::catalog;
+use crate::syntax::lexer::Lexer;
+use crate::syntax::token::Tok;
+
+const TYPES: &[lsp::SemanticTokenType] = &[
+    lsp::SemanticTokenType::VARIABLE,
+    lsp::SemanticTokenType::PARAMETER,
+    lsp::SemanticTokenType::FUNCTION,
+    lsp::SemanticTokenType::METHOD,
+    lsp::SemanticTokenType::CLASS,
+    lsp::SemanticTokenType::PROPERTY,
+    lsp::SemanticTokenType::ENUM_MEMBER,
+    lsp::SemanticTokenType::KEYWORD,
+    lsp::SemanticTokenType::STRING,
+    lsp::SemanticTokenType::NUMBER,
+    lsp::SemanticTokenType::NAMESPACE,
+    lsp::SemanticTokenType::COMMENT,
+];
+
+/// Index of each kind in [`TYPES`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Variable,
+    Parameter,
+    Function,
+    Method,
+    Class,
+    Property,
+    Constant,
+    Keyword,
+    String,
+    Number,
+    Namespace,
+    Comment,
+}
+
+/// Modifier bits, in the order of [`MODIFIERS`].
+pub const LOCAL: u32 = 1;
+pub const PROCESS: u32 = 2;
+pub const INTERPROCESS: u32 = 4;
+pub const DEFAULT_LIBRARY: u32 = 8;
+
+const MODIFIERS: &[&str] = &["local", "process", "interprocess", "defaultLibrary"];
+
+pub fn legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: TYPES.to_vec(),
+        token_modifiers: MODIFIERS.iter().map(|m| lsp::SemanticTokenModifier::new(m)).collect(),
+    }
+}
+
+/// One classified piece of text: byte range, kind, modifier bits.
+pub type Classified = (usize, usize, Kind, u32);
+
+/// Classifies the tokens and comments of `text`.
+pub fn classify(
+    text: &str,
+    model: &ProjectModel,
+    names: &crate::syntax::MethodNames,
+) -> Vec<Classified> {
+    let toks: Vec<(usize, Tok, usize)> = Lexer::new(text, names).flatten().collect();
+    let mut out = Vec::with_capacity(toks.len());
+    let mut last_end = 0;
+    for (i, (start, tok, end)) in toks.iter().enumerate() {
+        comments(text, last_end, *start, &mut out);
+        last_end = *end;
+        let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j)).map(|t| &t.1);
+        let next = toks.get(i + 1).map(|t| &t.1);
+        let kind = match tok {
+            Tok::Local(_) => Some((Kind::Variable, LOCAL)),
+            Tok::LegacyParam(_) | Tok::DollarBrace => Some((Kind::Parameter, LOCAL)),
+            Tok::Interprocess(_) => Some((Kind::Variable, INTERPROCESS)),
+            Tok::Name(n) => {
+                let after_extends = matches!(prev(1), Some(Tok::ClassExtends));
+                if after_extends || (model.class(n).is_some() && next != Some(&Tok::Dot)) {
+                    Some((Kind::Class, 0))
+                } else {
+                    Some((Kind::Variable, PROCESS))
+                }
+            }
+            Tok::Command(index) => {
+                let name = catalog::command(*index).map(|c| c.name).unwrap_or("");
+                if name.eq_ignore_ascii_case("cs") || name == "4D" {
+                    Some((Kind::Namespace, DEFAULT_LIBRARY))
+                } else {
+                    Some((Kind::Function, DEFAULT_LIBRARY))
+                }
+            }
+            Tok::Constant(_) => Some((Kind::Constant, DEFAULT_LIBRARY)),
+            Tok::Method(_) => Some((Kind::Function, 0)),
+            Tok::PropName(_) => {
+                let after_store = matches!(prev(1), Some(Tok::Dot))
+                    && matches!(prev(2), Some(Tok::Command(c))
+                        if catalog::command(*c).is_some_and(|c| c.name.eq_ignore_ascii_case("cs") || c.name == "4D"));
+                if after_store {
+                    Some((Kind::Class, 0))
+                } else if next == Some(&Tok::LParen) {
+                    Some((Kind::Method, 0))
+                } else {
+                    Some((Kind::Property, 0))
+                }
+            }
+            Tok::Text(_) => Some((Kind::String, 0)),
+            Tok::Number(_) | Tok::Date(_) | Tok::Time(_) => Some((Kind::Number, 0)),
+            Tok::This | Tok::Super => Some((Kind::Keyword, 0)),
+            t if is_keyword(t) => Some((Kind::Keyword, 0)),
+            _ => None,
+        };
+        if let Some((kind, mods)) = kind {
+            out.push((*start, *end, kind, mods));
+        }
+    }
+    comments(text, last_end, text.len(), &mut out);
+    out
+}
+
+fn is_keyword(t: &Tok) -> bool {
+    matches!(
+        t,
+        Tok::If
+            | Tok::Else
+            | Tok::EndIf
+            | Tok::CaseOf
+            | Tok::EndCase
+            | Tok::While
+            | Tok::EndWhile
+            | Tok::Repeat
+            | Tok::Until
+            | Tok::For
+            | Tok::EndFor
+            | Tok::ForEach
+            | Tok::EndForEach
+            | Tok::Use
+            | Tok::EndUse
+            | Tok::Try
+            | Tok::Catch
+            | Tok::EndTry
+            | Tok::Return
+            | Tok::Var
+            | Tok::Declare
+            | Tok::Function
+            | Tok::ClassConstructor
+            | Tok::ClassExtends
+            | Tok::Property
+            | Tok::Shared
+            | Tok::Singleton
+            | Tok::Session
+            | Tok::Exposed
+            | Tok::KwLocal
+    )
+}
+
+/// The comments in `text[from..to]` (the text between two tokens).
+fn comments(text: &str, from: usize, to: usize, out: &mut Vec<Classified>) {
+    let Some(gap) = text.get(from..to) else { return };
+    let mut at = 0;
+    while let Some(i) = gap[at..].find('/') {
+        let start = at + i;
+        let rest = &gap[start..];
+        if rest.starts_with("//") {
+            let end = rest.find(['\n', '\r']).map_or(gap.len(), |e| start + e);
+            out.push((from + start, from + end, Kind::Comment, 0));
+            at = end;
+        } else if rest.starts_with("/*") {
+            let end = rest.find("*/").map_or(gap.len(), |e| start + e + 2);
+            out.push((from + start, from + end, Kind::Comment, 0));
+            at = end;
+        } else {
+            at = start + 1;
+        }
+    }
+}
+
+/// Encodes classified ranges as LSP relative tokens (multi-line ranges split per line).
+pub fn encode(text: &str, lines: &LineIndex, items: &[Classified]) -> Vec<lsp::SemanticToken> {
+    let mut out = Vec::with_capacity(items.len());
+    let (mut line, mut col) = (0u32, 0u32);
+    for &(start, end, kind, mods) in items {
+        let Some(piece) = text.get(start..end) else { continue };
+        let mut offset = start;
+        for part in piece.split_inclusive(['\n', '\r']) {
+            let body = part.trim_end_matches(['\n', '\r']);
+            let len: u32 = body.chars().map(|c| c.len_utf16() as u32).sum();
+            let pos = lines.position(text, offset);
+            offset += part.len();
+            if len == 0 {
+                continue;
+            }
+            let delta_line = pos.line - line;
+            let delta_start = if delta_line == 0 { pos.character - col } else { pos.character };
+            out.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length: len,
+                token_type: kind as u32,
+                token_modifiers_bitset: mods,
+            });
+            line = pos.line;
+            col = pos.character;
+        }
+    }
+    out
+}
+
+pub fn full(ws: &Workspace, p: lsp::SemanticTokensParams) -> Option<lsp::SemanticTokensResult> {
+    let path = uri_to_path(&p.text_document.uri)?;
+    let (project, state) = ws.file(&path)?;
+    if state.too_large {
+        return None;
+    }
+    let items = classify(&state.text, &project.model, &project.names);
+    let data = encode(&state.text, &state.lines, &items);
+    Some(lsp::SemanticTokensResult::Tokens(lsp::SemanticTokens { result_id: None, data }))
+}

@@ -1,0 +1,362 @@
+//! The projects the server knows, their files (as on disk, or as the editor has them), and the
+//! analysis of each file: syntax errors, checker findings, and the last syntax tree that parsed.
+//!
+//! A project is loaded whole when one of its files is first opened (or at start for the
+//! workspace folder); after that each edit re-parses one file, re-checks it, and re-checks the
+//! files that use it when what it declares (its signature, a class's functions) changed.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::analysis::model::{self, ProjectModel, Role};
+use crate::analysis::{self, Finding};
+use crate::syntax::ast::SourceFile;
+use crate::syntax::lexer::Lexer;
+use crate::syntax::token::Tok;
+use crate::syntax::{parse_bytes, MethodNames, SyntaxError};
+
+use super::protocol::LineIndex;
+
+/// Files larger than this are not analysed (their diagnostic says so).
+pub const MAX_ANALYSED: usize = 16 << 20;
+
+/// A text and the syntax tree it parsed to.
+pub struct Parsed {
+    pub text: String,
+    pub lines: LineIndex,
+    pub file: SourceFile,
+}
+
+/// One `.4dm` file of a project.
+pub struct FileState {
+    pub text: String,
+    pub lines: LineIndex,
+    /// Whether the editor has it open (its text then comes from the editor).
+    pub open: bool,
+    pub syntax_errors: Vec<SyntaxError>,
+    pub findings: Vec<Finding>,
+    /// The last text without syntax errors, and its tree: navigation uses it while the
+    /// current text does not parse.
+    pub good: Option<Arc<Parsed>>,
+    /// Whether `good` is the current text.
+    pub good_is_current: bool,
+    /// Names the file mentions (lowercase): who to re-check when a method or class changes.
+    pub mentions: HashSet<String>,
+    pub too_large: bool,
+}
+
+impl FileState {
+    fn new(text: String) -> FileState {
+        FileState {
+            lines: LineIndex::new(&text),
+            text,
+            open: false,
+            syntax_errors: Vec::new(),
+            findings: Vec::new(),
+            good: None,
+            good_is_current: false,
+            mentions: HashSet::new(),
+            too_large: false,
+        }
+    }
+}
+
+/// A 4D project (the folder holding `Project/`) or a loose folder of methods.
+pub struct Project {
+    pub root: PathBuf,
+    pub model: ProjectModel,
+    pub names: MethodNames,
+    pub files: BTreeMap<PathBuf, FileState>,
+}
+
+/// The name a file is known by (its stem), and its role.
+pub fn file_role(path: &Path) -> (Role, String) {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    (model::role_of(path), stem)
+}
+
+fn is_4dm(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        let Ok(kind) = e.file_type() else { continue };
+        if kind.is_dir() && depth < 16 {
+            walk(&p, out, depth + 1);
+        } else if kind.is_file() && is_4dm(&p) {
+            out.push(p);
+        }
+    }
+}
+
+/// The folder whose project holds `file`: the project root, or a loose folder.
+pub fn root_of(file: &Path) -> PathBuf {
+    if let Some(root) = model::project_root(file) {
+        return root;
+    }
+    let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    if dir.file_name().is_some_and(|n| n == "Classes") {
+        dir.parent().map(Path::to_path_buf).unwrap_or(dir)
+    } else {
+        dir
+    }
+}
+
+impl Project {
+    /// Reads and analyses every file of the project at `root`; `open` gives the editor's text of
+    /// files it has open.
+    pub fn load(root: &Path, open: &dyn Fn(&Path) -> Option<String>) -> Project {
+        let sources = root.join("Project/Sources");
+        let mut paths = Vec::new();
+        let mut model = ProjectModel::default();
+        if sources.is_dir() {
+            walk(&sources, &mut paths, 0);
+            model.namespace = model::namespace_of(root);
+            model.has_components = model::uses_components(root);
+        } else {
+            for dir in [root.to_path_buf(), root.join("Classes")] {
+                if let Ok(entries) = std::fs::read_dir(&dir) {
+                    paths.extend(entries.flatten().map(|e| e.path()).filter(|p| is_4dm(p)));
+                }
+            }
+        }
+        paths.sort();
+        let mut names = MethodNames::new();
+        for p in &paths {
+            if file_role(p).0 == Role::Method {
+                names.insert(&file_role(p).1);
+            }
+        }
+        let mut project =
+            Project { root: root.to_path_buf(), model, names, files: BTreeMap::new() };
+        for p in paths {
+            let text = match open(&p) {
+                Some(t) => t,
+                None => match crate::interp::project::read_source(&p) {
+                    Ok(bytes) => crate::syntax::decode_source(&bytes).0,
+                    Err(_) => continue,
+                },
+            };
+            let mut state = FileState::new(text);
+            state.open = open(&p).is_some();
+            project.parse(&p, &mut state);
+            project.files.insert(p, state);
+        }
+        let paths: Vec<PathBuf> = project.files.keys().cloned().collect();
+        for p in &paths {
+            project.declare(p);
+        }
+        for p in &paths {
+            project.check(p);
+        }
+        project
+    }
+
+    /// Parses a file's current text (syntax errors, mentions, and the tree when it parses).
+    fn parse(&self, path: &Path, state: &mut FileState) {
+        state.too_large = state.text.len() > MAX_ANALYSED;
+        state.findings.clear();
+        if state.too_large {
+            state.syntax_errors.clear();
+            state.good_is_current = false;
+            return;
+        }
+        let (text, out) = parse_bytes(state.text.as_bytes(), &self.names);
+        state.mentions = mentions(&text, &self.names);
+        state.syntax_errors = out.errors;
+        state.good_is_current = state.syntax_errors.is_empty();
+        if state.good_is_current {
+            let lines = state.lines.clone();
+            state.good = Some(Arc::new(Parsed { text, lines, file: out.file }));
+        }
+        let _ = path;
+    }
+
+    /// Enters what the file declares (from its last good tree) in the model. Returns whether
+    /// that changed anything.
+    fn declare(&mut self, path: &Path) -> bool {
+        let (role, name) = file_role(path);
+        let Some(state) = self.files.get(path) else { return false };
+        let key = name.to_lowercase();
+        match role {
+            Role::Method => {
+                let before = self.model.methods.get(&key).cloned();
+                match &state.good {
+                    Some(g) => self.model.add(role, &name, &g.file, &g.text, false),
+                    // Never parsed: known by name, any call accepted.
+                    None => self.model.add(role, &name, &empty_file(), "", true),
+                }
+                before.as_ref() != self.model.methods.get(&key)
+            }
+            Role::Class => {
+                let before = self.model.classes.get(&key).cloned();
+                match &state.good {
+                    Some(g) => self.model.add(role, &name, &g.file, &g.text, false),
+                    None => self.model.add(role, &name, &empty_file(), "", true),
+                }
+                before.as_ref() != self.model.classes.get(&key)
+            }
+            Role::Other => false,
+        }
+    }
+
+    /// Runs the checker on a file whose current text parses.
+    fn check(&mut self, path: &Path) {
+        let Some(state) = self.files.get(path) else { return };
+        let findings = match (&state.good, state.good_is_current) {
+            (Some(g), true) => analysis::check_file(&self.model, path, &g.text, &g.file),
+            _ => Vec::new(),
+        };
+        if let Some(state) = self.files.get_mut(path) {
+            state.findings = findings;
+        }
+    }
+
+    /// Replaces a file's text (an edit, an open, a save). Returns the files whose diagnostics
+    /// may have changed (the file itself first).
+    pub fn update(&mut self, path: &Path, text: String, open: bool) -> Vec<PathBuf> {
+        let new_file = !self.files.contains_key(path);
+        let mut state = self.files.remove(path).unwrap_or_else(|| FileState::new(String::new()));
+        state.lines = LineIndex::new(&text);
+        state.text = text;
+        state.open = open;
+        let (role, name) = file_role(path);
+        if new_file && role == Role::Method {
+            self.names.insert(&name);
+        }
+        self.parse(path, &mut state);
+        self.files.insert(path.to_path_buf(), state);
+        let changed = self.declare(path);
+        self.check(path);
+        let mut out = vec![path.to_path_buf()];
+        if changed || new_file {
+            out.extend(self.recheck_users(&name, role));
+        }
+        out
+    }
+
+    /// Forgets a deleted file. Returns the files whose diagnostics may have changed.
+    pub fn remove(&mut self, path: &Path) -> Vec<PathBuf> {
+        if self.files.remove(path).is_none() {
+            return Vec::new();
+        }
+        let (role, name) = file_role(path);
+        let key = name.to_lowercase();
+        match role {
+            Role::Method => {
+                self.model.methods.remove(&key);
+            }
+            Role::Class => {
+                self.model.classes.remove(&key);
+            }
+            Role::Other => return Vec::new(),
+        }
+        self.recheck_users(&name, role)
+    }
+
+    /// Re-checks the files that mention `name` (and, for a class, the classes extending it).
+    fn recheck_users(&mut self, name: &str, role: Role) -> Vec<PathBuf> {
+        let mut wanted: HashSet<String> = HashSet::from([name.to_lowercase()]);
+        if role == Role::Class {
+            // Subclasses inherit the functions: their users are affected too.
+            loop {
+                let before = wanted.len();
+                for c in self.model.classes.values() {
+                    if c.extends.as_ref().is_some_and(|e| wanted.contains(&e.to_lowercase())) {
+                        wanted.insert(c.name.to_lowercase());
+                    }
+                }
+                if wanted.len() == before {
+                    break;
+                }
+            }
+        }
+        let users: Vec<PathBuf> = self
+            .files
+            .iter()
+            .filter(|(_, s)| s.good_is_current && s.mentions.iter().any(|m| wanted.contains(m)))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in &users {
+            self.check(p);
+        }
+        users
+    }
+
+    /// The class file named `name` (case-insensitive) and its last good tree.
+    pub fn class_file(&self, name: &str) -> Option<(&Path, Arc<Parsed>)> {
+        self.files.iter().find_map(|(p, s)| {
+            let (role, stem) = file_role(p);
+            (role == Role::Class && stem.eq_ignore_ascii_case(name))
+                .then(|| s.good.clone().map(|g| (p.as_path(), g)))
+                .flatten()
+        })
+    }
+
+    /// The method file named `name` (case-insensitive).
+    pub fn method_file(&self, name: &str) -> Option<(&Path, &FileState)> {
+        self.files
+            .iter()
+            .find(|(p, _)| {
+                let (role, stem) = file_role(p);
+                role == Role::Method && stem.eq_ignore_ascii_case(name)
+            })
+            .map(|(p, s)| (p.as_path(), s))
+    }
+}
+
+fn empty_file() -> SourceFile {
+    SourceFile { declare: None, body: Vec::new(), class: None }
+}
+
+/// The lowercase names a text mentions (methods, bare names, property names).
+fn mentions(text: &str, names: &MethodNames) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for (_, tok, _) in Lexer::new(text, names).flatten() {
+        match tok {
+            Tok::Method(n) | Tok::Name(n) | Tok::PropName(n) => {
+                out.insert(n.to_lowercase());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every project the server has loaded.
+#[derive(Default)]
+pub struct Workspace {
+    pub projects: Vec<Project>,
+}
+
+impl Workspace {
+    /// The project holding `file`, if loaded.
+    pub fn project_of(&self, file: &Path) -> Option<&Project> {
+        let root = root_of(file);
+        self.projects.iter().find(|p| p.root == root)
+    }
+
+    pub fn project_of_mut(&mut self, file: &Path) -> Option<&mut Project> {
+        let root = root_of(file);
+        self.projects.iter_mut().find(|p| p.root == root)
+    }
+
+    /// Loads the project at `root` unless it is loaded. Returns whether it was loaded now.
+    pub fn ensure_loaded(&mut self, root: &Path, open: &dyn Fn(&Path) -> Option<String>) -> bool {
+        if self.projects.iter().any(|p| p.root == root) {
+            return false;
+        }
+        self.projects.push(Project::load(root, open));
+        true
+    }
+
+    /// The file's state, if the file belongs to a loaded project.
+    pub fn file(&self, path: &Path) -> Option<(&Project, &FileState)> {
+        let project = self.project_of(path)?;
+        Some((project, project.files.get(path)?))
+    }
+}

@@ -1,0 +1,2 @@
+//%attributes = {}
+// Error handler for the serve fixture: errors are expected and ignored.
