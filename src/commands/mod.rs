@@ -73,6 +73,8 @@ pub trait Host {
         Err(RtError::generic("pointers cannot be used here"))
     }
     /// Assigns `value` to what `pointer` points to.
+    // For commands that write through a pointer argument; none does yet.
+    #[allow(dead_code)]
     fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
         let _ = (pointer, value);
         Err(RtError::generic("pointers cannot be used here"))
@@ -95,8 +97,6 @@ pub trait Host {
 /// The evaluated arguments of one command call.
 pub struct Args {
     pub values: Vec<Value>,
-    /// Span of each argument, for error labels.
-    pub spans: Vec<Span>,
     /// Span of the whole call.
     pub call_span: Span,
     /// Values written back to variable arguments (out-parameters such as
@@ -108,14 +108,7 @@ pub struct Args {
 
 impl Args {
     pub fn new(values: Vec<Value>) -> Args {
-        Args {
-            values,
-            // Filled only where a caller has them; commands label errors with `call_span`.
-            spans: Vec::new(),
-            call_span: Span::default(),
-            outputs: Vec::new(),
-            star: false,
-        }
+        Args { values, call_span: Span::default(), outputs: Vec::new(), star: false }
     }
     pub fn len(&self) -> usize {
         self.values.len()
@@ -272,14 +265,6 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
     implementations().get(index as usize).copied().flatten()
-}
-
-/// The plain implementation of the command at `index`, if it has one.
-pub fn implementation(index: u16) -> Option<CommandFn> {
-    match lookup(index) {
-        Some(Implementation::Plain(f)) => Some(f),
-        _ => None,
-    }
 }
 
 /// The number-only kernel of a two-argument command, for commands whose result on two numbers

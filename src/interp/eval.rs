@@ -191,12 +191,6 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.element_get(&a, &i, e.span)
             }
-            ExprKind::OutsideSubset(what) => Err(RtError::new(
-                ErrorKind::Unimplemented,
-                format!("Unimplemented command or function: {what} are not supported by mini4d"),
-            )
-            .at(self.current_file(), e.span)
-            .into()),
             ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
             ExprKind::Member { object, key } => {
                 // `$o.k` with `$o` a local object holding `k`: read in place, without taking
