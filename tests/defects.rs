@@ -58,6 +58,14 @@ fn errors_on_very_long_lines_are_rendered() {
     let out = piped(&["repl"], &format!("$a:=1{pad}$b:=)\n"));
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains(":1:70006"), "{}", text(&out.stderr));
+
+    // `mini4d test`: a test method with such a line fails with its location, without a panic.
+    let tests = dir.join("tests");
+    std::fs::create_dir_all(&tests).expect("folder");
+    std::fs::write(tests.join("test_long.4dm"), format!("$a:=1{pad}$b:=)\n")).expect("written");
+    let out = mini4d().arg("test").arg(&tests).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("test_long.4dm:1: error"), "{}", text(&out.stdout));
 }
 
 /// Defect 2: hundreds of errors on long lines were each rendered with the whole line.
@@ -106,6 +114,11 @@ fn piped_repl_reports_unclosed_blocks_and_unknown_commands() {
 
     let out = piped(&["repl"], "$x:=1-\"a\"\n");
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+
+    // Defect 7: a one-line REPL error has its caret and label (the line has no newline).
+    let out = piped(&["repl"], "$a:=(1+");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("╰── expected an expression"), "{}", text(&out.stderr));
 
     let out = piped(&["repl"], "$x:=2\n$x*3\n");
     assert_eq!(out.status.code(), Some(0));

@@ -441,25 +441,23 @@ impl Interp {
         })
     }
 
-    /// A plain copy of a shared instance of a user class is an instance of that class too.
-    pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
-        if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
-            if let Some(name) = s.class.get().cloned() {
-                if let Some(class) = self.shared_instance_class(&name, span)? {
-                    let class: Rc<dyn Any> = class;
-                    o.borrow_mut().class = Some(class);
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// The class of a shared instance, by the name it carries (`4D.Name` for a built-in one).
     fn shared_instance_class(&mut self, name: &str, span: Span) -> Flow<Option<Rc<Class>>> {
         match name.strip_prefix("4D.") {
             Some(builtin) => Ok(self.builtin_class(builtin)),
             None => self.user_class(name, span).map(Some),
         }
+    }
+
+    /// A plain copy of a shared instance of a user class is an instance of that class too.
+    pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
+        if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
+            if let Some(name) = s.class.get().cloned() {
+                let class: Rc<dyn Any> = self.user_class(&name, span)?;
+                o.borrow_mut().class = Some(class);
+            }
+        }
+        Ok(())
     }
 
     /// The class an instance tag stands for.
