@@ -553,10 +553,8 @@ impl Interp {
     pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
         if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
             if let Some(name) = s.class.get().cloned() {
-                if let Some(class) = self.shared_instance_class(&name, span)? {
-                    let class: Rc<dyn Any> = class;
-                    o.borrow_mut().class = Some(class);
-                }
+                let class: Rc<dyn Any> = self.user_class(&name, span)?;
+                o.borrow_mut().class = Some(class);
             }
         }
         Ok(())
