@@ -28,11 +28,12 @@ pub(super) struct Class {
     /// `None` only for `4D.Object`.
     pub superclass: Option<Rc<Class>>,
     pub constructor: Option<Rc<Method>>,
-    /// Functions by name (case-sensitive), as `4D.Function` values.
-    pub functions: HashMap<String, Value>,
+    /// Functions by name (case-sensitive), as `4D.Function` values. Keyed by [`Key`], whose
+    /// hash is computed once: a call `$o.f()` looks its function up without hashing the name.
+    pub functions: KeyMap<Value>,
     /// Computed properties: accessor and whether it is `shared`.
-    pub getters: HashMap<String, (Rc<Method>, bool)>,
-    pub setters: HashMap<String, (Rc<Method>, bool)>,
+    pub getters: KeyMap<(Rc<Method>, bool)>,
+    pub setters: KeyMap<(Rc<Method>, bool)>,
     /// Declared properties with an initializer, in declaration order.
     pub initializers: Vec<(Key, Rc<Method>)>,
     pub shared: bool,
@@ -43,16 +44,49 @@ pub(super) struct Class {
     pub object: ObjRef,
     /// The Rust code of a native built-in class (`crate::native`).
     pub native: Option<&'static NativeClass>,
+    /// The module the class belongs to (0: the host project, k: its k-th component).
+    pub module: u32,
+}
+
+/// A map by property name that uses the name's precomputed hash. Looked up by [`Key`] only (a
+/// `&str` lookup would hash differently and miss): [`KeyMap::get_str`] makes the key.
+pub(super) struct KeyMap<V>(
+    HashMap<Key, V, std::hash::BuildHasherDefault<crate::runtime::object::PassThroughHasher>>,
+);
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap(HashMap::default())
+    }
+}
+
+impl<V> KeyMap<V> {
+    #[inline]
+    pub(super) fn get(&self, key: &Key) -> Option<&V> {
+        self.0.get(key)
+    }
+    pub(super) fn get_str(&self, name: &str) -> Option<&V> {
+        self.0.get(&Key::new(name))
+    }
+    #[inline]
+    pub(super) fn contains_key(&self, key: &Key) -> bool {
+        self.0.contains_key(key)
+    }
+    pub(super) fn insert(&mut self, key: Key, value: V) {
+        self.0.insert(key, value);
+    }
 }
 
 impl Class {
-    /// This class and its superclasses, nearest first.
-    fn chain(self: &Rc<Class>) -> Vec<Rc<Class>> {
-        let mut out = vec![self.clone()];
-        while let Some(s) = out.last().and_then(|c| c.superclass.clone()) {
-            out.push(s);
-        }
-        out
+    /// This class and its superclasses, nearest first (walked, not collected: a class call
+    /// allocates nothing).
+    fn chain(&self) -> impl Iterator<Item = &Class> {
+        std::iter::successors(Some(self), |c| c.superclass.as_deref())
+    }
+
+    /// The class's key in the project (its name, with its module for a component's class).
+    pub(super) fn key(&self) -> String {
+        super::components::key(self.module, &self.name)
     }
 
     pub(super) fn display(&self) -> String {
@@ -70,7 +104,9 @@ pub(super) struct ClassObject(pub(super) Rc<Class>);
 /// Marks a class store object (`cs` or `4D`).
 #[derive(PartialEq, Eq)]
 pub(super) enum Store {
-    User,
+    /// `cs` of a module (0: the host project; k: a component, which is `cs.<namespace>` in
+    /// the host).
+    User(u32),
     Builtin,
 }
 
@@ -79,6 +115,13 @@ pub(super) enum ClassCode {
     Function { method: Rc<Method>, shared: bool },
     New(Rc<Class>),
     Native(NativeFn),
+}
+
+/// What `$o.name(…)` calls when it can be found without running code: a class function of
+/// the instance `$o`, or `new` of the class object `$o` (see [`Interp::class_call_target`]).
+pub(super) enum ClassCall {
+    Function(Rc<Method>),
+    New(Rc<Class>),
 }
 
 /// The classes of the `4D` store that mini4d has.
@@ -91,7 +134,11 @@ pub(super) struct ClassState {
     builtin: HashMap<&'static str, Rc<Class>>,
     loading: Vec<String>,
     cs: Option<ObjRef>,
+    /// The class stores of the components, by module.
+    component_cs: HashMap<u32, ObjRef>,
     four_d: Option<ObjRef>,
+    /// The module whose code is being resolved (its method names and classes are the ones seen).
+    pub(super) resolving_module: u32,
     singletons: HashMap<String, Value>,
 }
 
@@ -153,7 +200,7 @@ impl Interp {
                     source: Rc::from(format!("4D.{name}.{fname}").as_str()),
                     code: Rc::new(ClassCode::Native(f)),
                 }));
-                c.functions.insert(fname.to_string(), value);
+                c.functions.insert(Key::new(fname), value);
             }
         }
         self.finish_class(&class);
@@ -174,15 +221,16 @@ impl Interp {
             builtin,
             superclass,
             constructor: None,
-            functions: HashMap::new(),
-            getters: HashMap::new(),
-            setters: HashMap::new(),
+            functions: KeyMap::default(),
+            getters: KeyMap::default(),
+            setters: KeyMap::default(),
             initializers: Vec::new(),
             shared,
             singleton,
             session: false,
             object: ObjRef::new(),
             native: None,
+            module: 0,
         };
         Rc::new(class)
     }
@@ -204,15 +252,39 @@ impl Interp {
         o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
     }
 
-    /// User class `name` of `cs`, loaded and resolved on first use.
-    pub(super) fn user_class(&mut self, name: &str, span: Span) -> Flow<Rc<Class>> {
-        if let Some(c) = self.classes.user.get(name) {
+    /// The module of the code running now (0 when the project has no components).
+    pub(super) fn code_module(&self) -> u32 {
+        if self.engine.project.has_components() {
+            self.engine.project.module_of(self.current_file())
+        } else {
+            0
+        }
+    }
+
+    /// User class `key` (a class name of the host, or a component's class key: see
+    /// [`super::components::key`]), loaded and resolved on first use.
+    pub(super) fn user_class(&mut self, key: &str, span: Span) -> Flow<Rc<Class>> {
+        if let Some(c) = self.classes.user.get(key) {
             return Ok(c.clone());
         }
+        let (module, name) = super::components::split_key(key);
+        let saved = std::mem::replace(&mut self.classes.resolving_module, module);
+        let r = self.load_user_class(key, module, name, span);
+        self.classes.resolving_module = saved;
+        r
+    }
+
+    fn load_user_class(
+        &mut self,
+        key: &str,
+        module: u32,
+        name: &str,
+        span: Span,
+    ) -> Flow<Rc<Class>> {
         let file_here = self.current_file();
-        if self.classes.loading.iter().any(|n| n == name) {
+        if self.classes.loading.iter().any(|n| n == key) {
             let mut cycle = self.classes.loading.clone();
-            cycle.push(name.to_string());
+            cycle.push(key.to_string());
             return Err(class_error(
                 ErrorKind::ClassDefinition,
                 format!("circular `Class extends`: {}", cycle.join(" -> ")),
@@ -220,7 +292,7 @@ impl Interp {
                 span,
             ));
         }
-        let file = match self.engine.project.load_class(name) {
+        let file = match self.engine.project.load_class(key) {
             Ok(Some(f)) => f,
             Ok(None) => {
                 return Err(class_error(
@@ -248,10 +320,11 @@ impl Interp {
             ));
         }
         let def = entry.ast.class.clone().unwrap_or_default();
-        self.classes.loading.push(name.to_string());
+        self.classes.loading.push(key.to_string());
         let superclass = match &def.extends {
             Some(parent) => {
-                let r = self.user_class(&parent.text, span);
+                let r = self.user_class(&super::components::key(module, &parent.text), span);
+                self.classes.resolving_module = module;
                 match r {
                     Ok(c) => Ok(c),
                     Err(u) if u.as_error().is_some_and(|e| e.kind == ErrorKind::UnknownClass) => {
@@ -288,15 +361,16 @@ impl Interp {
             builtin: false,
             superclass: Some(superclass),
             constructor: None,
-            functions: HashMap::new(),
-            getters: HashMap::new(),
-            setters: HashMap::new(),
+            functions: KeyMap::default(),
+            getters: KeyMap::default(),
+            setters: KeyMap::default(),
             initializers: Vec::new(),
             shared: def.shared,
             singleton: def.singleton,
             session: def.session,
             object: ObjRef::new(),
             native: None,
+            module,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -308,17 +382,17 @@ impl Interp {
             let key = f.name.text.clone();
             match f.kind {
                 FunctionKind::Getter => {
-                    class.getters.insert(key, (method, f.shared));
+                    class.getters.insert(Key::new(&key), (method, f.shared));
                 }
                 FunctionKind::Setter => {
-                    class.setters.insert(key, (method, f.shared));
+                    class.setters.insert(Key::new(&key), (method, f.shared));
                 }
                 _ => {
                     let value = Value::Function(Rc::new(Function {
                         source: Rc::from(rc::function_display_name(name, f).as_str()),
                         code: Rc::new(ClassCode::Function { method, shared: f.shared }),
                     }));
-                    class.functions.insert(key, value);
+                    class.functions.insert(Key::new(&key), value);
                 }
             }
         }
@@ -330,7 +404,7 @@ impl Interp {
         }
         let class = Rc::new(class);
         self.finish_class(&class);
-        self.classes.user.insert(name.to_string(), class.clone());
+        self.classes.user.insert(key.to_string(), class.clone());
         Ok(class)
     }
 
@@ -341,20 +415,43 @@ impl Interp {
     /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     pub(super) fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &self.classes.cs,
-            Store::Builtin => &self.classes.four_d,
+            Store::User(0) => self.classes.cs.as_ref(),
+            Store::User(m) => self.classes.component_cs.get(&m),
+            Store::Builtin => self.classes.four_d.as_ref(),
         };
         if let Some(o) = slot {
             return Value::Object(o.clone());
         }
         let o = ObjRef::new();
-        let user = store == Store::User;
+        let user = match store {
+            Store::User(m) => Some(m),
+            Store::Builtin => None,
+        };
         o.borrow_mut().class = Some(Rc::new(store));
-        if user {
-            self.classes.cs = Some(o.clone());
-            for name in self.engine.project.class_names() {
-                if let Ok(class) = self.user_class(&name, Span::default()) {
-                    o.set_str(&name, Value::Object(class.object.clone()));
+        if let Some(module) = user {
+            if module == 0 {
+                self.classes.cs = Some(o.clone());
+            } else {
+                self.classes.component_cs.insert(module, o.clone());
+            }
+            let names = self.engine.project.class_names_in(module);
+            for name in &names {
+                let key = super::components::key(module, name);
+                if let Ok(class) = self.user_class(&key, Span::default()) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+            // The host sees each component's classes as `cs.<namespace>` (a host class of
+            // that name wins).
+            if module == 0 {
+                let spaces: Vec<(u32, String)> = (self.engine.project.components().iter())
+                    .enumerate()
+                    .filter_map(|(i, c)| Some((i as u32 + 1, c.namespace.clone()?)))
+                    .filter(|(_, ns)| !names.contains(ns))
+                    .collect();
+                for (m, ns) in spaces {
+                    let store = self.store_object(Store::User(m));
+                    o.set_str(&ns, store);
                 }
             }
         } else {
@@ -379,7 +476,10 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         match which {
-            Intrinsic::Cs => Ok(self.store_object(Store::User)),
+            Intrinsic::Cs => {
+                let module = self.code_module();
+                Ok(self.store_object(Store::User(module)))
+            }
             Intrinsic::FourD => Ok(self.store_object(Store::Builtin)),
             Intrinsic::ObClass => {
                 let v = match args.first() {
@@ -413,7 +513,7 @@ impl Interp {
                     ));
                 };
                 Ok(Value::Bool(match self.class_of(v, span)? {
-                    Some(c) => c.chain().iter().any(|k| Rc::ptr_eq(k, &target)),
+                    Some(c) => c.chain().any(|k| std::ptr::eq(k, &*target)),
                     None => false,
                 }))
             }
@@ -453,8 +553,10 @@ impl Interp {
     pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
         if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
             if let Some(name) = s.class.get().cloned() {
-                let class: Rc<dyn Any> = self.user_class(&name, span)?;
-                o.borrow_mut().class = Some(class);
+                if let Some(class) = self.shared_instance_class(&name, span)? {
+                    let class: Rc<dyn Any> = class;
+                    o.borrow_mut().class = Some(class);
+                }
             }
         }
         Ok(())
@@ -484,6 +586,41 @@ impl Interp {
     }
 
     // ----- members --------------------------------------------------------------------------
+
+    /// The direct target of `o.key(…)`: the user-class function `key` of the instance `o` (no
+    /// own property `key`, no accessor or native class met first), or `new` of a class object.
+    /// `None` sends the call the general way ([`Interp::class_member`], then `call_value`); the
+    /// answer is the same, this only skips making and unpacking a `4D.Function` per call.
+    pub(super) fn class_call_target(o: &ObjRef, key: &Key) -> Option<ClassCall> {
+        let b = o.borrow();
+        if b.props.get(key).is_some() {
+            return None;
+        }
+        let t = b.class.as_ref()?;
+        if let Some(class) = t.downcast_ref::<Class>() {
+            for c in class.chain() {
+                if let Some(Value::Function(f)) = c.functions.get(key) {
+                    return match f.code.downcast_ref::<ClassCode>()? {
+                        ClassCode::Function { method, .. } => {
+                            Some(ClassCall::Function(method.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+                if c.getters.contains_key(key) || c.setters.contains_key(key) || c.native.is_some()
+                {
+                    return None;
+                }
+            }
+            return None;
+        }
+        match t.downcast_ref::<ClassObject>() {
+            Some(ClassObject(class)) if key.as_str() == "new" => {
+                Some(ClassCall::New(class.clone()))
+            }
+            _ => None,
+        }
+    }
 
     /// `obj.key` when `obj` has no own property `key`: a class function, a computed property, a
     /// class of a class store, or `new`/`me` of a class object.
@@ -521,8 +658,9 @@ impl Interp {
         }
         if let Some(store) = t.downcast_ref::<Store>() {
             return match store {
-                Store::User => {
-                    Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone()))
+                Store::User(m) => {
+                    let key = super::components::key(*m, key.as_str());
+                    Ok(Value::Object(self.user_class(&key, span)?.object.clone()))
                 }
                 Store::Builtin => match self.builtin_class(key.as_str()) {
                     Some(c) => Ok(Value::Object(c.object.clone())),
@@ -549,14 +687,14 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         for c in class.chain() {
-            if let Some(f) = c.functions.get(key.as_str()) {
+            if let Some(f) = c.functions.get(key) {
                 return Ok(f.clone());
             }
-            if let Some((getter, shared)) = c.getters.get(key.as_str()) {
+            if let Some((getter, shared)) = c.getters.get(key) {
                 let (getter, shared) = (getter.clone(), *shared);
                 return self.call_in_class(getter, shared, obj.clone(), Vec::new(), span);
             }
-            if c.setters.contains_key(key.as_str()) {
+            if c.setters.contains_key(key) {
                 return Ok(Value::Undefined);
             }
             if let (Some(getter), Value::Object(o)) =
@@ -605,14 +743,14 @@ impl Interp {
                     return Some(Err(self.read_only_error(key, &class, span)));
                 }
             }
-            if let Some((setter, shared)) = c.setters.get(key.as_str()) {
+            if let Some((setter, shared)) = c.setters.get(key) {
                 let (setter, shared) = (setter.clone(), *shared);
                 return Some(
                     self.call_in_class(setter, shared, obj.clone(), vec![v.clone()], span)
                         .map(|_| ()),
                 );
             }
-            if c.getters.contains_key(key.as_str()) {
+            if c.getters.contains_key(key) {
                 return Some(Err(self.read_only_error(key, &class, span)));
             }
         }
@@ -735,7 +873,12 @@ impl Interp {
     }
 
     /// `cs.Name.new(…)`: a new instance (the singleton when the class is one).
-    fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Value>, span: Span) -> Flow<Value> {
+    pub(super) fn instantiate(
+        &mut self,
+        class: &Rc<Class>,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
         if class.builtin {
             if &*class.name == "Object" {
                 return Ok(Value::Object(ObjRef::new()));
@@ -760,7 +903,7 @@ impl Interp {
         let me = self.process.number;
         if class.shared {
             let o = SharedObject::new(SharedRoot::Plain);
-            let _ = o.class.set(Arc::from(&*class.name));
+            let _ = o.class.set(Arc::from(class.key().as_str()));
             let group = o.group();
             group.try_lock(me);
             if class.singleton {
@@ -797,7 +940,7 @@ impl Interp {
         args: Vec<Value>,
         span: Span,
     ) -> Flow<()> {
-        let chain = class.chain();
+        let chain: smallvec::SmallVec<[&Class; 4]> = class.chain().collect();
         for c in chain.iter().rev() {
             for (key, init) in &c.initializers {
                 let v = self.call(init.clone(), Vec::new(), this.clone(), span)?;
@@ -865,7 +1008,8 @@ impl Interp {
                 span,
             ));
         };
-        let class = self.user_class(name, span)?;
+        let key = super::components::key(self.code_module(), name);
+        let class = self.user_class(&key, span)?;
         let sup = match &class.superclass {
             Some(sup) if !sup.builtin => sup.clone(),
             _ => {
@@ -892,14 +1036,14 @@ impl Interp {
                     ));
                 }
                 let values = self.eval_all(args)?;
-                if let Some(ctor) = sup.chain().iter().find_map(|c| c.constructor.clone()) {
+                if let Some(ctor) = sup.chain().find_map(|c| c.constructor.clone()) {
                     self.call(ctor, values, this, span)?;
                 }
                 Ok(Value::Undefined)
             }
             SuperCall::Function(key, args) => {
                 let values = self.eval_all(args)?;
-                let found = sup.chain().iter().find_map(|c| c.functions.get(key.as_str()).cloned());
+                let found = sup.chain().find_map(|c| c.functions.get(key).cloned());
                 match found {
                     Some(f) => self.call_value(&f, this, values, span),
                     None => Err(class_error(
