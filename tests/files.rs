@@ -170,3 +170,66 @@ fn structure_file_and_folders() {
     let r = p.root.display();
     assert_eq!(out, format!("{r}/Project/App.4DProject\n{r}/\n/PACKAGE/\n{r}/Project/\n"));
 }
+
+/// The spellings the issue lists, from a script: `..`, an absolute path outside, a backslash,
+/// a NUL byte, a very long path, and a folder swapped for a symlink out while the run goes on
+/// (by a program the script launches).
+#[cfg(unix)]
+#[test]
+fn tricky_paths_and_a_symlink_swapped_during_the_run() {
+    let p = Project::new("tricky");
+    let outside = p.outside();
+    std::fs::write(outside.join("secret.txt"), "secret").unwrap();
+    let code = format!(
+        r#"var $data : Text:=Get 4D folder(Data folder)
+CREATE FOLDER($data+"sub/"; *)
+TEXT TO DOCUMENT($data+"sub/f.txt"; "inside")
+ALERT(Document to text($data+"sub/f.txt"))
+Try
+	ALERT(Document to text($data+"../../outside/secret.txt"))
+Catch
+	ALERT("dotdot "+String(Last errors[0].errCode))
+End try
+Try
+	ALERT(Document to text("{secret}"))
+Catch
+	ALERT("absolute "+String(Last errors[0].errCode))
+End try
+File("/DATA/..\\..\\x.txt").setText("b")
+ALERT("backslash "+String(Test path name($data+"..\\..\\x.txt")))
+Try
+	TEXT TO DOCUMENT($data+"a"+Char(0)+"b"; "x")
+Catch
+	ALERT("nul "+String(Last errors[0].errCode))
+End try
+Try
+	TEXT TO DOCUMENT($data+("x"*5000); "x")
+Catch
+	ALERT("long "+String(Last errors[0].errCode))
+End try
+SET ENVIRONMENT VARIABLE("_4D_OPTION_CURRENT_DIRECTORY"; $data)
+LAUNCH EXTERNAL PROCESS("sh -c 'rm -r sub && ln -s {outside} sub'")
+Try
+	ALERT(Document to text($data+"sub/secret.txt"))
+Catch
+	ALERT("swapped "+String(Last errors[0].errCode))
+End try
+Try
+	var $h : 4D.FileHandle:=File("/DATA/sub/secret.txt").open("append")
+Catch
+	ALERT("swapped handle "+String(Last errors[0].errCode))
+End try
+"#,
+        secret = outside.join("secret.txt").display(),
+        outside = outside.display(),
+    );
+    p.method("main", &code);
+    let (status, out, err) = p.run("main", &["--allow-run=sh"]);
+    assert_eq!(status, 0, "{out}\n{err}");
+    assert_eq!(
+        out,
+        "inside\ndotdot -10790\nabsolute -10790\nbackslash 1\nnul -36\nlong -36\nswapped -10790\nswapped handle -10790\n"
+    );
+    assert_eq!(text_of(&outside.join("secret.txt")), "secret");
+    assert!(!p.root.parent().unwrap().join("x.txt").exists());
+}

@@ -243,8 +243,8 @@ fn receive_packet(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError
     let (data, at_end) = with_doc(r, NAME, |d| {
         let start =
             d.file.stream_position().map_err(|e| io_error(&e, "cannot read", &d.place.real))?;
-        let mut rest = Vec::new();
-        d.file.read_to_end(&mut rest).map_err(|e| io_error(&e, "cannot read", &d.place.real))?;
+        let mut rest = read_packet(&mut d.file, &until, as_blob)
+            .map_err(|e| io_error(&e, "cannot read", &d.place.real))?;
         if rest.is_empty() {
             return Ok((Vec::new(), true));
         }
@@ -283,6 +283,39 @@ fn receive_packet(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError
     args.set_output(1, value);
     host.set_system_variable("OK", Value::Int(if at_end { 0 } else { 1 }));
     Ok(Value::Undefined)
+}
+
+/// Reads from the current position what a packet may need: up to the stop string (or the
+/// end), or enough bytes for the count (4 per character at most for text). The caller sets the
+/// position after what it takes.
+fn read_packet(file: &mut std::fs::File, until: &Value, as_blob: bool) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    match until {
+        Value::Text(stop) if !stop.is_empty() => {
+            let stop = stop.as_bytes();
+            let mut chunk = vec![0u8; 64 * 1024];
+            loop {
+                let n = file.read(&mut chunk)?;
+                if n == 0 {
+                    break;
+                }
+                let from = out.len().saturating_sub(stop.len());
+                out.extend_from_slice(&chunk[..n]);
+                if out[from..].windows(stop.len()).any(|w| w == stop) {
+                    break;
+                }
+            }
+        }
+        Value::Text(_) => {
+            file.read_to_end(&mut out)?;
+        }
+        v => {
+            let n = v.as_number().unwrap_or(0.0).clamp(0.0, i32::MAX as f64) as u64;
+            let want = if as_blob { n } else { n.saturating_mul(4) };
+            Read::by_ref(file).take(want).read_to_end(&mut out)?;
+        }
+    }
+    Ok(out)
 }
 
 /// The number of bytes holding the first `n` characters of UTF-8 `bytes`.

@@ -227,7 +227,9 @@ pub fn open(host: &mut dyn Host, place: &Place, args: &mut Args) -> Result<Value
         }
         writing = Some(Writing(key));
         if let Some(parent) = place.real.parent() {
-            gate.create_dir_all(parent)?;
+            if gate.metadata(parent)?.is_none() {
+                gate.create_dir_all(parent)?;
+            }
         }
         gate.open_write(&place.real, WriteMode::ReadWrite)?
     };
