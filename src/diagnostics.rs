@@ -62,16 +62,6 @@ impl Report {
         self
     }
 
-    pub fn with_secondary(mut self, span: Span, label: impl Into<String>) -> Report {
-        self.secondary.push((span, label.into()));
-        self
-    }
-
-    pub fn with_help(mut self, help: impl Into<String>) -> Report {
-        self.help = Some(help.into());
-        self
-    }
-
     pub fn with_note(mut self, note: impl Into<String>) -> Report {
         self.notes.push(note.into());
         self

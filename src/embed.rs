@@ -15,9 +15,12 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 use crate::interp::project::Project;
-use crate::interp::{report, Engine, Interp, Options, Output, StdOutput};
+use crate::interp::{report, Engine, Interp};
+pub use crate::interp::{Options, Output, StdOutput};
+pub use crate::runtime::array::ElementType;
 pub use crate::runtime::process::SendValue;
 use crate::runtime::session::Session;
+pub use crate::runtime::Date;
 use crate::runtime::Value;
 
 /// Stack size of the thread a method runs on.
@@ -79,8 +82,13 @@ impl Runtime {
         }
     }
 
-    pub fn engine(&self) -> &Arc<Engine> {
+    pub(crate) fn engine(&self) -> &Arc<Engine> {
         &self.engine
+    }
+
+    /// A handle on an engine made elsewhere (the web server's).
+    pub(crate) fn from_engine(engine: Arc<Engine>) -> Runtime {
+        Runtime { engine }
     }
 
     /// Opens a session (with the given id, or a random one) and returns its id.
@@ -119,7 +127,7 @@ impl Runtime {
 
     /// Runs the method of source file `file` (from [`Runtime::add_method`]); `make_args` builds
     /// its arguments on the process's thread.
-    pub fn run_file(
+    pub(crate) fn run_file(
         &self,
         session_id: &str,
         process_name: &str,

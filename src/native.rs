@@ -53,9 +53,6 @@ pub struct NativeClass {
 }
 
 impl NativeClass {
-    pub fn function(&self, name: &str) -> Option<NativeFn> {
-        self.functions.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
-    }
     pub fn getter(&self, name: &str) -> Option<NativeGetter> {
         self.getters.iter().find(|(n, _)| *n == name).map(|(_, f)| *f)
     }
@@ -74,6 +71,7 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::outside::file::FOLDER,
     &crate::outside::handle::FILE_HANDLE,
     &crate::outside::process::SYSTEM_WORKER,
+    &crate::outside::http::HTTP_REQUEST,
     #[cfg(test)]
     &tests::PROBE,
 ];
@@ -112,11 +110,6 @@ pub fn state<T: 'static>(o: &ObjRef, class: &'static NativeClass) -> Result<Rc<T
     })
 }
 
-/// `o` as a value, for functions that return a native instance.
-pub fn value(o: ObjRef) -> Value {
-    Value::Object(o)
-}
-
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
@@ -130,7 +123,7 @@ mod tests {
         superclass: None,
         constructor: Some(|_, args| {
             let start = args.num(0, "4D.NativeProbe.new")?;
-            Ok(value(new_instance(&PROBE, Cell::new(start))))
+            Ok(Value::Object(new_instance(&PROBE, Cell::new(start))))
         }),
         functions: &[("add", |_, this, args| {
             let n = state::<Cell<f64>>(this, &PROBE)?;

@@ -267,7 +267,7 @@ fn idle_timeout_expiry_with_the_test_clock() {
     f.server.advance_clock(Duration::from_secs(89 * 60));
     assert_eq!(f.get("/whoami", Some(&id)).json()["counter"], 1, "still alive after 89 min");
     f.server.advance_clock(Duration::from_secs(91 * 60));
-    assert!(f.server.engine().sessions.get(&id).is_none(), "expired: dropped with its storage");
+    assert!(!f.server.runtime().session_ids().contains(&id), "expired: dropped with its storage");
     let r = f.get("/whoami", Some(&id));
     assert_ne!(r.cookie.as_deref(), Some(id.as_str()));
     assert_eq!(r.json()["counter"], 0);
@@ -506,10 +506,6 @@ fn load_16_clients_8_sessions_exact_counters() {
         let me = f.get("/whoami", Some(id)).json();
         assert_eq!(me["counter"], 1000, "session {id}");
     }
-    let storage = mini4d::runtime::json::stringify(
-        &mini4d::runtime::Value::SharedObject(f.server.engine().storage.clone()),
-        false,
-    )
-    .unwrap();
+    let storage = f.server.runtime().storage_json();
     assert_eq!(storage, r#"{"counter":{"n":8000}}"#);
 }

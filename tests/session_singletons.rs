@@ -3,9 +3,7 @@
 
 use std::path::PathBuf;
 
-use mini4d::embed::Runtime;
-use mini4d::interp::Options;
-use mini4d::runtime::process::SendValue;
+use mini4d::embed::{Options, Runtime, SendValue};
 
 fn project() -> PathBuf {
     let dir =

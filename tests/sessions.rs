@@ -2,8 +2,7 @@
 //! session's storage holds only its own data, and `Session storage(id)` reads another session's
 //! storage by id (Null for unknown or malformed ids).
 
-use mini4d::embed::{Runtime, SendValue};
-use mini4d::interp::Options;
+use mini4d::embed::{Options, Runtime, SendValue};
 
 const FILL: &str = r#"#DECLARE($tag : Text; $n : Integer) : Text
 var $d : Object

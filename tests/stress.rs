@@ -10,8 +10,7 @@
 
 use std::time::{Duration, Instant};
 
-use mini4d::embed::{Runtime, SendValue};
-use mini4d::interp::{Options, Output};
+use mini4d::embed::{Options, Output, Runtime, SendValue};
 
 struct Quiet;
 

@@ -4,15 +4,15 @@
 //! Constructs this module does not know (new syntax) are skipped, never reported: a false error
 //! on code that 4D compiles is worse than a missed one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::model::{ProjectModel, Signature};
 use super::suggest;
 use super::{Finding, Severity};
 use crate::commands::catalog;
 use crate::syntax::ast::{
-    AssignOp, BasicType, Block, Expr, ExprKind, Function, FunctionKind, SourceFile, Span, Stmt,
-    StmtKind, TypeKind, TypeRef,
+    AssignOp, BasicType, Block, Expr, ExprKind, Function, FunctionKind, ResultDecl, SourceFile,
+    Span, Stmt, StmtKind, TypeKind, TypeRef,
 };
 
 /// Where the code being checked lives.
@@ -40,11 +40,26 @@ pub struct Checker<'a> {
     text: &'a str,
     pub findings: Vec<Finding>,
     locals: HashMap<String, Local>,
+    /// Locals (lower case) given a value so far in the current body, in source order: assigned,
+    /// passed to a command, pointed to, loop variables.
+    assigned: HashSet<String>,
+    /// Locals declared by a `C_…` directive or an `ARRAY …` command in the current body.
+    directive_locals: HashSet<String>,
+    /// Names already reported in the current body (once per name and kind).
+    reported: HashSet<(&'static str, String)>,
 }
 
 impl<'a> Checker<'a> {
     pub fn new(model: &'a ProjectModel, text: &'a str) -> Checker<'a> {
-        Checker { model, text, findings: Vec::new(), locals: HashMap::new() }
+        Checker {
+            model,
+            text,
+            findings: Vec::new(),
+            locals: HashMap::new(),
+            assigned: HashSet::new(),
+            directive_locals: HashSet::new(),
+            reported: HashSet::new(),
+        }
     }
 
     fn report(&mut self, severity: Severity, code: &'static str, span: Span, message: String) {
@@ -66,7 +81,11 @@ impl<'a> Checker<'a> {
     /// Checks a whole file.
     pub fn file(&mut self, file: &SourceFile, class_name: Option<&str>) {
         let method_scope = Scope { class: None, constructor: false };
-        self.begin_body(file.declare.as_ref().map(|d| d.params.as_slice()).unwrap_or(&[]));
+        self.begin_body(
+            file.declare.as_ref().map(|d| d.params.as_slice()).unwrap_or(&[]),
+            file.declare.as_ref().and_then(|d| d.result.as_ref()),
+        );
+        declared_locals(&file.body, &mut self.directive_locals);
         self.block(&file.body, method_scope);
         self.end_body(span_of_block(&file.body).unwrap_or_default(), &file.body);
         if let Some(class) = &file.class {
@@ -107,13 +126,31 @@ impl<'a> Checker<'a> {
 
     fn function(&mut self, f: &Function, class: Option<&str>) {
         let scope = Scope { class, constructor: f.kind == FunctionKind::Constructor };
-        self.begin_body(&f.params);
+        self.begin_body(&f.params, f.result.as_ref());
+        declared_locals(&f.body, &mut self.directive_locals);
         self.block(&f.body, scope);
         self.end_body(f.span, &f.body);
     }
 
-    fn begin_body(&mut self, params: &[crate::syntax::ast::Param]) {
+    fn begin_body(&mut self, params: &[crate::syntax::ast::Param], result: Option<&ResultDecl>) {
         self.locals.clear();
+        self.assigned.clear();
+        self.directive_locals.clear();
+        self.reported.clear();
+        // `-> $result : Type` declares `$result` (a value the caller gets, never "unused").
+        if let Some(ResultDecl::Named { name, ty }) = result {
+            let bare = name.text.trim_start_matches('$');
+            self.locals.insert(
+                bare.to_lowercase(),
+                Local {
+                    name: bare.to_string(),
+                    span: name.span,
+                    ty: ty.as_ref().and_then(basic),
+                    uses: 1,
+                    parameter: true,
+                },
+            );
+        }
         for p in params {
             if let Some(n) = &p.name {
                 let name = n.text.trim_start_matches('$').to_lowercase();
@@ -196,8 +233,15 @@ impl<'a> Checker<'a> {
                 }
             }
             StmtKind::Assign { target, op, value } => {
-                self.expr(target, scope);
                 self.expr(value, scope);
+                match &target.kind {
+                    // `$x:=…` gives `$x` a value; `$x+=…` reads it first.
+                    ExprKind::Local(name) if *op == AssignOp::Assign => {
+                        self.check_declared_local(name, target.span);
+                        self.assigned.insert(name.to_lowercase());
+                    }
+                    _ => self.expr(target, scope),
+                }
                 if *op == AssignOp::Assign {
                     if let ExprKind::Local(name) = &target.kind {
                         let declared = self.locals.get(&name.to_lowercase()).and_then(|l| l.ty);
@@ -239,14 +283,15 @@ impl<'a> Checker<'a> {
                 self.expr(until, scope);
             }
             StmtKind::For { var, start, end, step, body } => {
-                for e in [var, start, end].into_iter().chain(step.iter()) {
+                for e in [start, end].into_iter().chain(step.iter()) {
                     self.expr(e, scope);
                 }
+                self.gives_value(var, scope);
                 self.block(body, scope);
             }
             StmtKind::ForEach { item, source, begin, end, cond, body } => {
-                self.expr(item, scope);
                 self.expr(source, scope);
+                self.gives_value(item, scope);
                 for e in begin.iter().chain(end.iter()) {
                     self.expr(e, scope);
                 }
@@ -377,13 +422,33 @@ impl<'a> Checker<'a> {
                         }
                     }
                     // `C_INTEGER`, `C_GRAPH`…: directives 4D no longer lists as commands.
-                    None if crate::resolve::is_directive_name(name) => {}
+                    None if crate::resolve::is_directive_name(name) => {
+                        self.command_args(args, true, scope);
+                        return;
+                    }
                     None => self.unknown_method(name, e.span),
                 }
                 self.exprs(args, scope);
             }
-            ExprKind::Command { args, .. } => self.exprs(args, scope),
+            ExprKind::Command { index, args, .. } => {
+                let declares = catalog::command(*index)
+                    .is_some_and(|c| super::variables::is_declaration(c.name));
+                self.command_args(args, declares, scope);
+            }
             ExprKind::Collection(args) => self.exprs(args, scope),
+            ExprKind::Local(name) => self.local_read(name, e.span),
+            ExprKind::Name(name) => self.process_variable(name, e.span),
+            ExprKind::Interprocess(name) => self.process_variable(&format!("<>{name}"), e.span),
+            ExprKind::Pointer(x) => self.gives_value(x, scope),
+            ExprKind::Deref(x) => self.expr(x, scope),
+            ExprKind::ArrayElement { array, index } => {
+                self.expr(array, scope);
+                self.expr(index, scope);
+            }
+            ExprKind::AssignArg { target, value } => {
+                self.expr(value, scope);
+                self.gives_value(target, scope);
+            }
             ExprKind::Call { callee, args } => {
                 self.call(callee, args, e.span, scope);
                 self.exprs(args, scope);
@@ -419,6 +484,132 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Super => self.check_super(e.span, scope, false),
             _ => {}
+        }
+    }
+
+    /// Arguments of a command: a bare local may be an output parameter (it gets a value), and
+    /// the arguments of `C_…`/`ARRAY …` are declared.
+    fn command_args(&mut self, args: &[Expr], declares: bool, scope: Scope) {
+        for a in args {
+            match &a.kind {
+                ExprKind::Local(name) => {
+                    let key = name.to_lowercase();
+                    // An output argument may be created by the command (an array it fills):
+                    // not reported as undeclared either.
+                    if declares {
+                        self.directive_locals.insert(key.clone());
+                    }
+                    self.assigned.insert(key);
+                }
+                ExprKind::Name(_) | ExprKind::Interprocess(_) => {}
+                _ => self.gives_value(a, scope),
+            }
+        }
+    }
+
+    /// An expression in a place that sets what it names (a pointer's target, a loop variable,
+    /// an output argument): a bare local gets a value; anything else is read as usual.
+    fn gives_value(&mut self, e: &Expr, scope: Scope) {
+        match &e.kind {
+            ExprKind::Local(name) => {
+                self.check_declared_local(name, e.span);
+                self.assigned.insert(name.to_lowercase());
+            }
+            // Process variables named here are defined (see [`super::variables`]).
+            ExprKind::Name(_) | ExprKind::Interprocess(_) => {}
+            ExprKind::ArrayElement { array, index } => {
+                self.gives_value(array, scope);
+                self.expr(index, scope);
+            }
+            _ => self.expr(e, scope),
+        }
+    }
+
+    /// Whether `$name` is declared: a parameter, `var`, or a `C_…`/`ARRAY …` argument.
+    fn local_is_declared(&self, key: &str) -> bool {
+        self.locals.contains_key(key) || self.directive_locals.contains(key)
+    }
+
+    /// Under "All variables are typed", a local that is not declared is an error.
+    fn check_declared_local(&mut self, name: &str, span: Span) {
+        let key = name.to_lowercase();
+        if !self.model.all_typed || is_sequential_parameter(&key) || self.local_is_declared(&key) {
+            return;
+        }
+        if self.reported.insert(("undeclared-variable", key)) {
+            self.report_with(
+                Severity::Error,
+                "undeclared-variable",
+                span,
+                format!("the local variable `${name}` is not declared"),
+                "never declared in this method".to_string(),
+                Some(format!(
+                    "the project compiles with \"All variables are typed\": declare it, e.g. `var ${name} : Text`"
+                )),
+            );
+        }
+    }
+
+    /// `$name` read: it should be declared, or have been given a value earlier in the code.
+    fn local_read(&mut self, name: &str, span: Span) {
+        let key = name.to_lowercase();
+        if is_sequential_parameter(&key) || key.starts_with('{') {
+            return;
+        }
+        self.check_declared_local(name, span);
+        if self.local_is_declared(&key) || self.assigned.contains(&key) {
+            return;
+        }
+        if self.reported.insert(("used-before-assignment", key)) {
+            self.report_with(
+                Severity::Warning,
+                "used-before-assignment",
+                span,
+                format!("the local variable `${name}` is used before any value is assigned to it"),
+                "read here first".to_string(),
+                Some(format!("assign it first, or declare it with `var ${name} : …`")),
+            );
+        }
+    }
+
+    /// A process or interprocess variable read: it must be defined somewhere in the project.
+    fn process_variable(&mut self, name: &str, span: Span) {
+        let vars = &self.model.variables;
+        if self.model.has_components || !vars.is_defined(name) {
+            // A project with components may call their shared methods without parentheses.
+            if self.model.has_components {
+                return;
+            }
+            let key = name.to_lowercase();
+            if self.reported.insert(("unknown-variable", key)) {
+                let hint = suggest::closest(name, self.model.method_names());
+                self.report_with(
+                    Severity::Error,
+                    "unknown-variable",
+                    span,
+                    if name.starts_with("<>") {
+                        format!("unknown interprocess variable `{name}`")
+                    } else {
+                        format!("unknown variable or method `{name}`")
+                    },
+                    "never assigned or declared in the project".to_string(),
+                    hint.map(|h| format!("did you mean the method `{h}`?")),
+                );
+            }
+        } else if self.model.all_typed && !vars.is_declared(name) {
+            let key = name.to_lowercase();
+            if self.reported.insert(("undeclared-variable", key)) {
+                self.report_with(
+                    Severity::Error,
+                    "undeclared-variable",
+                    span,
+                    format!("the variable `{name}` is not declared"),
+                    "assigned but never declared".to_string(),
+                    Some(
+                        "the project compiles with \"All variables are typed\": declare it with `var` (e.g. in a Compiler_ method)".into(),
+                    ),
+                );
+            }
         }
     }
 
@@ -539,6 +730,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_count(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr], span: Span) {
+        self.check_argument_types(name, what, sig, args);
         if sig.variadic || args.len() <= sig.params {
             return;
         }
@@ -555,6 +747,44 @@ impl<'a> Checker<'a> {
             format!("{} arguments", args.len()),
             None,
         );
+    }
+
+    /// Arguments whose type is known (literals, typed locals) against the declared parameter
+    /// types: 4D's compiler rejects a mismatch. Fewer arguments than parameters is not checked:
+    /// 4D gives the missing ones their type's empty value.
+    fn check_argument_types(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr]) {
+        for (i, (arg, ty)) in args.iter().zip(sig.param_types.iter()).enumerate() {
+            let Some(target) = *ty else { continue };
+            let Some(given) = self.type_of(arg) else { continue };
+            if compatible(target, given) {
+                continue;
+            }
+            let given_name = if given == BasicType::Real && literal_type(arg).is_some() {
+                "number"
+            } else {
+                type_name(given)
+            };
+            self.report_with(
+                Severity::Error,
+                "parameter-type-mismatch",
+                arg.span,
+                format!(
+                    "parameter {} of the {what} `{name}` is declared {}, but a {given_name} is given",
+                    i + 1,
+                    type_name(target)
+                ),
+                format!("a {given_name}"),
+                None,
+            );
+        }
+    }
+
+    /// The type of a literal, or of a local declared with a basic type.
+    fn type_of(&self, e: &Expr) -> Option<BasicType> {
+        match &e.kind {
+            ExprKind::Local(name) => self.locals.get(&name.to_lowercase()).and_then(|l| l.ty),
+            _ => literal_type(e),
+        }
     }
 
     /// Checks the results of method calls used as values (all assignments' right sides).
@@ -652,14 +882,16 @@ fn literal_type(e: &Expr) -> Option<BasicType> {
     })
 }
 
-/// Whether a literal of type `given` may be assigned to a variable of type `target`.
+/// Whether a value of type `given` may be assigned to (or passed as) a `target`.
 fn compatible(target: BasicType, given: BasicType) -> bool {
     use BasicType::*;
+    if matches!(given, Variant | Picture | Blob | Pointer) {
+        return true;
+    }
     match target {
         Variant => true,
-        Integer | Real => given == Real,
-        // A number is a valid time (seconds) in 4D.
-        Time => matches!(given, Time | Real),
+        // Numbers convert into each other; a time is a number of seconds.
+        Integer | Real | Time => matches!(given, Integer | Real | Time),
         Picture | Blob | Pointer => true,
         t => t == given,
     }
@@ -678,46 +910,8 @@ pub fn line_of(text: &str, offset: usize) -> usize {
 /// comments.
 fn count_locals(code: &str) -> HashMap<String, usize> {
     let mut out: HashMap<String, usize> = HashMap::new();
-    let b = code.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 2;
-            }
-            b'$' => {
-                let start = i + 1;
-                let mut end = start;
-                for (k, c) in code[start..].char_indices() {
-                    if c.is_alphanumeric() || c == '_' {
-                        end = start + k + c.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-                if end > start {
-                    *out.entry(code[start..end].to_lowercase()).or_default() += 1;
-                }
-                i = end.max(start);
-            }
-            _ => i += 1,
-        }
+    for (_, name) in crate::syntax::scan::local_names(code) {
+        *out.entry(name.to_lowercase()).or_default() += 1;
     }
     out
 }
@@ -726,4 +920,67 @@ fn count_locals(code: &str) -> HashMap<String, usize> {
 fn is_sequential_parameter(bare: &str) -> bool {
     let digits = bare.strip_prefix('{').and_then(|b| b.strip_suffix('}')).unwrap_or(bare);
     !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Adds to `out` the locals (lower case, without `$`) a body declares anywhere with `var` or a
+/// `C_…`/`ARRAY …` statement: like 4D's compiler, a declaration counts for the whole method.
+fn declared_locals(block: &Block, out: &mut HashSet<String>) {
+    for s in block {
+        match &s.kind {
+            StmtKind::Var { names, .. } => {
+                for n in names {
+                    if let Some(bare) = n.text.strip_prefix('$') {
+                        out.insert(bare.to_lowercase());
+                    }
+                }
+            }
+            StmtKind::Expr(e) => {
+                let args = match &e.kind {
+                    ExprKind::Command { index, args, .. }
+                        if catalog::command(*index)
+                            .is_some_and(|c| super::variables::is_declaration(c.name)) =>
+                    {
+                        args
+                    }
+                    ExprKind::MethodCall { name, args, .. }
+                        if super::variables::is_declaration(name) =>
+                    {
+                        args
+                    }
+                    _ => continue,
+                };
+                for a in args {
+                    if let ExprKind::Local(name) = &a.kind {
+                        out.insert(name.to_lowercase());
+                    }
+                }
+            }
+            StmtKind::If { then, otherwise, .. } => {
+                declared_locals(then, out);
+                if let Some(b) = otherwise {
+                    declared_locals(b, out);
+                }
+            }
+            StmtKind::Case { branches, otherwise } => {
+                for (_, b) in branches {
+                    declared_locals(b, out);
+                }
+                if let Some(b) = otherwise {
+                    declared_locals(b, out);
+                }
+            }
+            StmtKind::While { body, .. }
+            | StmtKind::Repeat { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::ForEach { body, .. }
+            | StmtKind::Use { body, .. } => declared_locals(body, out),
+            StmtKind::Try { body, catch } => {
+                declared_locals(body, out);
+                if let Some(b) = catch {
+                    declared_locals(b, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub mod checks;
 pub mod model;
 pub mod navigate;
 pub mod suggest;
+pub mod variables;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -92,6 +93,7 @@ fn load(root: &Path) -> ProjectModel {
     let (methods_dir, classes_dir) = if sources.is_dir() {
         m.namespace = model::namespace_of(root);
         m.has_components = model::uses_components(root);
+        m.all_typed = model::all_variables_typed(root);
         (sources.join("Methods"), sources.join("Classes"))
     } else {
         (root.to_path_buf(), root.join("Classes"))
@@ -128,7 +130,41 @@ fn load(root: &Path) -> ProjectModel {
             }
         }
     }
+    // Database, form, object and trigger methods, and the forms themselves, define variables.
+    if sources.is_dir() {
+        let mut others = Vec::new();
+        other_sources(&sources, &mut others, 0);
+        for p in others {
+            let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
+            if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("4dm")) {
+                let (text, out) = parse_bytes(&bytes, &names);
+                m.add(Role::Other, "", &out.file, &text, !out.errors.is_empty());
+            } else {
+                m.variables.add_words(&String::from_utf8_lossy(&bytes));
+            }
+        }
+    }
     m
+}
+
+/// The `.4dm` files outside `Methods/` and `Classes/`, and the `.4DForm` files, under `dir`.
+fn other_sources(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let Ok(kind) = e.file_type() else { continue };
+        let p = e.path();
+        if kind.is_dir() && depth < 8 {
+            let top = depth == 0 && p.file_name().is_some_and(|n| n == "Methods" || n == "Classes");
+            if !top {
+                other_sources(&p, out, depth + 1);
+            }
+        } else if kind.is_file()
+            && p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("4dm") || e.eq_ignore_ascii_case("4DForm"))
+        {
+            out.push(p);
+        }
+    }
 }
 
 /// Checks one parsed file (without syntax errors) of the project described by `model`.

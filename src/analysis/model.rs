@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::syntax::ast::{Declare, Function, FunctionKind, Param, SourceFile};
+use crate::syntax::ast::{BasicType, Declare, Function, FunctionKind, Param, SourceFile, TypeKind};
 
 /// What a file is to the project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,14 +26,23 @@ pub struct Signature {
     pub variadic: bool,
     /// Whether the method or function declares a result.
     pub result: bool,
+    /// The declared type of each declared parameter, when it is a basic type.
+    pub param_types: Vec<Option<BasicType>>,
 }
 
 impl Signature {
     fn from(params: &[Param], result: bool) -> Signature {
+        let declared = params.iter().filter(|p| !p.variadic);
         Signature {
-            params: params.iter().filter(|p| !p.variadic).count(),
+            params: declared.clone().count(),
             variadic: params.iter().any(|p| p.variadic),
             result,
+            param_types: declared
+                .map(|p| match p.ty.as_ref().map(|t| &t.kind) {
+                    Some(TypeKind::Basic(b)) => Some(*b),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -81,6 +90,11 @@ pub struct ProjectModel {
     pub namespace: Option<String>,
     /// Whether the project uses components (their methods and class stores are not visible).
     pub has_components: bool,
+    /// The process and interprocess variables the project's code and forms define.
+    pub variables: super::variables::Variables,
+    /// The "All variables are typed" compilation path of the project's settings: every
+    /// variable must be declared.
+    pub all_typed: bool,
 }
 
 impl ProjectModel {
@@ -129,6 +143,7 @@ impl ProjectModel {
 
     /// Adds a parsed file.
     pub fn add(&mut self, role: Role, name: &str, file: &SourceFile, text: &str, errors: bool) {
+        self.variables.add_file(file);
         match role {
             Role::Method => {
                 let signature = file
@@ -174,10 +189,12 @@ impl ProjectModel {
     }
 }
 
-/// Whether a method's text uses `$0`…`$9…` or `${…}` (classic parameters).
+/// Whether a method's code uses `$0`…`$9…` or `${…}` (classic parameters), outside texts and
+/// comments.
 pub fn uses_legacy_parameters(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.windows(2).any(|w| w[0] == b'$' && (w[1].is_ascii_digit() || w[1] == b'{'))
+    crate::syntax::scan::local_names(text)
+        .iter()
+        .any(|(_, n)| *n == "{" || n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The role of a file from where it lies: `…/Sources/Classes/X.4dm` is a class,
@@ -221,6 +238,16 @@ pub fn namespace_of(root: &Path) -> Option<String> {
     let at = text.find("component_classStore_name=\"")? + "component_classStore_name=\"".len();
     let end = text[at..].find('"')?;
     Some(text[at..at + end].to_string()).filter(|n| !n.is_empty())
+}
+
+/// Whether the project's settings choose the compilation path "All variables are typed"
+/// (`<options compilation_path="3"/>`, also "Direct typing" in recent versions): then every
+/// variable must be declared. The lower values let the compiler infer types.
+pub fn all_variables_typed(root: &Path) -> bool {
+    let settings = root.join("Project/Sources/settings.4DSettings");
+    let Ok(text) = std::fs::read_to_string(settings) else { return false };
+    text.find("compilation_path=\"")
+        .is_some_and(|at| text[at + "compilation_path=\"".len()..].starts_with('3'))
 }
 
 /// Whether the project uses components: a `Components` folder or a `dependencies.json`.

@@ -2,9 +2,11 @@
 
 pub mod check;
 pub mod crash;
+pub mod permissions;
 pub mod project;
 pub mod repl;
 pub mod run;
+#[cfg(feature = "serve")]
 pub mod serve;
 pub mod test;
 
@@ -68,6 +70,7 @@ pub enum Command {
     /// Run the test_* methods of a project or folder; JUnit XML report for CI.
     Test(test::TestArgs),
     /// Serve a project's HTTP request handlers, /4DACTION methods and WebFolder.
+    #[cfg(feature = "serve")]
     Serve(serve::ServeArgs),
     /// Language server for editors (Language Server Protocol over stdio).
     Lsp,
@@ -113,6 +116,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::execute(args),
         Some(Command::Run(args)) => run::execute(args),
         Some(Command::Test(args)) => test::execute(args),
+        #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => serve::execute(args),
         Some(Command::Lsp) => crate::lsp::run_stdio(),
     }

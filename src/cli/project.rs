@@ -66,7 +66,7 @@ impl Layout {
     /// The permission gate of a run of this project (its root and `Project` folder) or folder.
     pub fn gate(
         &self,
-        flags: &crate::permissions::PermissionFlags,
+        flags: &super::permissions::PermissionFlags,
     ) -> std::sync::Arc<crate::permissions::Gate> {
         let gate = match &self.database_methods {
             // …/Project/Sources/DatabaseMethods

@@ -32,7 +32,7 @@ pub struct ReplArgs {
     #[arg(value_name = "PROJECT_OR_FOLDER")]
     pub path: Option<PathBuf>,
     #[command(flatten)]
-    pub permissions: crate::permissions::PermissionFlags,
+    pub permissions: super::permissions::PermissionFlags,
     /// What `Get database parameter(User param value; $t)` returns.
     #[arg(long, value_name = "TEXT", default_value = "")]
     pub user_param: String,

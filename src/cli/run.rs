@@ -78,7 +78,7 @@ pub struct RunArgs {
     #[arg(long, value_name = "NAME", conflicts_with = "startup_method")]
     pub method: Option<String>,
     #[command(flatten)]
-    pub permissions: crate::permissions::PermissionFlags,
+    pub permissions: super::permissions::PermissionFlags,
 }
 
 fn is_project_path(path: &Path) -> bool {

@@ -40,7 +40,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 10.0)]
     pub read_timeout: f64,
     #[command(flatten)]
-    pub permissions: crate::permissions::PermissionFlags,
+    pub permissions: super::permissions::PermissionFlags,
 }
 
 fn seconds(s: f64) -> Duration {

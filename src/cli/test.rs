@@ -38,7 +38,7 @@ pub struct TestArgs {
     #[arg(value_name = "PROJECT_OR_FOLDER", default_value = ".")]
     pub path: PathBuf,
     #[command(flatten)]
-    pub permissions: crate::permissions::PermissionFlags,
+    pub permissions: super::permissions::PermissionFlags,
     /// Run only the tests whose name contains PATTERN (any case); with * or ?, a glob on the
     /// whole name.
     #[arg(long, short = 'f', value_name = "PATTERN")]

@@ -68,38 +68,19 @@ pub fn exported_code(source: &str, with_tokens: bool) -> String {
 pub fn strip_tokens(source: &str) -> String {
     let b = source.as_bytes();
     let mut out = String::with_capacity(source.len());
-    let mut i = 0;
     let mut copied = 0;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' && b[i] != b'\n' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i += 2;
-                while i + 1 < b.len() && !(b[i] == b'*' && b[i + 1] == b'/') {
-                    i += 1;
-                }
-                i += 2;
-            }
-            b':' if i > 0 && is_name_end(b[i - 1]) => match token_len(&b[i..]) {
-                Some(n) => {
+    for range in crate::syntax::scan::code_ranges(source) {
+        let mut i = range.start;
+        while i < range.end {
+            if b[i] == b':' && i > 0 && is_name_end(b[i - 1]) {
+                if let Some(n) = token_len(&b[i..range.end]) {
                     out.push_str(&source[copied..i]);
                     i += n;
                     copied = i;
+                    continue;
                 }
-                None => i += 1,
-            },
-            _ => i += 1,
+            }
+            i += 1;
         }
     }
     out.push_str(&source[copied.min(source.len())..]);

@@ -19,6 +19,7 @@ pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
+pub mod http;
 pub mod interpreter;
 pub mod json;
 pub mod localization;
@@ -26,6 +27,7 @@ pub mod methods;
 pub mod objects;
 pub mod pointers;
 pub mod processes;
+pub mod query;
 pub mod regex;
 pub mod text;
 pub mod tools;
@@ -71,6 +73,8 @@ pub trait Host {
         Err(RtError::generic("pointers cannot be used here"))
     }
     /// Assigns `value` to what `pointer` points to.
+    // For commands that write through a pointer argument; none does yet.
+    #[allow(dead_code)]
     fn assign_through(&mut self, pointer: &Value, value: Value) -> Result<(), RtError> {
         let _ = (pointer, value);
         Err(RtError::generic("pointers cannot be used here"))
@@ -93,8 +97,6 @@ pub trait Host {
 /// The evaluated arguments of one command call.
 pub struct Args {
     pub values: Vec<Value>,
-    /// Span of each argument, for error labels.
-    pub spans: Vec<Span>,
     /// Span of the whole call.
     pub call_span: Span,
     /// Values written back to variable arguments (out-parameters such as
@@ -106,14 +108,7 @@ pub struct Args {
 
 impl Args {
     pub fn new(values: Vec<Value>) -> Args {
-        Args {
-            values,
-            // Filled only where a caller has them; commands label errors with `call_span`.
-            spans: Vec::new(),
-            call_span: Span::default(),
-            outputs: Vec::new(),
-            star: false,
-        }
+        Args { values, call_span: Span::default(), outputs: Vec::new(), star: false }
     }
     pub fn len(&self) -> usize {
         self.values.len()
@@ -162,6 +157,23 @@ impl Args {
             Some(Value::Bool(b)) => Ok(if *b { 1.0 } else { 0.0 }),
             Some(v) => Err(RtError::type_mismatch(format!(
                 "{name}: argument {} must be a number, not {}",
+                i + 1,
+                v.kind_name()
+            ))),
+        }
+    }
+    /// Argument `i` as the shared text value, without copying it (Undefined → ""): what
+    /// position commands use, so that they can use the text's position index.
+    pub fn text_rc(
+        &self,
+        i: usize,
+        name: &str,
+    ) -> Result<std::rc::Rc<crate::runtime::value::Text>, RtError> {
+        match self.values.get(i) {
+            None | Some(Value::Undefined) => Ok(Default::default()),
+            Some(Value::Text(t)) => Ok(t.clone()),
+            Some(v) => Err(RtError::type_mismatch(format!(
+                "{name}: argument {} must be a text, not {}",
                 i + 1,
                 v.kind_name()
             ))),
@@ -243,6 +255,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,
+    http::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,
@@ -252,14 +265,6 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
     implementations().get(index as usize).copied().flatten()
-}
-
-/// The plain implementation of the command at `index`, if it has one.
-pub fn implementation(index: u16) -> Option<CommandFn> {
-    match lookup(index) {
-        Some(Implementation::Plain(f)) => Some(f),
-        _ => None,
-    }
 }
 
 /// The number-only kernel of a two-argument command, for commands whose result on two numbers

@@ -81,17 +81,17 @@ fn count_arg(x: f64) -> usize {
 /// `Length(text)` → Integer: UTF-16 code units (ignorable characters counted).
 fn length(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Length", 1, 1)?;
-    Ok(int_value(text::utf16_len(&args.text(0, "Length")?)))
+    Ok(int_value(args.text_rc(0, "Length")?.utf16_len()))
 }
 
 /// `Substring(text; first{; count})`.
 fn substring(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Substring";
     args.expect_count(NAME, 2, 3)?;
-    let t = args.text(0, NAME)?;
+    let t = args.text_rc(0, NAME)?;
     let first = args.num(1, NAME)?;
     let count = if args.len() > 2 { count_arg(args.num(2, NAME)?) } else { usize::MAX };
-    Ok(Value::text(text::substring_utf16(&t, offset_arg(first), count)))
+    Ok(Value::text(t.substring_utf16(offset_arg(first), count)))
 }
 
 /// `Position(find; text{; start{; lengthFound}}{; *})` and
@@ -99,14 +99,14 @@ fn substring(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 fn position(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Position";
     args.expect_count(NAME, 2, 5)?;
-    let find = args.text(0, NAME)?;
-    let t = args.text(1, NAME)?;
+    let find = args.text_rc(0, NAME)?;
+    let t = args.text_rc(1, NAME)?;
     let from = if args.len() > 2 { offset_arg(args.num(2, NAME)?) } else { 0 };
     let found = if args.len() > 4 {
         let options = args.num(4, NAME)?;
         text::find_with_options(&t, &find, from, options as i32)
     } else {
-        text::find(&t, &find, from, args.has_star())
+        text::find_in(&t, &find, from, args.has_star())
     };
     let (pos, len) = match found {
         Some((p, l)) => (p + 1, l),
@@ -250,8 +250,8 @@ fn char_(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 /// `Character code(text)` → Integer: the first UTF-16 code unit (0 for "").
 fn character_code(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Character code", 1, 1)?;
-    let t = args.text(0, "Character code")?;
-    Ok(Value::Int(text::utf16_unit_at(&t, 0).map_or(0, i32::from)))
+    let t = args.text_rc(0, "Character code")?;
+    Ok(Value::Int(t.utf16_unit_at(0).map_or(0, i32::from)))
 }
 
 /// `String(value{; format{; addTime}})` / `String(number; base)`.

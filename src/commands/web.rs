@@ -149,7 +149,7 @@ fn web_send_file(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError>
     let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let mut r = ctx.response.borrow_mut();
     r.body = Some(bytes);
-    r.set_header("Content-Type", crate::serve::statics::content_type(&ext));
+    r.set_header("Content-Type", crate::serve::content_type(&ext));
     host.set_ok(true);
     Ok(Value::Undefined)
 }

@@ -28,11 +28,12 @@ pub(super) struct Class {
     /// `None` only for `4D.Object`.
     pub superclass: Option<Rc<Class>>,
     pub constructor: Option<Rc<Method>>,
-    /// Functions by name (case-sensitive), as `4D.Function` values.
-    pub functions: HashMap<String, Value>,
+    /// Functions by name (case-sensitive), as `4D.Function` values. Keyed by [`Key`], whose
+    /// hash is computed once: a call `$o.f()` looks its function up without hashing the name.
+    pub functions: KeyMap<Value>,
     /// Computed properties: accessor and whether it is `shared`.
-    pub getters: HashMap<String, (Rc<Method>, bool)>,
-    pub setters: HashMap<String, (Rc<Method>, bool)>,
+    pub getters: KeyMap<(Rc<Method>, bool)>,
+    pub setters: KeyMap<(Rc<Method>, bool)>,
     /// Declared properties with an initializer, in declaration order.
     pub initializers: Vec<(Key, Rc<Method>)>,
     pub shared: bool,
@@ -47,14 +48,40 @@ pub(super) struct Class {
     pub module: u32,
 }
 
+/// A map by property name that uses the name's precomputed hash. Looked up by [`Key`] only (a
+/// `&str` lookup would hash differently and miss): [`KeyMap::get_str`] makes the key.
+pub(super) struct KeyMap<V>(
+    HashMap<Key, V, std::hash::BuildHasherDefault<crate::runtime::object::PassThroughHasher>>,
+);
+
+impl<V> Default for KeyMap<V> {
+    fn default() -> Self {
+        KeyMap(HashMap::default())
+    }
+}
+
+impl<V> KeyMap<V> {
+    #[inline]
+    pub(super) fn get(&self, key: &Key) -> Option<&V> {
+        self.0.get(key)
+    }
+    pub(super) fn get_str(&self, name: &str) -> Option<&V> {
+        self.0.get(&Key::new(name))
+    }
+    #[inline]
+    pub(super) fn contains_key(&self, key: &Key) -> bool {
+        self.0.contains_key(key)
+    }
+    pub(super) fn insert(&mut self, key: Key, value: V) {
+        self.0.insert(key, value);
+    }
+}
+
 impl Class {
-    /// This class and its superclasses, nearest first.
-    fn chain(self: &Rc<Class>) -> Vec<Rc<Class>> {
-        let mut out = vec![self.clone()];
-        while let Some(s) = out.last().and_then(|c| c.superclass.clone()) {
-            out.push(s);
-        }
-        out
+    /// This class and its superclasses, nearest first (walked, not collected: a class call
+    /// allocates nothing).
+    fn chain(&self) -> impl Iterator<Item = &Class> {
+        std::iter::successors(Some(self), |c| c.superclass.as_deref())
     }
 
     /// The class's key in the project (its name, with its module for a component's class).
@@ -88,6 +115,13 @@ pub(super) enum ClassCode {
     Function { method: Rc<Method>, shared: bool },
     New(Rc<Class>),
     Native(NativeFn),
+}
+
+/// What `$o.name(…)` calls when it can be found without running code: a class function of
+/// the instance `$o`, or `new` of the class object `$o` (see [`Interp::class_call_target`]).
+pub(super) enum ClassCall {
+    Function(Rc<Method>),
+    New(Rc<Class>),
 }
 
 /// The classes of the `4D` store that mini4d has.
@@ -166,7 +200,7 @@ impl Interp {
                     source: Rc::from(format!("4D.{name}.{fname}").as_str()),
                     code: Rc::new(ClassCode::Native(f)),
                 }));
-                c.functions.insert(fname.to_string(), value);
+                c.functions.insert(Key::new(fname), value);
             }
         }
         self.finish_class(&class);
@@ -187,9 +221,9 @@ impl Interp {
             builtin,
             superclass,
             constructor: None,
-            functions: HashMap::new(),
-            getters: HashMap::new(),
-            setters: HashMap::new(),
+            functions: KeyMap::default(),
+            getters: KeyMap::default(),
+            setters: KeyMap::default(),
             initializers: Vec::new(),
             shared,
             singleton,
@@ -327,9 +361,9 @@ impl Interp {
             builtin: false,
             superclass: Some(superclass),
             constructor: None,
-            functions: HashMap::new(),
-            getters: HashMap::new(),
-            setters: HashMap::new(),
+            functions: KeyMap::default(),
+            getters: KeyMap::default(),
+            setters: KeyMap::default(),
             initializers: Vec::new(),
             shared: def.shared,
             singleton: def.singleton,
@@ -348,17 +382,17 @@ impl Interp {
             let key = f.name.text.clone();
             match f.kind {
                 FunctionKind::Getter => {
-                    class.getters.insert(key, (method, f.shared));
+                    class.getters.insert(Key::new(&key), (method, f.shared));
                 }
                 FunctionKind::Setter => {
-                    class.setters.insert(key, (method, f.shared));
+                    class.setters.insert(Key::new(&key), (method, f.shared));
                 }
                 _ => {
                     let value = Value::Function(Rc::new(Function {
                         source: Rc::from(rc::function_display_name(name, f).as_str()),
                         code: Rc::new(ClassCode::Function { method, shared: f.shared }),
                     }));
-                    class.functions.insert(key, value);
+                    class.functions.insert(Key::new(&key), value);
                 }
             }
         }
@@ -479,7 +513,7 @@ impl Interp {
                     ));
                 };
                 Ok(Value::Bool(match self.class_of(v, span)? {
-                    Some(c) => c.chain().iter().any(|k| Rc::ptr_eq(k, &target)),
+                    Some(c) => c.chain().any(|k| std::ptr::eq(k, &*target)),
                     None => false,
                 }))
             }
@@ -551,6 +585,41 @@ impl Interp {
 
     // ----- members --------------------------------------------------------------------------
 
+    /// The direct target of `o.key(…)`: the user-class function `key` of the instance `o` (no
+    /// own property `key`, no accessor or native class met first), or `new` of a class object.
+    /// `None` sends the call the general way ([`Interp::class_member`], then `call_value`); the
+    /// answer is the same, this only skips making and unpacking a `4D.Function` per call.
+    pub(super) fn class_call_target(o: &ObjRef, key: &Key) -> Option<ClassCall> {
+        let b = o.borrow();
+        if b.props.get(key).is_some() {
+            return None;
+        }
+        let t = b.class.as_ref()?;
+        if let Some(class) = t.downcast_ref::<Class>() {
+            for c in class.chain() {
+                if let Some(Value::Function(f)) = c.functions.get(key) {
+                    return match f.code.downcast_ref::<ClassCode>()? {
+                        ClassCode::Function { method, .. } => {
+                            Some(ClassCall::Function(method.clone()))
+                        }
+                        _ => None,
+                    };
+                }
+                if c.getters.contains_key(key) || c.setters.contains_key(key) || c.native.is_some()
+                {
+                    return None;
+                }
+            }
+            return None;
+        }
+        match t.downcast_ref::<ClassObject>() {
+            Some(ClassObject(class)) if key.as_str() == "new" => {
+                Some(ClassCall::New(class.clone()))
+            }
+            _ => None,
+        }
+    }
+
     /// `obj.key` when `obj` has no own property `key`: a class function, a computed property, a
     /// class of a class store, or `new`/`me` of a class object.
     pub(super) fn class_member(&mut self, obj: &Value, key: &Key, span: Span) -> Flow<Value> {
@@ -616,14 +685,14 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         for c in class.chain() {
-            if let Some(f) = c.functions.get(key.as_str()) {
+            if let Some(f) = c.functions.get(key) {
                 return Ok(f.clone());
             }
-            if let Some((getter, shared)) = c.getters.get(key.as_str()) {
+            if let Some((getter, shared)) = c.getters.get(key) {
                 let (getter, shared) = (getter.clone(), *shared);
                 return self.call_in_class(getter, shared, obj.clone(), Vec::new(), span);
             }
-            if c.setters.contains_key(key.as_str()) {
+            if c.setters.contains_key(key) {
                 return Ok(Value::Undefined);
             }
             if let (Some(getter), Value::Object(o)) =
@@ -672,14 +741,14 @@ impl Interp {
                     return Some(Err(self.read_only_error(key, &class, span)));
                 }
             }
-            if let Some((setter, shared)) = c.setters.get(key.as_str()) {
+            if let Some((setter, shared)) = c.setters.get(key) {
                 let (setter, shared) = (setter.clone(), *shared);
                 return Some(
                     self.call_in_class(setter, shared, obj.clone(), vec![v.clone()], span)
                         .map(|_| ()),
                 );
             }
-            if c.getters.contains_key(key.as_str()) {
+            if c.getters.contains_key(key) {
                 return Some(Err(self.read_only_error(key, &class, span)));
             }
         }
@@ -802,7 +871,12 @@ impl Interp {
     }
 
     /// `cs.Name.new(…)`: a new instance (the singleton when the class is one).
-    fn instantiate(&mut self, class: &Rc<Class>, args: Vec<Value>, span: Span) -> Flow<Value> {
+    pub(super) fn instantiate(
+        &mut self,
+        class: &Rc<Class>,
+        args: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
         if class.builtin {
             if &*class.name == "Object" {
                 return Ok(Value::Object(ObjRef::new()));
@@ -864,7 +938,7 @@ impl Interp {
         args: Vec<Value>,
         span: Span,
     ) -> Flow<()> {
-        let chain = class.chain();
+        let chain: smallvec::SmallVec<[&Class; 4]> = class.chain().collect();
         for c in chain.iter().rev() {
             for (key, init) in &c.initializers {
                 let v = self.call(init.clone(), Vec::new(), this.clone(), span)?;
@@ -960,14 +1034,14 @@ impl Interp {
                     ));
                 }
                 let values = self.eval_all(args)?;
-                if let Some(ctor) = sup.chain().iter().find_map(|c| c.constructor.clone()) {
+                if let Some(ctor) = sup.chain().find_map(|c| c.constructor.clone()) {
                     self.call(ctor, values, this, span)?;
                 }
                 Ok(Value::Undefined)
             }
             SuperCall::Function(key, args) => {
                 let values = self.eval_all(args)?;
-                let found = sup.chain().iter().find_map(|c| c.functions.get(key.as_str()).cloned());
+                let found = sup.chain().find_map(|c| c.functions.get(key).cloned());
                 match found {
                     Some(f) => self.call_value(&f, this, values, span),
                     None => Err(class_error(

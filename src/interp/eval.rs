@@ -107,7 +107,18 @@ impl Interp {
             ExprKind::Command { index, f, args, star } => {
                 let mut a = self.eval_args(args, *star)?;
                 a.call_span = e.span;
+                let lent = if a.values.iter().any(|v| matches!(v, Value::Blob(_))) {
+                    self.lend_blob_arg(*index, args, &a)?
+                } else {
+                    None
+                };
                 let r = f(self, &mut a);
+                if let Some(i) = lent {
+                    if !a.outputs.iter().any(|(j, _)| *j == i) {
+                        let v = a.values.get_mut(i).map(std::mem::take).unwrap_or_default();
+                        a.set_output(i, v);
+                    }
+                }
                 if args.iter().any(|x| matches!(x.kind, ExprKind::Interprocess(_))) {
                     self.write_back_interprocess_arrays(args, &a.values);
                 }
@@ -180,22 +191,27 @@ impl Interp {
                 let i = self.eval(index)?;
                 self.element_get(&a, &i, e.span)
             }
-            ExprKind::OutsideSubset(what) => Err(RtError::new(
-                ErrorKind::Unimplemented,
-                format!("Unimplemented command or function: {what} are not supported by mini4d"),
-            )
-            .at(self.current_file(), e.span)
-            .into()),
             ExprKind::Method { id, args } => self.call_method_id(*id, args, e.span),
             ExprKind::Member { object, key } => {
                 // `$o.k` with `$o` a local object holding `k`: read in place, without taking
                 // (and then releasing) a reference to the object.
-                if let ExprKind::Local(s) = object.kind {
-                    if let Some(Value::Object(o)) = self.stack.get(self.base + s as usize) {
-                        if let Some(v) = o.borrow().props.get(key) {
-                            return Ok(v.clone());
+                match object.kind {
+                    ExprKind::Local(s) => {
+                        if let Some(Value::Object(o)) = self.stack.get(self.base + s as usize) {
+                            if let Some(v) = o.borrow().props.get(key) {
+                                return Ok(v.clone());
+                            }
                         }
                     }
+                    // `This.x` in class code: the same, on the frame's `This`.
+                    ExprKind::This => {
+                        if let Some(Value::Object(o)) = self.frames.last().map(|f| &f.this) {
+                            if let Some(v) = o.borrow().props.get(key) {
+                                return Ok(v.clone());
+                            }
+                        }
+                    }
+                    _ => {}
                 }
                 let obj = self.eval(object)?;
                 if obj.is_null() {
@@ -228,6 +244,20 @@ impl Interp {
             }
             ExprKind::MemberCall { object, key, coll_fn, args } => {
                 let obj = self.eval(object)?;
+                if let Value::Object(o) = &obj {
+                    // A user-class function or `cs.X.new`: called straight, its arguments
+                    // evaluated into the new frame like a project method's.
+                    match Interp::class_call_target(o, key) {
+                        Some(super::classes::ClassCall::Function(method)) => {
+                            return self.call_code_exprs(method, args, obj, e.span)
+                        }
+                        Some(super::classes::ClassCall::New(class)) => {
+                            let values = self.eval_all(args)?;
+                            return self.instantiate(&class, values, e.span);
+                        }
+                        None => {}
+                    }
+                }
                 self.member_call(obj, key, *coll_fn, args, e.span)
             }
             ExprKind::Call { callee, args } => {
@@ -328,9 +358,22 @@ impl Interp {
     /// vector is allocated.
     fn call_method_id(&mut self, id: u32, args: &[Expr], span: Span) -> Flow<Value> {
         let code = self.method_code(id).map_err(|u| self.at_span(u, span))?;
+        self.call_code_exprs(code, args, Value::Undefined, span)
+    }
+
+    /// Calls `code` on `this` with the arguments `args` evaluated straight into its frame (see
+    /// [`Interp::call_method_id`]); also used for class functions.
+    #[inline(always)]
+    pub(super) fn call_code_exprs(
+        &mut self,
+        code: Rc<crate::resolve::ir::Method>,
+        args: &[Expr],
+        this: Value,
+        span: Span,
+    ) -> Flow<Value> {
         if !code.params_in_order || args.len() > code.params.len() {
             let values = self.eval_all(args)?;
-            return self.call(code, values, Value::Undefined, span);
+            return self.call(code, values, this, span);
         }
         self.check_depth()?;
         let base = self.stack.len();
@@ -369,7 +412,7 @@ impl Interp {
         for &ty in &code.slot_types[args.len()..] {
             self.stack.push(super::convert::default_for(ty));
         }
-        self.enter(code, base, args.len(), Vec::new(), Value::Undefined)
+        self.enter(code, base, args.len(), Vec::new(), this)
     }
 
     fn at_span(&self, u: Unwind, span: Span) -> Unwind {
@@ -394,7 +437,7 @@ impl Interp {
     }
 
     /// Empties an argument vector and keeps it for the next call (small ones, a few).
-    fn give_arg_vec(&mut self, mut v: Vec<Value>) {
+    pub(super) fn give_arg_vec(&mut self, mut v: Vec<Value>) {
         v.clear();
         if v.capacity() != 0 && v.capacity() <= 16 && self.arg_pool.len() < 16 {
             self.arg_pool.push(v);
@@ -415,6 +458,23 @@ impl Interp {
         let mut a = Args::new(values);
         a.star = star;
         Ok(a)
+    }
+
+    /// For a command that alters a blob argument in place: empties the variable so that the
+    /// argument holds the only reference to the bytes (no copy on write); the command, or the
+    /// caller when the command did not, gives the bytes back. Returns the argument's index.
+    #[cold]
+    fn lend_blob_arg(&mut self, index: u16, args: &[Expr], a: &Args) -> Flow<Option<usize>> {
+        let Some(info) = crate::commands::catalog::commands().get(index as usize) else {
+            return Ok(None);
+        };
+        let Some(i) = crate::commands::blobs::altered_blob_arg(info.name) else { return Ok(None) };
+        let (Some(Value::Blob(_)), Some(e)) = (a.values.get(i), args.get(i)) else {
+            return Ok(None);
+        };
+        let Some(target) = as_lvalue(e) else { return Ok(None) };
+        self.assign_expr_target(target, Value::Blob(std::rc::Rc::default()), e.span)?;
+        Ok(Some(i))
     }
 
     /// Writes a command's out-parameters back to the variables given as arguments.
@@ -897,10 +957,10 @@ impl Interp {
         if n < 1.0 {
             return Ok(Value::empty_text());
         }
-        Ok(t.chars()
-            .nth(n as usize - 1)
-            .map(|c| Value::text(c.to_string()))
-            .unwrap_or_else(Value::empty_text))
+        Ok(match t.char_at(n as usize - 1) {
+            Some(c) => Value::Text(crate::runtime::text_value::one_char(c)),
+            None => Value::empty_text(),
+        })
     }
 
     /// `t[[i]]:=c`: a copy of `t` with character i replaced (out of range: unchanged).
@@ -1052,6 +1112,7 @@ impl Interp {
                 | "resize"
                 | "clear"
                 | "sort"
+                | "multiSort"
         );
         let group = c.group();
         let me = self.process.number;

@@ -226,7 +226,7 @@ impl Interp {
             if let Err(u) = outcome {
                 let idx = self.base + slot as usize;
                 match (saved, &mut self.stack[idx]) {
-                    (Saved::TextLen(n), Value::Text(t)) => Rc::make_mut(t).truncate(n),
+                    (Saved::TextLen(n), Value::Text(t)) => Rc::make_mut(t).string_mut().truncate(n),
                     (Saved::Value(v), cell) => *cell = v,
                     _ => {}
                 }

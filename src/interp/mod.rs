@@ -13,7 +13,7 @@ mod pointers;
 mod processes;
 mod signals;
 mod transfer;
-pub use processes::{native_function, PROCESS_STACK, SESSION_CLASS};
+pub use processes::{PROCESS_STACK, SESSION_CLASS};
 pub mod project;
 pub mod repl;
 pub mod report;
@@ -176,25 +176,39 @@ impl Output for StdOutput {
     }
 }
 
-/// Settings of a run.
+/// Settings of a runtime, fixed when it is created ([`crate::embed::Runtime::new`]).
+///
+/// `Options::default()` is what an embedding host usually wants: no step or time limit, a call
+/// depth of 2000, and every access outside the process (files, programs, network, environment)
+/// refused. Change single fields with struct update syntax:
+/// `Options { max_steps: Some(1_000_000), ..Options::default() }`.
+///
+/// The memory limit is not here: it is process-wide and needs the counting allocator, see
+/// [`crate::memory`].
 #[derive(Clone)]
 pub struct Options {
-    /// What `Get database parameter(User param value; $t)` returns.
+    /// What `Get database parameter(User param value; $t)` returns. Default: empty.
     pub user_param: String,
-    /// Deepest method call nesting before "stack full".
+    /// Deepest nesting of method and function calls; one more call fails with 4D's "stack
+    /// full" error instead of overflowing the thread's stack. Default: 2000.
     pub max_call_depth: usize,
-    /// Stop after this many statements (`--max-steps`).
+    /// Stop a process with an error after this many statements (the command line's
+    /// `--max-steps`); counted per process. Default: `None`, no limit.
     pub max_steps: Option<u64>,
-    /// Stop at this instant (`--timeout`).
+    /// Stop every process with an error at this instant (the command line's `--timeout`).
+    /// Default: `None`, no limit.
     pub deadline: Option<Instant>,
     /// Whether the main process frees its outermost method's variables when that method ends.
     /// The command line turns it off: the OS process ends right after, and freeing a large
-    /// collection object by object can take longer than building it.
+    /// collection object by object can take longer than building it. Default: `true` (a host
+    /// keeps running, so it wants the memory back).
     pub free_main_locals: bool,
-    /// The project's name (`database` in `Call chain`).
+    /// The project's name, as `Call chain` reports it (`database`). Default: empty.
     pub database_name: String,
     /// The permission gate: what scripts may reach outside (files, programs, network,
-    /// environment), and the folders of the run. Denies everything by default.
+    /// environment), and the folders of the run (`/PACKAGE/`, `/DATA/`, `/LOGS/`…). Default:
+    /// [`crate::permissions::Gate::deny_all`]; build another with
+    /// `Gate::new(Policy::…, Folders::…)`.
     pub permissions: Arc<crate::permissions::Gate>,
 }
 
@@ -508,7 +522,7 @@ impl Interp {
     fn call_with(
         &mut self,
         method: Rc<Method>,
-        args: Vec<Value>,
+        mut args: Vec<Value>,
         this: Value,
         call_span: Span,
         preset: &[(u32, Value)],
@@ -526,7 +540,8 @@ impl Interp {
         }
         let argc = args.len();
         let mut extra = Vec::new();
-        for (i, arg) in args.into_iter().enumerate() {
+        // (Drained, not consumed: the vector goes back to the argument pool.)
+        for (i, arg) in args.drain(..).enumerate() {
             if let Some(p) = method.params.get(i) {
                 match convert::coerce(p.ty, arg) {
                     Ok(v) => self.stack[base + p.slot as usize] = v,
@@ -549,6 +564,7 @@ impl Interp {
                 extra.push(arg);
             }
         }
+        self.give_arg_vec(args);
         self.enter(method, base, argc, extra, this)
     }
 

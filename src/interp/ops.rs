@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use crate::runtime::date::Date;
 use crate::runtime::text;
+use crate::runtime::value::Text;
 use crate::runtime::{RtError, Value};
 use crate::syntax::ast::BinOp;
 
@@ -139,7 +140,7 @@ fn numeric_other(op: BinOp, a: f64, b: f64) -> Option<Value> {
 
 /// Appends `parts` to `text` in place (copying it first only when it is shared with another
 /// value), refusing to grow past [`crate::runtime::value::MAX_TEXT_BYTES`].
-pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError> {
+pub fn append_text(text: &mut Rc<Text>, parts: &[&str]) -> Result<(), RtError> {
     let extra = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
     if text.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
         return Err(RtError::new(
@@ -148,7 +149,8 @@ pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError>
         ));
     }
     match Rc::get_mut(text) {
-        Some(s) => {
+        Some(t) => {
+            let s = t.string_mut();
             for p in parts {
                 s.push_str(p);
             }
@@ -161,7 +163,7 @@ pub fn append_text(text: &mut Rc<String>, parts: &[&str]) -> Result<(), RtError>
             for p in parts {
                 s.push_str(p);
             }
-            *text = Rc::new(s);
+            *text = Rc::new(Text::new(s));
         }
     }
     Ok(())
@@ -175,7 +177,7 @@ pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
             // temporary held only here: the prefix goes in front of it, in its own buffer.
             if Rc::strong_count(&a) > 1 && a.len() <= b.capacity() - b.len() {
                 if let Some(s) = Rc::get_mut(&mut b) {
-                    s.insert_str(0, &a);
+                    s.string_mut().insert_str(0, &a);
                     return Ok(Value::Text(b));
                 }
             }

@@ -222,7 +222,7 @@ impl Interp {
         let killed = |p: &ProcessEntry| p.mailbox.as_ref().is_some_and(|m| m.is_killed());
         let worker = match target {
             // A worker that killed itself does not call itself back to life.
-            Value::Text(name) if *name.as_ref() == *self.process.name && killed(&self.process) => {
+            Value::Text(name) if name.as_str() == &*self.process.name && killed(&self.process) => {
                 return Ok(())
             }
             Value::Text(name) => {

@@ -113,7 +113,7 @@ impl Receiver for Interp {
                 code: Rc::new(ClassCode::New(class)),
             }));
         }
-        class.functions.get(name).cloned().unwrap_or(Value::Null)
+        class.functions.get_str(name).cloned().unwrap_or(Value::Null)
     }
 
     fn formula(&mut self, source: &str) -> Value {

@@ -77,8 +77,6 @@ pub enum ExprKind {
     Unimplemented {
         index: u16,
     },
-    /// A 4D construct outside mini4d's subset (array elements): error 33 when evaluated.
-    OutsideSubset(Rc<str>),
     Method {
         id: u32,
         args: Vec<Expr>,
@@ -140,7 +138,7 @@ pub enum ExprKind {
     /// `"literal"+String(x)` (`f` and `arg` as in [`ExprKind::StringOf`], `span` that call's
     /// span): a number's digits are written after the prefix into one new text.
     PrefixString {
-        prefix: std::rc::Rc<String>,
+        prefix: std::rc::Rc<crate::runtime::value::Text>,
         f: CommandFn,
         arg: Box<Expr>,
         span: Span,
@@ -341,7 +339,6 @@ pub struct Method {
     /// (an argument of another type reads as the type's empty value, as 4D does).
     pub generic: Option<(u32, VarType)>,
     pub result: ResultKind,
-    pub result_type: VarType,
     pub slot_types: Vec<VarType>,
     pub slot_names: Vec<String>,
     /// Whether parameter i lives in slot i for every parameter (lets calls build the frame in
@@ -350,12 +347,6 @@ pub struct Method {
     /// Whether each slot was declared (`var`, `#DECLARE`) rather than created by assignment.
     pub slot_declared: Vec<bool>,
     pub body: Block,
-}
-
-impl Method {
-    pub fn slot_count(&self) -> usize {
-        self.slot_types.len()
-    }
 }
 
 /// How the message of an `Invalid` node for a call to a method that does not exist begins: the

@@ -256,7 +256,6 @@ impl<'n> Resolver<'n> {
         let mut params = Vec::new();
         let mut variadic = None;
         let mut result = ResultKind::None;
-        let mut result_type = VarType::Variant;
         if let Some(d) = declare {
             for p in &d.params {
                 let ty = type_of(p.ty.as_ref());
@@ -276,11 +275,9 @@ impl<'n> Resolver<'n> {
                     let t = type_of(ty.as_ref());
                     let slot = self.declare_local(&name.text, t);
                     result = ResultKind::Slot(slot);
-                    result_type = t;
                 }
                 Some(ast::ResultDecl::Typed(ty)) => {
-                    result_type = type_of(Some(ty));
-                    result = ResultKind::Returned(result_type);
+                    result = ResultKind::Returned(type_of(Some(ty)));
                 }
             }
         }
@@ -308,7 +305,6 @@ impl<'n> Resolver<'n> {
             variadic,
             generic: self.generic.take(),
             result,
-            result_type,
             slot_types: std::mem::take(&mut self.slot_types),
             slot_names: std::mem::take(&mut self.slot_names),
             slot_declared: std::mem::take(&mut self.slot_declared),
@@ -818,7 +814,6 @@ fn finish_formula(
         variadic: None,
         generic: None,
         result: ResultKind::Returned(VarType::Variant),
-        result_type: VarType::Variant,
         slot_types: std::mem::take(&mut inner.slot_types),
         slot_names: std::mem::take(&mut inner.slot_names),
         slot_declared: std::mem::take(&mut inner.slot_declared),
@@ -933,8 +928,7 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Literal(_)
         | ExprKind::ProcessVar(_)
         | ExprKind::Interprocess(_)
-        | ExprKind::Unimplemented { .. }
-        | ExprKind::OutsideSubset(_) => false,
+        | ExprKind::Unimplemented { .. } => false,
         ExprKind::Local(s) => *s == slot,
         ExprKind::Param(_)
         | ExprKind::Formula(_)

@@ -682,6 +682,7 @@ pub fn format_other(
 // Num(text)
 // ---------------------------------------------------------------------------------------------
 
+#[cfg(test)]
 /// `Num(text)` / `Num(text; separator)`: digits are kept and every other character ignored
 /// ("A1B2C3" → 123); the decimal separator (`.` when `None`) starts the fraction; a `-` before any
 /// digit makes the number negative, one after digits ends the number ("123-456" → 123); `e`/`E`

@@ -17,18 +17,12 @@ fn stack_pointer() -> usize {
 }
 
 /// Called first thing on a thread spawned with a `stack_size`-byte stack: from then on
-/// [`stack_exhausted`] is true once less than an eighth of it (at least 1 MiB) is left.
+/// [`stack_exhausted_below`] is true once less than an eighth of it (at least 1 MiB) is left.
+/// Threads that never called it are not guarded.
 pub fn enter_thread(stack_size: usize) {
     let margin = (stack_size / 8).max(1 << 20);
     let usable = stack_size.saturating_sub(margin);
     STACK_LIMIT.with(|l| l.set(stack_pointer().saturating_sub(usable)));
-}
-
-/// True when the current thread is close to the end of its stack (stacks grow downwards on
-/// every platform mini4d supports). Threads that never called [`enter_thread`] are not guarded.
-#[inline]
-pub fn stack_exhausted() -> bool {
-    stack_exhausted_below(stack_limit())
 }
 
 /// This thread's guard address, for callers that check often and keep it (0: not guarded).
@@ -36,7 +30,8 @@ pub fn stack_limit() -> usize {
     STACK_LIMIT.with(Cell::get)
 }
 
-/// [`stack_exhausted`] against a limit read earlier on this thread with [`stack_limit`].
+/// Whether the current thread is close to the end of its stack (stacks grow downwards on every
+/// platform mini4d supports), against the limit read earlier on this thread with [`stack_limit`].
 #[inline(always)]
 pub fn stack_exhausted_below(limit: usize) -> bool {
     limit != 0 && stack_pointer() < limit

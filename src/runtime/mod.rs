@@ -23,6 +23,7 @@ pub mod session;
 pub mod shared;
 pub mod signal;
 pub mod text;
+pub mod text_value;
 pub mod value;
 
 pub use collection::CollRef;

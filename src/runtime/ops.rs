@@ -121,17 +121,6 @@ pub fn sort_compare(a: &Value, b: &Value) -> Ordering {
     }
 }
 
-/// Like [`sort_compare`] but texts compared exactly (case- and accent-sensitive) when
-/// `diacritical`.
-pub fn sort_compare_opt(a: &Value, b: &Value, diacritical: bool) -> Ordering {
-    if diacritical {
-        if let (Value::Text(x), Value::Text(y)) = (a, b) {
-            return x.as_str().cmp(y.as_str());
-        }
-    }
-    sort_compare(a, b)
-}
-
 fn reals_equal(x: f64, y: f64) -> bool {
     x == y || (x - y).abs() <= REAL_EPSILON
 }

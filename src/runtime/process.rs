@@ -16,6 +16,8 @@ use super::value::Value;
 
 /// 4D process states (`Process state`).
 pub mod state {
+    // The whole table as 4D documents it, also the values no code path needs yet.
+    #![allow(dead_code)]
     pub const DOES_NOT_EXIST: i32 = -100;
     pub const ABORTED: i32 = -1;
     pub const EXECUTING: i32 = 0;

@@ -460,6 +460,57 @@ pub fn find(text: &str, pattern: &str, from: usize, exact: bool) -> Option<(usiz
     Finder::new(text, pattern, exact).find(from)
 }
 
+/// [`find`] on a text value: on a long ASCII text the search starts at `from` in place (no copy
+/// of the text, time proportional to the distance to the match); on a long non-ASCII text only
+/// the part from `from` on is prepared. Same answers as [`find`].
+pub fn find_in(
+    text: &super::text_value::Text,
+    pattern: &str,
+    from: usize,
+    exact: bool,
+) -> Option<(usize, usize)> {
+    if text.len() <= 64 {
+        return find(text, pattern, from, exact);
+    }
+    let (n, m) = (text.len(), pattern.len());
+    if text.is_ascii() {
+        if m == 0 || from >= n {
+            return None;
+        }
+        if exact {
+            // A non-ASCII pattern has other code units than any ASCII text.
+            return text[from..].find(pattern).map(|p| (from + p, m));
+        }
+        if pattern.is_ascii()
+            && pattern.bytes().all(|b| ascii_rank(b) != 0)
+            && text.ascii_without_ignorables()
+        {
+            if m > n - from {
+                return None;
+            }
+            let bytes = text.as_bytes();
+            let pat: Vec<u8> = pattern.bytes().map(|b| b.to_ascii_lowercase()).collect();
+            let first = pat[0];
+            return (from..=n - m)
+                .find(|&p| {
+                    bytes[p].to_ascii_lowercase() == first
+                        && bytes[p..p + m].eq_ignore_ascii_case(&pat)
+                })
+                .map(|p| (p, m));
+        }
+        return find(text, pattern, from, exact);
+    }
+    match text.byte_offset_of_unit(from) {
+        Some(b) if b > 0 => find(&text[b..], pattern, 0, exact).map(|(p, len)| (p + from, len)),
+        _ => find(text, pattern, from, exact),
+    }
+}
+
+/// Whether the ASCII byte `b` is ignored by comparisons (a control character).
+pub fn ascii_ignorable(b: u8) -> bool {
+    ascii_rank(b) == 0
+}
+
 /// `Compare strings(a; b; options)`: `sk char codes` compares UTF-16 code units (with
 /// `sk case insensitive`: a-z = A-Z only); otherwise the collator at the strength the options
 /// ask: case and diacritic insensitive (the default, as `<`), case insensitive only (accents
@@ -505,6 +556,8 @@ static STRICTER_COLLATORS: LazyLock<[Option<CollatorBorrowed<'static>>; 3]> = La
 
 /// `sk` option constants of the Strings theme (for the 5-parameter `Position`).
 pub mod sk {
+    // The whole table as 4D documents it, also the values no code path needs yet.
+    #![allow(dead_code)]
     pub const STRICT: i32 = 0;
     pub const CHAR_CODES: i32 = 1;
     pub const CASE_INSENSITIVE: i32 = 2;
@@ -613,6 +666,7 @@ pub fn find_with_options(
 
 /// `Replace string`: replaces the first `how_many` (all if None) occurrences of `old` with `new`.
 /// An empty `old` leaves the text unchanged.
+#[cfg(test)]
 pub fn replace(text: &str, old: &str, new: &str, how_many: Option<usize>, exact: bool) -> String {
     try_replace(text, old, new, how_many, exact, usize::MAX).unwrap_or_default()
 }

@@ -9,8 +9,9 @@ use super::collection::CollRef;
 use super::date::Date;
 use super::object::ObjRef;
 use super::shared::{SharedCollection, SharedObject};
+pub use super::text_value::Text;
 
-/// A 4D value. 16 bytes (a test asserts it): texts are `Rc<String>` so that `$t:=$t+"x"` can
+/// A 4D value. 16 bytes (a test asserts it): texts are `Rc<Text>` so that `$t:=$t+"x"` can
 /// append in place when the text is held only once.
 ///
 /// `repr(C, u64)` makes a value two aligned words, the tag and the payload, and it is copied as
@@ -31,7 +32,7 @@ pub enum Value {
     Date(Date),
     /// A time, in seconds (may be negative or past 24 h).
     Time(i64),
-    Text(Rc<String>),
+    Text(Rc<Text>),
     Object(ObjRef),
     Collection(CollRef),
     SharedObject(Arc<SharedObject>),
@@ -74,11 +75,11 @@ pub mod type_code {
 
 impl Value {
     pub fn text(s: impl Into<String>) -> Value {
-        Value::Text(Rc::new(s.into()))
+        Value::Text(Rc::new(Text::new(s.into())))
     }
 
     pub fn empty_text() -> Value {
-        Value::Text(Rc::new(String::new()))
+        Value::Text(Rc::new(Text::default()))
     }
 
     /// The value as it is kept inside an object or a collection: numbers are Real and times are

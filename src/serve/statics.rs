@@ -36,28 +36,7 @@ pub async fn serve(app: &App, req: &WebRequest) -> Option<Response<Full<Bytes>>>
     let ext = real.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
     let body = if req.verb == "HEAD" { Bytes::new() } else { Bytes::from(bytes) };
     Response::builder()
-        .header(hyper::header::CONTENT_TYPE, content_type(&ext))
+        .header(hyper::header::CONTENT_TYPE, super::content_type(&ext))
         .body(Full::new(body))
         .ok()
-}
-
-/// The content type of a file extension.
-pub fn content_type(ext: &str) -> &'static str {
-    match ext {
-        "html" | "htm" | "shtml" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "ico" => "image/x-icon",
-        "webp" => "image/webp",
-        "pdf" => "application/pdf",
-        "wasm" => "application/wasm",
-        "xml" => "application/xml",
-        _ => "application/octet-stream",
-    }
 }

@@ -10,6 +10,7 @@ pub mod ast;
 pub mod lexer;
 pub mod names;
 pub mod parser;
+pub mod scan;
 pub mod source_map;
 pub mod token;
 

@@ -1,0 +1,3 @@
+Class constructor($x : Real; $y : Real)
+This.x:=$x
+This.y:=$y
