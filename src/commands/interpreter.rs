@@ -56,6 +56,8 @@ pub enum Intrinsic {
     /// Code introspection and transactions: see `interp::introspection`.
     MethodGetCode,
     MethodGetPath,
+    MethodGetNames,
+    MethodGetPaths,
     CurrentMethodPath,
     CallChain,
     ExecuteMethod,
@@ -116,6 +118,8 @@ pub const COMMANDS: &[(&str, Intrinsic)] = &[
     ("Formula", Intrinsic::Formula),
     ("METHOD GET CODE", Intrinsic::MethodGetCode),
     ("METHOD Get path", Intrinsic::MethodGetPath),
+    ("METHOD GET NAMES", Intrinsic::MethodGetNames),
+    ("METHOD GET PATHS", Intrinsic::MethodGetPaths),
     ("Current method path", Intrinsic::CurrentMethodPath),
     ("Call chain", Intrinsic::CallChain),
     ("EXECUTE METHOD", Intrinsic::ExecuteMethod),

@@ -318,9 +318,9 @@ impl Interp {
                 self.process_intrinsic(which, args, star, span)
             }
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
-            MethodGetCode | MethodGetPath | CurrentMethodPath | CallChain | ExecuteMethod
-            | StartTransaction | ValidateTransaction | CancelTransaction | InTransaction
-            | TransactionLevel | FormulaFromString => {
+            MethodGetCode | MethodGetPath | MethodGetNames | MethodGetPaths | CurrentMethodPath
+            | CallChain | ExecuteMethod | StartTransaction | ValidateTransaction
+            | CancelTransaction | InTransaction | TransactionLevel | FormulaFromString => {
                 self.introspection_intrinsic(which, args, span)
             }
             // The resolver compiles `Formula(…)` into its own node; never reached.

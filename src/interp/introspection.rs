@@ -5,7 +5,9 @@
 use super::{Flow, Interp, Names};
 use crate::commands::interpreter::Intrinsic;
 use crate::commands::methods::{self, MethodPath};
-use crate::resolve::ir::Expr;
+use crate::resolve::ir::{Expr, ExprKind};
+use crate::runtime::array::{ArrayRef, ElementType};
+use crate::runtime::text;
 use crate::runtime::{CollRef, ErrorKind, ObjRef, RtError, Value};
 use crate::syntax::ast::Span;
 
@@ -21,6 +23,68 @@ impl Interp {
     ) -> Flow<Value> {
         use Intrinsic::*;
         match which {
+            MethodGetNames => {
+                let vals = self.eval_all(args)?;
+                let filter = vals.get(1).and_then(|v| v.as_str()).map(str::to_string);
+                let names: Vec<Value> = (self.engine.project.method_names_as_written().into_iter())
+                    .filter(|n| filter.as_deref().map_or(true, |f| text::equals_wildcard(n, f)))
+                    .map(Value::text)
+                    .collect();
+                self.fill_text_array(args.first(), names, span)
+            }
+            MethodGetPaths => {
+                let vals = self.eval_all(args)?;
+                // `{folderName;} methodType; arrPaths…`: a text first is the folder name.
+                let (kinds_at, folder) = match vals.first() {
+                    Some(Value::Text(t)) => (1, Some(t.to_string())),
+                    _ => (0, None),
+                };
+                let kinds = vals.get(kinds_at).and_then(|v| v.as_number()).unwrap_or(0.0) as i32;
+                let _ = folder;
+                let project = &self.engine.project;
+                let mut paths: Vec<String> = Vec::new();
+                if kinds == -1 || kinds & 1 != 0 {
+                    paths.extend(project.method_names_as_written());
+                }
+                if kinds == -1 || kinds & 32 != 0 {
+                    paths.extend(project.class_names().into_iter().map(|c| format!("[class]/{c}")));
+                }
+                let paths = paths.into_iter().map(Value::text).collect();
+                self.fill_text_array(args.get(kinds_at + 1), paths, span)
+            }
+            MethodGetCode if args.first().is_some_and(|a| self.is_array_expr(a)) => {
+                // Array form: `METHOD GET CODE(arrPaths; arrCodes{; option}{; *})`.
+                let vals = self.eval_all(args)?;
+                let with_tokens =
+                    vals.get(2).and_then(|v| v.as_number()) == Some(CODE_WITH_TOKENS as f64);
+                let paths: Vec<String> = match vals.first() {
+                    Some(Value::Array(a)) => a
+                        .borrow()
+                        .items
+                        .iter()
+                        .skip(1)
+                        .map(|v| v.as_str().unwrap_or("").to_string())
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                let mut codes = Vec::with_capacity(paths.len());
+                for path in &paths {
+                    match self.method_source(path) {
+                        Some(src) => {
+                            codes.push(Value::text(methods::exported_code(&src, with_tokens)))
+                        }
+                        None => {
+                            return Err(RtError::new(
+                                ErrorKind::MethodNotFound,
+                                format!("METHOD GET CODE: no method has the path \"{path}\""),
+                            )
+                            .at(self.current_file(), span)
+                            .into())
+                        }
+                    }
+                }
+                self.fill_text_array(args.get(1), codes, span)
+            }
             MethodGetCode => {
                 let vals = self.eval_all(args)?;
                 let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
@@ -146,6 +210,26 @@ impl Interp {
             TransactionLevel => Ok(Value::Int(self.transaction_level as i32)),
             _ => Ok(Value::Undefined),
         }
+    }
+
+    /// Stores `items` as a new text array into the variable `target` names.
+    fn fill_text_array(
+        &mut self,
+        target: Option<&Expr>,
+        items: Vec<Value>,
+        span: Span,
+    ) -> Flow<Value> {
+        if let Some(target) = target {
+            let array = ArrayRef::from_values(ElementType::Text, items);
+            self.assign_expr_target(target, Value::Array(array), span)?;
+        }
+        Ok(Value::Undefined)
+    }
+
+    /// Whether `e` evaluates to an array (a variable holding one), without side effects.
+    fn is_array_expr(&mut self, e: &Expr) -> bool {
+        matches!(e.kind, ExprKind::Local(_) | ExprKind::ProcessVar(_))
+            && matches!(self.eval(e), Ok(Value::Array(_)))
     }
 
     /// The source text of the method at a `METHOD Get path` path.

@@ -1,0 +1,2 @@
+Function hello() : Text
+	return "hi"
