@@ -74,6 +74,7 @@ pub static CLASSES: &[&NativeClass] = &[
     &crate::outside::file::FOLDER,
     &crate::outside::handle::FILE_HANDLE,
     &crate::outside::process::SYSTEM_WORKER,
+    &crate::outside::http::HTTP_REQUEST,
     #[cfg(test)]
     &tests::PROBE,
 ];

@@ -1,5 +1,6 @@
 //! Golden tests: every `tests/golden/**/*.4dm` is a case (except the helper methods next to a
-//! `main.4dm` and the classes in a `Classes/` folder beside it). The case runs `mini4d run X.4dm`,
+//! `main.4dm`, the classes in a `Classes/` folder beside it, and in a project's
+//! `Project/Sources/` every file but `Methods/main.4dm`). The case runs `mini4d run X.4dm`,
 //! or the arguments listed one per line in `X.args` (`{file}` is replaced by the case path), and
 //! its stdout, stderr and exit code must equal `X.stdout`, `X.stderr` (absent: empty;
 //! `X.stderr.2`… list other acceptable outputs where scheduling decides) and `X.exit` (absent: 0).
@@ -125,6 +126,15 @@ fn golden(path: &Path) -> datatest_stable::Result<()> {
         && dir.parent().is_some_and(|d| d.join("main.4dm").exists())
     {
         return Ok(()); // a class of the case `main.4dm` beside the `Classes` folder
+    }
+    // A project laid out as 4D lays it out (a host with components): its
+    // `Project/Sources/Methods/main.4dm` is the case, its other sources are its code.
+    let in_sources = dir.parent().is_some_and(|s| {
+        s.file_name().is_some_and(|n| n == "Sources")
+            && s.parent().and_then(Path::file_name).is_some_and(|n| n == "Project")
+    });
+    if in_sources && !(dir.ends_with("Methods") && path.ends_with("main.4dm")) {
+        return Ok(());
     }
     let rel = relative(path);
     let stem = path.with_extension("");

@@ -342,6 +342,34 @@ fn semantic_tokens_tell_names_apart() {
     assert_eq!(kind(5, 0), Some(("variable".into(), 2)), "gCount is a process variable");
     assert_eq!(kind(1, 7), Some(("class".into(), 0)), "Person after cs.");
     assert_eq!(kind(0, 0), Some(("keyword".into(), 0)));
+    assert_eq!(kind(0, 9), Some(("namespace".into(), 8)), "cs");
+
+    let r = c.request(
+        "textDocument/semanticTokens/full",
+        json!({ "textDocument": { "uri": class(&root, "Person") } }),
+    );
+    let data: Vec<u64> = r["result"]["data"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_u64).collect())
+        .unwrap_or_default();
+    let (mut line, mut col) = (0, 0);
+    let mut tokens = Vec::new();
+    for t in data.chunks(5) {
+        line += t[0];
+        col = if t[0] == 0 { col + t[1] } else { t[1] };
+        tokens.push((line, col, t[3]));
+    }
+    let kind = |line, col| {
+        tokens
+            .iter()
+            .find(|t| t.0 == line && t.1 == col)
+            .map(|t| legend.token_types[t.2 as usize].as_str().to_string())
+    };
+    assert_eq!(kind(0, 9).as_deref(), Some("property"), "property name");
+    assert_eq!(kind(0, 16).as_deref(), Some("type"), "its type");
+    assert_eq!(kind(2, 0).as_deref(), Some("comment"));
+    assert_eq!(kind(7, 9).as_deref(), Some("method"), "Function greet");
+    assert_eq!(kind(8, 8).as_deref(), Some("string"));
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -358,7 +386,9 @@ fn completion_and_signature_help() {
     let root = project();
     let mut c = Client::start(&root);
     let main = method(&root, "main");
-    let text = format!("{MAIN}$p.\ncs.\nhel\nALER\n$\nThis.\nhelper(1; \n");
+    let text = format!(
+        "{MAIN}$p.\ncs.\nhel\nALER\n$\nThis.\nhelper(1; \n$p:=cs:C1710.Person.new(\ncs:C1710.Per\n"
+    );
     c.open(&main, &text);
     c.latest_diagnostics(&main);
     let l = labels(&c.at("textDocument/completion", &main, 6, 3));
@@ -377,6 +407,10 @@ fn completion_and_signature_help() {
     assert_eq!(sig["label"], "helper($n : Integer) : Integer", "{r}");
     assert_eq!(r["result"]["activeParameter"], 0);
     assert_eq!(sig["parameters"][0]["label"], json!([7, 19]));
+    let r = c.at("textDocument/signatureHelp", &main, 13, 24);
+    assert_eq!(r["result"]["signatures"][0]["label"], "cs.Person.new($name : Text)", "{r}");
+    let l = labels(&c.at("textDocument/completion", &main, 14, 12));
+    assert_eq!(l, ["Person"]);
     let r = c.at("textDocument/signatureHelp", &main, 4, 15);
     assert_eq!(r["result"]["signatures"][0]["label"], "greet() : Text", "{r}");
 

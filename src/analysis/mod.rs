@@ -113,6 +113,21 @@ fn load(root: &Path) -> ProjectModel {
             m.add(role, stem, &out.file, &text, !out.errors.is_empty());
         }
     }
+    // The shared methods of the components the run loads are callable from the host (a host
+    // method of the same name wins).
+    if sources.is_dir() {
+        for (_, component) in crate::interp::components::find(&sources) {
+            for p in dot_4dm_files(&component.join("Methods")) {
+                let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
+                if m.method(stem).is_some() || !crate::interp::components::is_shared_method(&p) {
+                    continue;
+                }
+                let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
+                let (text, out) = parse_bytes(&bytes, &names);
+                m.add(Role::Method, stem, &out.file, &text, !out.errors.is_empty());
+            }
+        }
+    }
     m
 }
 

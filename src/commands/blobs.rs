@@ -27,6 +27,19 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("DELETE FROM BLOB", delete_from_blob),
 ];
 
+/// The blob argument a command alters in place (it always gives it back through `set_output`,
+/// also when it fails): the interpreter lends it the variable's bytes instead of a shared copy,
+/// so appending in a loop does not copy the blob each time.
+pub fn altered_blob_arg(command: &str) -> Option<usize> {
+    match command {
+        "SET BLOB SIZE" | "INSERT IN BLOB" | "DELETE FROM BLOB" => Some(0),
+        "TEXT TO BLOB" | "INTEGER TO BLOB" | "LONGINT TO BLOB" | "REAL TO BLOB" | "COPY BLOB" => {
+            Some(1)
+        }
+        _ => None,
+    }
+}
+
 /// `4D.Blob`: an immutable blob object (docs/API/BlobClass.md).
 pub static BLOB_CLASS: NativeClass = NativeClass {
     name: "Blob",

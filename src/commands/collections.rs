@@ -65,6 +65,9 @@ pub const MEMBERS: &[(&str, MemberFn)] = &[
     ("orderBy", order_by),
     ("orderByMethod", order_by_method),
     ("flat", flat),
+    ("query", query),
+    ("indices", indices),
+    ("multiSort", multi_sort),
 ];
 
 /// Runs member function `name` on `coll`; `None` when `name` is not a collection function.
@@ -496,6 +499,101 @@ fn order_by(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, 
         Ordering::Equal
     });
     Ok(new_coll(items))
+}
+
+fn query(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
+    super::query::query(&coll.to_vec(), args)
+}
+
+fn indices(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
+    super::query::indices(&coll.to_vec(), args)
+}
+
+/// `.multiSort({formula;} {colsToSort})`: sorts the collection (stable) and reorders every
+/// collection of `colsToSort` the same way. Each `colsToSort` entry is a collection or a
+/// `{collection; order}` object; without a formula each of them is also a further sort level
+/// (a collection ascending, an object in its `order`), which is what the documentation's
+/// examples show; with a formula the formula alone orders.
+fn multi_sort(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = ".multiSort()";
+    args.expect_count(NAME, 0, usize::MAX)?;
+    let (cb, cols_at) = match args.get(0) {
+        Some(Value::Function(_) | Value::Text(_)) => {
+            (Some(Callback::with_extra(args, 0, 2, "multiSort")?), 1)
+        }
+        _ => (None, 0),
+    };
+    // (collection, descending) of each level after the first
+    let mut others: Vec<(CollRef, bool)> = Vec::new();
+    if let Some(list) = args.get(cols_at) {
+        let Some(entries) = collection_items(list) else {
+            return Err(RtError::type_mismatch(format!(
+                "{NAME}: colsToSort must be a collection, not {}",
+                list.kind_name()
+            )));
+        };
+        for e in entries {
+            let (c, desc) = match &e {
+                Value::Collection(c) => (c.clone(), false),
+                Value::Object(_) => match get_path(&e, "collection") {
+                    Value::Collection(c) => {
+                        let order = get_path(&e, "order").as_number().unwrap_or(0.0);
+                        (c, order as i32 == ck::CK_DESCENDING)
+                    }
+                    _ => {
+                        return Err(RtError::type_mismatch(format!(
+                            "{NAME}: each object of colsToSort needs a `collection` property"
+                        )))
+                    }
+                },
+                other => {
+                    return Err(RtError::type_mismatch(format!(
+                        "{NAME}: colsToSort holds {}, not a collection",
+                        other.a_kind()
+                    )))
+                }
+            };
+            if c.len() != coll.len() {
+                return Err(RtError::generic(format!(
+                    "{NAME}: every collection to sort must have {} elements, not {}",
+                    coll.len(),
+                    c.len()
+                )));
+            }
+            others.push((c, desc));
+        }
+    }
+    let main = coll.to_vec();
+    let columns: Vec<(Vec<Value>, bool)> = others.iter().map(|(c, d)| (c.to_vec(), *d)).collect();
+    let order: Vec<Value> = (0..main.len()).map(|i| Value::Real(i as f64)).collect();
+    let index = |v: &Value| v.as_number().unwrap_or(0.0) as usize;
+    let sorted = match &cb {
+        Some(cb) => merge_sort(order, &mut |a, b| {
+            let p = param(&main[index(a)]);
+            p.set_str("value2", main[index(b)].clone());
+            Ok(is_true(&cb.call(host, &p)?))
+        })?,
+        None => merge_sort(order, &mut |a, b| {
+            let (i, j) = (index(a), index(b));
+            let mut ord = sort_compare(&main[i], &main[j]);
+            for (col, desc) in &columns {
+                if ord != Ordering::Equal {
+                    break;
+                }
+                ord = sort_compare(&col[i], &col[j]);
+                if *desc {
+                    ord = ord.reverse();
+                }
+            }
+            Ok(ord == Ordering::Less)
+        })?,
+    };
+    let permutation: Vec<usize> = sorted.iter().map(index).collect();
+    *coll.borrow_mut() = permutation.iter().map(|&i| main[i].clone()).collect();
+    for ((c, _), (values, _)) in others.iter().zip(&columns) {
+        *c.borrow_mut() = permutation.iter().map(|&i| values[i].clone()).collect();
+    }
+    Ok(this(coll))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Windows Alt down", key_up),
     ("Windows Ctrl down", key_up),
     ("Application version", application_version),
+    ("Is compiled mode", is_compiled_mode),
 ];
 
 /// The 4D version mini4d follows (4D 21), in `Application version`'s "VVRB" form.
@@ -30,4 +31,11 @@ fn application_version(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtErr
         args.set_output(0, Value::Int(0));
     }
     Ok(Value::text(VERSION))
+}
+
+/// `Is compiled mode{(*)}`: mini4d interprets the source (as 4D's interpreted mode does), for
+/// the host project and its components alike.
+fn is_compiled_mode(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Is compiled mode", 0, 1)?;
+    Ok(Value::Bool(false))
 }

@@ -19,6 +19,7 @@ pub mod documents;
 pub mod encoding;
 pub mod environment;
 pub mod files;
+pub mod http;
 pub mod interpreter;
 pub mod json;
 pub mod localization;
@@ -26,6 +27,7 @@ pub mod methods;
 pub mod objects;
 pub mod pointers;
 pub mod processes;
+pub mod query;
 pub mod regex;
 pub mod text;
 pub mod tools;
@@ -260,6 +262,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,
+    http::COMMANDS,
     arrays::COMMANDS,
     pointers::COMMANDS,
     variables::COMMANDS,

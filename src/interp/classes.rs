@@ -44,6 +44,8 @@ pub(super) struct Class {
     pub object: ObjRef,
     /// The Rust code of a native built-in class (`crate::native`).
     pub native: Option<&'static NativeClass>,
+    /// The module the class belongs to (0: the host project, k: its k-th component).
+    pub module: u32,
 }
 
 /// A map by property name that uses the name's precomputed hash. Looked up by [`Key`] only (a
@@ -82,6 +84,11 @@ impl Class {
         std::iter::successors(Some(self), |c| c.superclass.as_deref())
     }
 
+    /// The class's key in the project (its name, with its module for a component's class).
+    pub(super) fn key(&self) -> String {
+        super::components::key(self.module, &self.name)
+    }
+
     pub(super) fn display(&self) -> String {
         if self.builtin {
             format!("4D.{}", self.name)
@@ -97,7 +104,9 @@ pub(super) struct ClassObject(pub(super) Rc<Class>);
 /// Marks a class store object (`cs` or `4D`).
 #[derive(PartialEq, Eq)]
 pub(super) enum Store {
-    User,
+    /// `cs` of a module (0: the host project; k: a component, which is `cs.<namespace>` in
+    /// the host).
+    User(u32),
     Builtin,
 }
 
@@ -125,7 +134,11 @@ pub(super) struct ClassState {
     builtin: HashMap<&'static str, Rc<Class>>,
     loading: Vec<String>,
     cs: Option<ObjRef>,
+    /// The class stores of the components, by module.
+    component_cs: HashMap<u32, ObjRef>,
     four_d: Option<ObjRef>,
+    /// The module whose code is being resolved (its method names and classes are the ones seen).
+    pub(super) resolving_module: u32,
     singletons: HashMap<String, Value>,
 }
 
@@ -217,6 +230,7 @@ impl Interp {
             session: false,
             object: ObjRef::new(),
             native: None,
+            module: 0,
         };
         Rc::new(class)
     }
@@ -238,15 +252,39 @@ impl Interp {
         o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
     }
 
-    /// User class `name` of `cs`, loaded and resolved on first use.
-    pub(super) fn user_class(&mut self, name: &str, span: Span) -> Flow<Rc<Class>> {
-        if let Some(c) = self.classes.user.get(name) {
+    /// The module of the code running now (0 when the project has no components).
+    pub(super) fn code_module(&self) -> u32 {
+        if self.engine.project.has_components() {
+            self.engine.project.module_of(self.current_file())
+        } else {
+            0
+        }
+    }
+
+    /// User class `key` (a class name of the host, or a component's class key: see
+    /// [`super::components::key`]), loaded and resolved on first use.
+    pub(super) fn user_class(&mut self, key: &str, span: Span) -> Flow<Rc<Class>> {
+        if let Some(c) = self.classes.user.get(key) {
             return Ok(c.clone());
         }
+        let (module, name) = super::components::split_key(key);
+        let saved = std::mem::replace(&mut self.classes.resolving_module, module);
+        let r = self.load_user_class(key, module, name, span);
+        self.classes.resolving_module = saved;
+        r
+    }
+
+    fn load_user_class(
+        &mut self,
+        key: &str,
+        module: u32,
+        name: &str,
+        span: Span,
+    ) -> Flow<Rc<Class>> {
         let file_here = self.current_file();
-        if self.classes.loading.iter().any(|n| n == name) {
+        if self.classes.loading.iter().any(|n| n == key) {
             let mut cycle = self.classes.loading.clone();
-            cycle.push(name.to_string());
+            cycle.push(key.to_string());
             return Err(class_error(
                 ErrorKind::ClassDefinition,
                 format!("circular `Class extends`: {}", cycle.join(" -> ")),
@@ -254,7 +292,7 @@ impl Interp {
                 span,
             ));
         }
-        let file = match self.engine.project.load_class(name) {
+        let file = match self.engine.project.load_class(key) {
             Ok(Some(f)) => f,
             Ok(None) => {
                 return Err(class_error(
@@ -282,10 +320,11 @@ impl Interp {
             ));
         }
         let def = entry.ast.class.clone().unwrap_or_default();
-        self.classes.loading.push(name.to_string());
+        self.classes.loading.push(key.to_string());
         let superclass = match &def.extends {
             Some(parent) => {
-                let r = self.user_class(&parent.text, span);
+                let r = self.user_class(&super::components::key(module, &parent.text), span);
+                self.classes.resolving_module = module;
                 match r {
                     Ok(c) => Ok(c),
                     Err(u) if u.as_error().is_some_and(|e| e.kind == ErrorKind::UnknownClass) => {
@@ -331,6 +370,7 @@ impl Interp {
             session: def.session,
             object: ObjRef::new(),
             native: None,
+            module,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -364,7 +404,7 @@ impl Interp {
         }
         let class = Rc::new(class);
         self.finish_class(&class);
-        self.classes.user.insert(name.to_string(), class.clone());
+        self.classes.user.insert(key.to_string(), class.clone());
         Ok(class)
     }
 
@@ -375,20 +415,43 @@ impl Interp {
     /// does not load (syntax error, unknown superclass) is left out; naming it raises its error.
     pub(super) fn store_object(&mut self, store: Store) -> Value {
         let slot = match store {
-            Store::User => &self.classes.cs,
-            Store::Builtin => &self.classes.four_d,
+            Store::User(0) => self.classes.cs.as_ref(),
+            Store::User(m) => self.classes.component_cs.get(&m),
+            Store::Builtin => self.classes.four_d.as_ref(),
         };
         if let Some(o) = slot {
             return Value::Object(o.clone());
         }
         let o = ObjRef::new();
-        let user = store == Store::User;
+        let user = match store {
+            Store::User(m) => Some(m),
+            Store::Builtin => None,
+        };
         o.borrow_mut().class = Some(Rc::new(store));
-        if user {
-            self.classes.cs = Some(o.clone());
-            for name in self.engine.project.class_names() {
-                if let Ok(class) = self.user_class(&name, Span::default()) {
-                    o.set_str(&name, Value::Object(class.object.clone()));
+        if let Some(module) = user {
+            if module == 0 {
+                self.classes.cs = Some(o.clone());
+            } else {
+                self.classes.component_cs.insert(module, o.clone());
+            }
+            let names = self.engine.project.class_names_in(module);
+            for name in &names {
+                let key = super::components::key(module, name);
+                if let Ok(class) = self.user_class(&key, Span::default()) {
+                    o.set_str(name, Value::Object(class.object.clone()));
+                }
+            }
+            // The host sees each component's classes as `cs.<namespace>` (a host class of
+            // that name wins).
+            if module == 0 {
+                let spaces: Vec<(u32, String)> = (self.engine.project.components().iter())
+                    .enumerate()
+                    .filter_map(|(i, c)| Some((i as u32 + 1, c.namespace.clone()?)))
+                    .filter(|(_, ns)| !names.contains(ns))
+                    .collect();
+                for (m, ns) in spaces {
+                    let store = self.store_object(Store::User(m));
+                    o.set_str(&ns, store);
                 }
             }
         } else {
@@ -413,7 +476,10 @@ impl Interp {
         span: Span,
     ) -> Flow<Value> {
         match which {
-            Intrinsic::Cs => Ok(self.store_object(Store::User)),
+            Intrinsic::Cs => {
+                let module = self.code_module();
+                Ok(self.store_object(Store::User(module)))
+            }
             Intrinsic::FourD => Ok(self.store_object(Store::Builtin)),
             Intrinsic::ObClass => {
                 let v = match args.first() {
@@ -487,8 +553,10 @@ impl Interp {
     pub(super) fn keep_shared_class(&mut self, src: &Value, copy: &Value, span: Span) -> Flow<()> {
         if let (Value::SharedObject(s), Value::Object(o)) = (src, copy) {
             if let Some(name) = s.class.get().cloned() {
-                let class: Rc<dyn Any> = self.user_class(&name, span)?;
-                o.borrow_mut().class = Some(class);
+                if let Some(class) = self.shared_instance_class(&name, span)? {
+                    let class: Rc<dyn Any> = class;
+                    o.borrow_mut().class = Some(class);
+                }
             }
         }
         Ok(())
@@ -590,8 +658,9 @@ impl Interp {
         }
         if let Some(store) = t.downcast_ref::<Store>() {
             return match store {
-                Store::User => {
-                    Ok(Value::Object(self.user_class(key.as_str(), span)?.object.clone()))
+                Store::User(m) => {
+                    let key = super::components::key(*m, key.as_str());
+                    Ok(Value::Object(self.user_class(&key, span)?.object.clone()))
                 }
                 Store::Builtin => match self.builtin_class(key.as_str()) {
                     Some(c) => Ok(Value::Object(c.object.clone())),
@@ -834,7 +903,7 @@ impl Interp {
         let me = self.process.number;
         if class.shared {
             let o = SharedObject::new(SharedRoot::Plain);
-            let _ = o.class.set(Arc::from(&*class.name));
+            let _ = o.class.set(Arc::from(class.key().as_str()));
             let group = o.group();
             group.try_lock(me);
             if class.singleton {
@@ -939,7 +1008,8 @@ impl Interp {
                 span,
             ));
         };
-        let class = self.user_class(name, span)?;
+        let key = super::components::key(self.code_module(), name);
+        let class = self.user_class(&key, span)?;
         let sup = match &class.superclass {
             Some(sup) if !sup.builtin => sup.clone(),
             _ => {

@@ -107,7 +107,18 @@ impl Interp {
             ExprKind::Command { index, f, args, star } => {
                 let mut a = self.eval_args(args, *star)?;
                 a.call_span = e.span;
+                let lent = if a.values.iter().any(|v| matches!(v, Value::Blob(_))) {
+                    self.lend_blob_arg(*index, args, &a)?
+                } else {
+                    None
+                };
                 let r = f(self, &mut a);
+                if let Some(i) = lent {
+                    if !a.outputs.iter().any(|(j, _)| *j == i) {
+                        let v = a.values.get_mut(i).map(std::mem::take).unwrap_or_default();
+                        a.set_output(i, v);
+                    }
+                }
                 if args.iter().any(|x| matches!(x.kind, ExprKind::Interprocess(_))) {
                     self.write_back_interprocess_arrays(args, &a.values);
                 }
@@ -453,6 +464,23 @@ impl Interp {
         let mut a = Args::new(values);
         a.star = star;
         Ok(a)
+    }
+
+    /// For a command that alters a blob argument in place: empties the variable so that the
+    /// argument holds the only reference to the bytes (no copy on write); the command, or the
+    /// caller when the command did not, gives the bytes back. Returns the argument's index.
+    #[cold]
+    fn lend_blob_arg(&mut self, index: u16, args: &[Expr], a: &Args) -> Flow<Option<usize>> {
+        let Some(info) = crate::commands::catalog::commands().get(index as usize) else {
+            return Ok(None);
+        };
+        let Some(i) = crate::commands::blobs::altered_blob_arg(info.name) else { return Ok(None) };
+        let (Some(Value::Blob(_)), Some(e)) = (a.values.get(i), args.get(i)) else {
+            return Ok(None);
+        };
+        let Some(target) = as_lvalue(e) else { return Ok(None) };
+        self.assign_expr_target(target, Value::Blob(std::rc::Rc::default()), e.span)?;
+        Ok(Some(i))
     }
 
     /// Writes a command's out-parameters back to the variables given as arguments.
@@ -1090,6 +1118,7 @@ impl Interp {
                 | "resize"
                 | "clear"
                 | "sort"
+                | "multiSort"
         );
         let group = c.group();
         let me = self.process.number;

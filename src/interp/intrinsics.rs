@@ -84,6 +84,13 @@ impl Interp {
                 let vals = self.eval_all(args)?;
                 let name = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
                 let name = if name.is_empty() { None } else { Some(name) };
+                // A component's handler is its own method: keep it by its key.
+                let name = match name {
+                    Some(n) if self.engine.project.has_components() => {
+                        Some(self.engine.project.method_key(self.code_module(), &n).unwrap_or(n))
+                    }
+                    n => n,
+                };
                 match vals.get(1).map(number).unwrap_or(EK_LOCAL) {
                     EK_LOCAL => self.error_handler = name,
                     scope @ (EK_GLOBAL | EK_ERRORS_FROM_COMPONENTS) => {
@@ -109,7 +116,12 @@ impl Interp {
                     }
                     _ => None,
                 };
-                Ok(Value::text(name.unwrap_or_default()))
+                let name = name.unwrap_or_default();
+                let plain = match self.engine.project.has_components() {
+                    true => self.method_name_of_key(&name),
+                    false => name,
+                };
+                Ok(Value::text(plain))
             }
             Abort => Err(Unwind::ABORT),
             Assert | Asserted => {

@@ -94,7 +94,12 @@ impl Interp {
                     .at(self.current_file(), span)
                     .into());
                 };
-                if self.method_id(t).is_none() {
+                // Method names are those the calling code sees (its component's, or the host's).
+                let module = self.code_module();
+                let saved = std::mem::replace(&mut self.classes.resolving_module, module);
+                let found = self.method_id(t).is_some();
+                self.classes.resolving_module = saved;
+                if !found {
                     return Err(RtError::new(
                         ErrorKind::MethodNotFound,
                         format!("EXECUTE METHOD: the method `{t}` was not found"),
@@ -102,7 +107,10 @@ impl Interp {
                     .at(self.current_file(), span)
                     .into());
                 }
-                let r = self.call_value(&name, Value::Undefined, rest, span)?;
+                let saved = std::mem::replace(&mut self.classes.resolving_module, module);
+                let r = self.call_value(&name, Value::Undefined, rest, span);
+                self.classes.resolving_module = saved;
+                let r = r?;
                 if let Some(target) = args.get(1) {
                     self.assign_expr_target(target, r, span)?;
                 }

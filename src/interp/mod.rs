@@ -2,6 +2,7 @@
 //! of [`crate::resolve`].
 
 mod classes;
+pub mod components;
 pub mod convert;
 mod eval;
 mod exec;
@@ -394,14 +395,16 @@ impl Interp {
     pub fn run_file(&mut self, file: u32, args: Vec<Value>) -> Result<Value, RtError> {
         let entry =
             self.engine.project.file(file).ok_or_else(|| RtError::generic("no such file"))?;
+        let saved = std::mem::replace(&mut self.classes.resolving_module, entry.module);
         let method =
             Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        self.classes.resolving_module = saved;
         self.run_top(method, args)
     }
 
     /// Runs project method `name` with `args`.
     pub fn run_method(&mut self, name: &str, args: Vec<Value>) -> Result<Value, RtError> {
-        let id = self.method_id(name).ok_or_else(|| {
+        let id = self.method_id(name).or_else(|| self.any_method_id(name)).ok_or_else(|| {
             RtError::new(ErrorKind::MethodNotFound, format!("the method `{name}` was not found"))
         })?;
         let method = match self.method_code(id) {
@@ -479,8 +482,10 @@ impl Interp {
             .at(file, err.span)
             .into());
         }
+        let saved = std::mem::replace(&mut self.classes.resolving_module, entry.module);
         let code =
             Rc::new(resolve::resolve_method(&entry.method, file, &entry.text, &entry.ast, self));
+        self.classes.resolving_module = saved;
         if let Some(slot) = self.methods.get_mut(id as usize) {
             slot.code = Some(code.clone());
         }
@@ -788,8 +793,32 @@ impl RtError {
     }
 }
 
+impl Interp {
+    /// A method by name for code run from another process or by name (`CALL WORKER`,
+    /// `New process`): the module of the caller is not known, so any module's method serves.
+    fn any_method_id(&mut self, name: &str) -> Option<u32> {
+        let key = self.engine.project.any_method_key(name)?;
+        Some(self.method_slot(key, name))
+    }
+
+    fn method_slot(&mut self, key: String, name: &str) -> u32 {
+        if let Some(&id) = self.method_ids.get(&key) {
+            return id;
+        }
+        let id = self.methods.len() as u32;
+        self.methods.push(MethodSlot { name: key.clone(), code: None });
+        self.method_ids.insert(key, id);
+        let _ = name;
+        id
+    }
+}
+
 impl Names for Interp {
     fn method_id(&mut self, name: &str) -> Option<u32> {
+        if self.engine.project.has_components() {
+            let key = self.engine.project.method_key(self.classes.resolving_module, name)?;
+            return Some(self.method_slot(key, name));
+        }
         let key = name.to_lowercase();
         if let Some(&id) = self.method_ids.get(&key) {
             return Some(id);

@@ -11,6 +11,8 @@ use crate::syntax::ast::{SourceFile, Span};
 use crate::syntax::source_map::SourceMap;
 use crate::syntax::{self, MethodNames, SyntaxError};
 
+use super::components::{self, Component};
+
 /// One parsed source file.
 pub struct SourceEntry {
     /// Path as shown in diagnostics.
@@ -21,6 +23,8 @@ pub struct SourceEntry {
     pub map: SourceMap,
     pub ast: Arc<SourceFile>,
     pub errors: Vec<SyntaxError>,
+    /// The module the code belongs to: 0 for the host project, k for its k-th component.
+    pub module: u32,
 }
 
 impl SourceEntry {
@@ -42,6 +46,9 @@ pub struct Project {
     class_paths: HashMap<String, PathBuf>,
     /// Class name → index in `files`, once loaded.
     loaded_classes: Mutex<HashMap<String, u32>>,
+    /// The components (module k is `components[k - 1]`); their methods and classes are in the
+    /// maps above under the keys of [`components::key`].
+    components: Vec<Component>,
 }
 
 impl Project {
@@ -55,12 +62,104 @@ impl Project {
     }
 
     pub fn add_dir(&mut self, dir: &Path) {
+        self.add_module_dir(dir, 0);
+        // A project's `Project/Sources/Methods`: its components come with it.
+        if self.components.is_empty() && dir.file_name().is_some_and(|n| n == "Methods") {
+            if let Some(sources) = dir.parent() {
+                for (name, src) in components::find(sources) {
+                    self.add_component(name, src);
+                }
+            }
+        }
+    }
+
+    fn add_component(&mut self, name: String, sources: PathBuf) {
+        let module = self.components.len() as u32 + 1;
+        let methods = sources.join("Methods");
+        let mut shared = std::collections::HashSet::new();
+        if let Ok(entries) = std::fs::read_dir(&methods) {
+            for e in entries.flatten() {
+                let path = e.path();
+                let stem = path.file_stem().and_then(|s| s.to_str()).map(str::to_lowercase);
+                if let Some(stem) = stem.filter(|_| components::is_shared_method(&path)) {
+                    shared.insert(stem);
+                }
+            }
+        }
+        let namespace = components::namespace(&sources);
+        self.components.push(Component { name, namespace, sources: sources.clone(), shared });
+        self.add_module_dir(&methods, module);
+    }
+
+    /// The components, module 1 first.
+    pub fn components(&self) -> &[Component] {
+        &self.components
+    }
+
+    pub fn has_components(&self) -> bool {
+        !self.components.is_empty()
+    }
+
+    /// The module of a loaded file (0 for the host, and for code compiled at run time).
+    pub fn module_of(&self, file: u32) -> u32 {
+        self.files.read().get(file as usize).map_or(0, |f| f.module)
+    }
+
+    /// The key of the method `name` as code of `module` calls it: the host sees its own
+    /// methods, then the shared methods of the components; a component sees its own methods.
+    pub fn method_key(&self, module: u32, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        if module != 0 {
+            let k = components::key(module, &lower);
+            return self.has_method(&k).then_some(k);
+        }
+        if self.has_method(&lower) {
+            return Some(lower);
+        }
+        self.components.iter().enumerate().find_map(|(i, c)| {
+            c.shared.contains(&lower).then(|| components::key(i as u32 + 1, &lower))
+        })
+    }
+
+    /// The key of a method of any module (the host first): for code run by name from another
+    /// process, whose caller's module is not known.
+    pub fn any_method_key(&self, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        if self.has_method(&lower) {
+            return Some(lower);
+        }
+        (1..=self.components.len() as u32)
+            .map(|m| components::key(m, &lower))
+            .find(|k| self.has_method(k))
+    }
+
+    /// The name of module `module`'s method `lower` as its file spells it.
+    pub fn method_name_written(&self, module: u32, lower: &str) -> Option<String> {
+        let path = self.method_paths.get(&components::key(module, lower))?;
+        path.file_stem().and_then(|s| s.to_str()).map(str::to_string)
+    }
+
+    /// The names of module `module`'s classes, sorted.
+    pub fn class_names_in(&self, module: u32) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .class_names_all()
+            .iter()
+            .filter_map(|k| {
+                let (m, name) = components::split_key(k);
+                (m == module).then(|| name.to_string())
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn add_module_dir(&mut self, dir: &Path, module: u32) {
         // Classes: `Classes/` beside the methods, or `Project/Sources/Classes/` for
         // `Project/Sources/Methods/`.
-        self.add_class_dir(&dir.join("Classes"));
+        self.add_class_dir_in(&dir.join("Classes"), module);
         if dir.file_name().is_some_and(|n| n == "Methods") {
             if let Some(sources) = dir.parent() {
-                self.add_class_dir(&sources.join("Classes"));
+                self.add_class_dir_in(&sources.join("Classes"), module);
             }
         }
         let Ok(entries) = std::fs::read_dir(dir) else { return };
@@ -73,7 +172,7 @@ impl Project {
                 .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
             {
                 if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                    let key = stem.to_lowercase();
+                    let key = components::key(module, &stem.to_lowercase());
                     if !self.method_paths.contains_key(&key) {
                         self.names.insert(stem);
                         self.method_paths.insert(key, path.clone());
@@ -85,6 +184,10 @@ impl Project {
 
     /// Registers every `NAME.4dm` of `dir` as class `NAME` (first folder wins on clashes).
     pub fn add_class_dir(&mut self, dir: &Path) {
+        self.add_class_dir_in(dir, 0)
+    }
+
+    fn add_class_dir_in(&mut self, dir: &Path, module: u32) {
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
@@ -94,7 +197,7 @@ impl Project {
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| e.eq_ignore_ascii_case("4dm"));
             if let (true, Some(stem)) = (is_4dm, path.file_stem().and_then(|s| s.to_str())) {
-                self.class_paths.entry(stem.to_string()).or_insert(path.clone());
+                self.class_paths.entry(components::key(module, stem)).or_insert(path.clone());
             }
         }
     }
@@ -104,8 +207,12 @@ impl Project {
         self.class_paths.contains_key(name) || self.loaded_classes.lock().contains_key(name)
     }
 
-    /// The names of the user classes, sorted.
+    /// The names of the host project's user classes, sorted.
     pub fn class_names(&self) -> Vec<String> {
+        self.class_names_in(0)
+    }
+
+    fn class_names_all(&self) -> Vec<String> {
         let mut names: Vec<String> = self.class_paths.keys().cloned().collect();
         for k in self.loaded_classes.lock().keys() {
             if !self.class_paths.contains_key(k) {
@@ -125,7 +232,8 @@ impl Project {
         let Some(path) = self.class_paths.get(name) else { return Ok(None) };
         let bytes =
             read_source(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let index = self.add_source(&path.display().to_string(), name, &bytes);
+        let (module, plain) = components::split_key(name);
+        let index = self.add_source_in(module, &path.display().to_string(), plain, &bytes);
         loaded.insert(name.to_string(), index);
         Ok(Some(index))
     }
@@ -143,7 +251,9 @@ impl Project {
     pub fn method_names_as_written(&self) -> Vec<String> {
         let mut names: Vec<String> = self
             .method_paths
-            .values()
+            .iter()
+            .filter(|(k, _)| !k.starts_with('\u{1}'))
+            .map(|(_, p)| p)
             .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
             .collect();
         names.sort();
@@ -157,6 +267,11 @@ impl Project {
 
     /// Parses and registers a source text; returns its file index.
     pub fn add_source(&self, display: &str, method: &str, bytes: &[u8]) -> u32 {
+        self.add_source_in(0, display, method, bytes)
+    }
+
+    /// [`Project::add_source`] for the code of a module (0: the host, k: a component).
+    pub fn add_source_in(&self, module: u32, display: &str, method: &str, bytes: &[u8]) -> u32 {
         let (text, out) = syntax::parse_bytes(bytes, &self.names);
         let errors = out.errors;
         let map = SourceMap::new(&text);
@@ -167,6 +282,7 @@ impl Project {
             map,
             ast: Arc::new(out.file),
             errors,
+            module,
         };
         let mut files = self.files.write();
         files.push(Arc::new(entry));
@@ -189,7 +305,8 @@ impl Project {
         let bytes =
             read_source(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or(name);
-        let index = self.add_source(&path.display().to_string(), stem, &bytes);
+        let module = components::split_key(&key).0;
+        let index = self.add_source_in(module, &path.display().to_string(), stem, &bytes);
         loaded.insert(key, index);
         Ok(Some(index))
     }

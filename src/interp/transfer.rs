@@ -13,7 +13,7 @@ use crate::runtime::{ObjRef, Value};
 use crate::syntax::ast::Span;
 
 fn name_of(c: &Class) -> ClassName {
-    ClassName { builtin: c.builtin, name: c.name.to_string() }
+    ClassName { builtin: c.builtin, name: if c.builtin { c.name.to_string() } else { c.key() } }
 }
 
 /// The sending side: reads the class tags of this process's objects.
@@ -28,7 +28,7 @@ impl Sender for ClassSender {
         if let Some(ClassObject(c)) = tag.downcast_ref::<ClassObject>() {
             return Some(ObjectTag::Class(name_of(c)));
         }
-        tag.downcast_ref::<Store>().map(|s| ObjectTag::Store(*s == Store::User))
+        tag.downcast_ref::<Store>().map(|s| ObjectTag::Store(matches!(s, Store::User(_))))
     }
 
     fn function(&self, f: &Function) -> SendValue {
@@ -64,6 +64,16 @@ impl Interp {
         v.into_value_with(self)
     }
 
+    /// A method's name as written, from its key (a component's method keys carry the module).
+    pub(super) fn method_name_of_key(&self, key: &str) -> String {
+        let (module, lower) = crate::interp::components::split_key(key);
+        if module == 0 {
+            return key.to_string();
+        }
+        let written = self.engine.project.method_name_written(module, lower);
+        written.unwrap_or_else(|| lower.to_string())
+    }
+
     fn class_named(&mut self, c: &ClassName) -> Option<Rc<Class>> {
         if c.builtin {
             self.builtin_class(&c.name)
@@ -92,7 +102,7 @@ impl Receiver for Interp {
     }
 
     fn store(&mut self, user: bool) -> Value {
-        self.store_object(if user { Store::User } else { Store::Builtin })
+        self.store_object(if user { Store::User(0) } else { Store::Builtin })
     }
 
     fn class_function(&mut self, c: &ClassName, name: &str) -> Value {

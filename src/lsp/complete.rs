@@ -111,16 +111,24 @@ fn item(label: &str, kind: lsp::CompletionItemKind, detail: Option<String>) -> l
     lsp::CompletionItem { label: label.to_string(), kind: Some(kind), detail, ..Default::default() }
 }
 
-/// The receiver written before the `.` at `dot`: `cs`, `4D`, `This`, `$name`, or `cs.Name`.
-fn receiver(text: &str, dot: usize) -> &str {
+/// The receiver written before the `.` at `dot`: `cs`, `4D`, `This`, `$name`, or `cs.Name`,
+/// without token suffixes (`cs:C1710` is `cs`).
+fn receiver(text: &str, dot: usize) -> String {
     let mut start = dot;
     for (i, c) in text[..dot].char_indices().rev() {
-        if !(is_word(c) || c == '$' || c == '.') {
+        if !(is_word(c) || c == '$' || c == '.' || c == ':') {
             break;
         }
         start = i;
     }
-    &text[start..dot]
+    let mut out = String::new();
+    for part in text[start..dot].split('.') {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(part.split(':').next().unwrap_or(""));
+    }
+    out
 }
 
 pub fn completion(ws: &Workspace, p: lsp::CompletionParams) -> Option<lsp::CompletionResponse> {
@@ -135,7 +143,7 @@ pub fn completion(ws: &Workspace, p: lsp::CompletionParams) -> Option<lsp::Compl
     let cursor = Cursor::new(ws, &pp.text_document.uri, pp.position);
     if text[..start].ends_with('.') {
         let recv = receiver(text, start - 1);
-        match recv {
+        match recv.as_str() {
             "cs" => {
                 for c in project.model.class_names() {
                     items.push(item(c, lsp::CompletionItemKind::CLASS, Some(format!("cs.{c}"))));
@@ -316,7 +324,9 @@ pub fn signature_help(ws: &Workspace, p: lsp::SignatureHelpParams) -> Option<lsp
         // `receiver.function(`: the receiver's class, from its declaration.
         let recv = receiver(before, name_start - 1);
         let cursor = Cursor::new(ws, &pp.text_document.uri, pp.position);
-        let class = if recv == "This" {
+        let class = if let Some(class) = recv.strip_prefix("cs.").filter(|_| name == "new") {
+            Some(class.to_string())
+        } else if recv == "This" {
             cursor.as_ref().and_then(|c| c.class.clone())
         } else if let (Some(local), Some(c)) = (recv.strip_prefix('$'), &cursor) {
             let body = body_at(&c.parsed.file, c.offset.min(c.parsed.text.len()));
@@ -410,7 +420,11 @@ fn function_signature(project: &Project, class: &str, name: &str) -> Option<Sig>
         .iter()
         .chain(def.functions.iter())
         .find(|f| f.name.span == span && span != Span::default())?;
-    let (label, ranges) = signature_label(name, &f.params, f.result.as_ref(), &parsed.text);
+    let shown = match f.kind {
+        FunctionKind::Constructor => format!("cs.{class}.new"),
+        _ => name.to_string(),
+    };
+    let (label, ranges) = signature_label(&shown, &f.params, f.result.as_ref(), &parsed.text);
     let doc = crate::analysis::navigate::comment_above(&parsed.text, f.span.start as usize);
     Some((label, ranges, doc))
 }

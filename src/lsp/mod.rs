@@ -275,25 +275,29 @@ impl Server<'_> {
         self.open.insert(path.to_path_buf(), text.clone());
         let root = workspace::root_of(path);
         self.load(&root);
-        let changed = match self.workspace.project_of_mut(path) {
-            Some(project) => project.update(path, text, true),
-            None => return,
-        };
-        self.publish_all(&changed);
+        self.update(path, text, true);
+    }
+
+    /// Analyses a file's new text; publishes its diagnostics, then those of the files using it
+    /// when what it declares changed (so the edited file's answer never waits for the others).
+    fn update(&mut self, path: &Path, text: String, open: bool) {
+        let Some(project) = self.workspace.project_of_mut(path) else { return };
+        let declarations_changed = project.update(path, text, open);
+        self.publish_all(&[path.to_path_buf()]);
+        if declarations_changed {
+            let users = match self.workspace.project_of_mut(path) {
+                Some(project) => project.recheck_users_of(path),
+                None => return,
+            };
+            self.publish_all(&users);
+        }
     }
 
     fn closed(&mut self, path: &Path) {
         self.open.remove(path);
         // The file on disk is the truth again (the editor may close without saving).
         match crate::interp::project::read_source(path) {
-            Ok(bytes) => {
-                let text = crate::syntax::decode_source(&bytes).0;
-                let changed = match self.workspace.project_of_mut(path) {
-                    Some(project) => project.update(path, text, false),
-                    None => return,
-                };
-                self.publish_all(&changed);
-            }
+            Ok(bytes) => self.update(path, crate::syntax::decode_source(&bytes).0, false),
             Err(_) => self.changed_on_disk(path, lsp::FileChangeType::DELETED),
         }
     }
@@ -302,8 +306,14 @@ impl Server<'_> {
         if self.open.contains_key(path) {
             return; // the editor's text wins
         }
+        if typ != lsp::FileChangeType::DELETED {
+            if let Ok(bytes) = crate::interp::project::read_source(path) {
+                self.update(path, crate::syntax::decode_source(&bytes).0, false);
+            }
+            return;
+        }
         let changed = match self.workspace.project_of_mut(path) {
-            Some(project) if typ == lsp::FileChangeType::DELETED => {
+            Some(project) => {
                 let users = project.remove(path);
                 // Its diagnostics go with it.
                 let uri = path_to_uri(path);
@@ -311,10 +321,6 @@ impl Server<'_> {
                 self.notify::<lsp::notification::PublishDiagnostics>(params);
                 users
             }
-            Some(project) => match crate::interp::project::read_source(path) {
-                Ok(bytes) => project.update(path, crate::syntax::decode_source(&bytes).0, false),
-                Err(_) => return,
-            },
             None => return,
         };
         self.publish_all(&changed);

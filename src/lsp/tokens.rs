@@ -23,6 +23,7 @@ const TYPES: &[lsp::SemanticTokenType] = &[
     lsp::SemanticTokenType::NUMBER,
     lsp::SemanticTokenType::NAMESPACE,
     lsp::SemanticTokenType::COMMENT,
+    lsp::SemanticTokenType::TYPE,
 ];
 
 /// Index of each kind in [`TYPES`].
@@ -40,6 +41,7 @@ pub enum Kind {
     Number,
     Namespace,
     Comment,
+    Type,
 }
 
 /// Modifier bits, in the order of [`MODIFIERS`].
@@ -74,7 +76,17 @@ pub fn classify(
         last_end = *end;
         let prev = |k: usize| i.checked_sub(k).and_then(|j| toks.get(j)).map(|t| &t.1);
         let next = toks.get(i + 1).map(|t| &t.1);
+        let after_function = matches!(prev(1), Some(Tok::Function))
+            || matches!((prev(2), prev(1)), (Some(Tok::Function), Some(Tok::Get | Tok::Set)));
+        // A declared type (`: Text`, `: cs.Person`): the class part is coloured below.
+        let type_word = matches!(prev(1), Some(Tok::Colon)) && next != Some(&Tok::Dot);
         let kind = match tok {
+            Tok::Name(_) | Tok::PropName(_) if after_function => Some((Kind::Method, 0)),
+            Tok::Name(_) | Tok::Command(_) | Tok::Constant(_) | Tok::Method(_) if type_word => {
+                Some((Kind::Type, 0))
+            }
+            Tok::Name(_) if matches!(prev(1), Some(Tok::Property)) => Some((Kind::Property, 0)),
+            Tok::Get | Tok::Set => Some((Kind::Keyword, 0)),
             Tok::Local(_) => Some((Kind::Variable, LOCAL)),
             Tok::LegacyParam(_) | Tok::DollarBrace => Some((Kind::Parameter, LOCAL)),
             Tok::Interprocess(_) => Some((Kind::Variable, INTERPROCESS)),

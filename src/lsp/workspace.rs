@@ -42,7 +42,10 @@ pub struct FileState {
     /// Whether `good` is the current text.
     pub good_is_current: bool,
     /// Names the file mentions (lowercase): who to re-check when a method or class changes.
+    /// Bare names and method calls (a method is used only this way).
     pub mentions: HashSet<String>,
+    /// Property names (`cs.Name`, `.function()`): a class is also used this way.
+    pub properties: HashSet<String>,
     pub too_large: bool,
 }
 
@@ -57,6 +60,7 @@ impl FileState {
             good: None,
             good_is_current: false,
             mentions: HashSet::new(),
+            properties: HashSet::new(),
             too_large: false,
         }
     }
@@ -166,7 +170,7 @@ impl Project {
             return;
         }
         let (text, out) = parse_bytes(state.text.as_bytes(), &self.names);
-        state.mentions = mentions(&text, &self.names);
+        (state.mentions, state.properties) = mentions(&text, &self.names);
         state.syntax_errors = out.errors;
         state.good_is_current = state.syntax_errors.is_empty();
         if state.good_is_current {
@@ -216,9 +220,9 @@ impl Project {
         }
     }
 
-    /// Replaces a file's text (an edit, an open, a save). Returns the files whose diagnostics
-    /// may have changed (the file itself first).
-    pub fn update(&mut self, path: &Path, text: String, open: bool) -> Vec<PathBuf> {
+    /// Replaces a file's text (an edit, an open, a save) and checks it. Returns whether what it
+    /// declares changed: then [`Project::recheck_users_of`] re-checks the files using it.
+    pub fn update(&mut self, path: &Path, text: String, open: bool) -> bool {
         let new_file = !self.files.contains_key(path);
         let mut state = self.files.remove(path).unwrap_or_else(|| FileState::new(String::new()));
         state.lines = LineIndex::new(&text);
@@ -232,11 +236,13 @@ impl Project {
         self.files.insert(path.to_path_buf(), state);
         let changed = self.declare(path);
         self.check(path);
-        let mut out = vec![path.to_path_buf()];
-        if changed || new_file {
-            out.extend(self.recheck_users(&name, role));
-        }
-        out
+        changed || new_file
+    }
+
+    /// Re-checks the files that use the method or class defined by `path`; returns them.
+    pub fn recheck_users_of(&mut self, path: &Path) -> Vec<PathBuf> {
+        let (role, name) = file_role(path);
+        self.recheck_users(&name, role)
     }
 
     /// Forgets a deleted file. Returns the files whose diagnostics may have changed.
@@ -278,7 +284,11 @@ impl Project {
         let users: Vec<PathBuf> = self
             .files
             .iter()
-            .filter(|(_, s)| s.good_is_current && s.mentions.iter().any(|m| wanted.contains(m)))
+            .filter(|(_, s)| {
+                s.good_is_current
+                    && (s.mentions.iter().any(|m| wanted.contains(m))
+                        || role == Role::Class && s.properties.iter().any(|m| wanted.contains(m)))
+            })
             .map(|(p, _)| p.clone())
             .collect();
         for p in &users {
@@ -313,18 +323,21 @@ fn empty_file() -> SourceFile {
     SourceFile { declare: None, body: Vec::new(), class: None }
 }
 
-/// The lowercase names a text mentions (methods, bare names, property names).
-fn mentions(text: &str, names: &MethodNames) -> HashSet<String> {
-    let mut out = HashSet::new();
+/// The lowercase names a text mentions: (methods and bare names, property names).
+fn mentions(text: &str, names: &MethodNames) -> (HashSet<String>, HashSet<String>) {
+    let (mut bare, mut properties) = (HashSet::new(), HashSet::new());
     for (_, tok, _) in Lexer::new(text, names).flatten() {
         match tok {
-            Tok::Method(n) | Tok::Name(n) | Tok::PropName(n) => {
-                out.insert(n.to_lowercase());
+            Tok::Method(n) | Tok::Name(n) => {
+                bare.insert(n.to_lowercase());
+            }
+            Tok::PropName(n) => {
+                properties.insert(n.to_lowercase());
             }
             _ => {}
         }
     }
-    out
+    (bare, properties)
 }
 
 /// Every project the server has loaded.

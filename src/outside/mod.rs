@@ -4,6 +4,7 @@
 
 pub mod file;
 pub mod handle;
+pub mod http;
 pub mod paths;
 pub mod process;
 pub mod text;

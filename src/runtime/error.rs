@@ -71,6 +71,9 @@ pub enum ErrorKind {
     /// An access to files, programs, the network or the environment that the permissions do
     /// not allow (`src/permissions.rs`). Chosen: -10790.
     PermissionDenied,
+    /// An outgoing HTTP request that failed before a response (unreachable host, TLS, timeout).
+    /// Chosen: -10791.
+    Network,
     /// A file or folder that does not exist. 4D's OS file manager code -43.
     FileNotFound,
     /// A file or folder that already exists. 4D's OS file manager code -48.
@@ -116,6 +119,7 @@ impl ErrorKind {
             ErrorKind::NoDatastore => -10515,
             ErrorKind::ArrayExpected => -10516,
             ErrorKind::PermissionDenied => -10790,
+            ErrorKind::Network => -10791,
             ErrorKind::FileNotFound => -43,
             ErrorKind::FileExists => -48,
             ErrorKind::FileIo => -36,

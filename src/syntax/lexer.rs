@@ -86,6 +86,11 @@ pub struct Lexer<'a> {
     seq_cache: (usize, usize),
     done: bool,
     fold_buf: String,
+    /// A `;` outside brackets, held back until the next token shows whether it ends the line
+    /// (4D accepts and ignores a statement's trailing `;`).
+    held_semi: Option<(usize, Tok<'a>, usize)>,
+    /// The token read after a held `;` that was not at the end of its line.
+    queued: Option<(usize, Tok<'a>, usize)>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -115,6 +120,8 @@ impl<'a> Lexer<'a> {
             seq_cache: (usize::MAX, 0),
             done: false,
             fold_buf: String::new(),
+            held_semi: None,
+            queued: None,
         }
     }
 
@@ -994,6 +1001,33 @@ impl<'a> Iterator for Lexer<'a> {
     type Item = Spanned<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(tok) = self.queued.take() {
+            return Some(Ok(tok));
+        }
+        loop {
+            let Some(tok) = self.next_token() else {
+                // A held `;` at the very end of the file (no final newline) is trailing too.
+                return None;
+            };
+            if tok.1 == Tok::Semi && self.brackets.is_empty() && self.held_semi.is_none() {
+                self.held_semi = Some(tok);
+                continue;
+            }
+            return Some(Ok(match self.held_semi.take() {
+                Some(_) if tok.1 == Tok::Newline => tok,
+                Some(semi) => {
+                    self.queued = Some(tok);
+                    semi
+                }
+                None => tok,
+            }));
+        }
+    }
+}
+
+impl<'a> Lexer<'a> {
+    /// The next token as the grammar sees it, before trailing `;` are dropped.
+    fn next_token(&mut self) -> Option<(usize, Tok<'a>, usize)> {
         loop {
             if self.done {
                 return None;
@@ -1004,7 +1038,7 @@ impl<'a> Iterator for Lexer<'a> {
                     let n = self.src.len();
                     if self.last != Last::LineStart {
                         self.last = Last::LineStart;
-                        return Some(Ok((n, Tok::Newline, n)));
+                        return Some((n, Tok::Newline, n));
                     }
                     return None;
                 }
@@ -1013,7 +1047,7 @@ impl<'a> Iterator for Lexer<'a> {
             };
             if let Some((s, tok, e)) = next {
                 if let Some(out) = self.emit(s, tok, e) {
-                    return Some(Ok(out));
+                    return Some(out);
                 }
             }
         }

@@ -1,0 +1,2 @@
+Function apply($text : Text) : Text
+	return Uppercase($text)

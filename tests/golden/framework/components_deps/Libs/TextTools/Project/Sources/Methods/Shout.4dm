@@ -1,0 +1,3 @@
+//%attributes = {"shared":true}
+#DECLARE($text : Text) : Text
+return cs.Upper.new().apply($text)+"!"

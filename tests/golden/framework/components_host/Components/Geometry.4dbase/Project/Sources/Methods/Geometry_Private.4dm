@@ -1,0 +1,2 @@
+//%attributes = {}
+ALERT("must not run from the host")

@@ -1,0 +1,3 @@
+//%attributes = {"shared":false}
+#DECLARE() : Text
+return "component Helper"

@@ -1,0 +1,2 @@
+Function describe() : Text
+	return "a host Shape"

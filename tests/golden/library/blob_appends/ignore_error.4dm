@@ -1,0 +1,1 @@
+// error handler for blob_appends

@@ -1,0 +1,3 @@
+#DECLARE($label : Text; $amount : Integer) -> $out : Text
+C_TEXT($3)
+$out:=$label+"="+String($amount)+" and "+$3+" ("+String(Count parameters)+" parameters)"
