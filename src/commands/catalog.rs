@@ -1,13 +1,8 @@
-//! The table of every 4D command and constant name, loaded once from the TSV files in `data/`.
+//! The table of every 4D command and constant name, from the TSV files in `data/`, turned into
+//! static arrays by `build.rs` (nothing is parsed or hashed at start-up).
 //!
 //! The index of a command in [`commands`] is the `u16` stored in `ExprKind::Command`; the index of
 //! a constant in [`constants`] is the `u16` in `ExprKind::Constant`.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-const COMMANDS_TSV: &str = include_str!("data/4d-commands.tsv");
-const CONSTANTS_TSV: &str = include_str!("data/4d-constants.tsv");
 
 /// One built-in command.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,112 +23,44 @@ pub struct ConstantInfo {
     pub theme: &'static str,
 }
 
-struct Catalog {
-    commands: Vec<CommandInfo>,
-    constants: Vec<ConstantInfo>,
-    command_by_name: HashMap<String, u16>,
-    constant_by_name: HashMap<String, u16>,
-    command_by_number: HashMap<u32, u16>,
-}
-
-fn non_empty(s: &'static str) -> Option<&'static str> {
-    let s = s.trim();
-    if s.is_empty() {
-        None
-    } else {
-        Some(s)
-    }
-}
-
-/// Data rows of a TSV file (header skipped), split on tabs.
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.trim_end_matches('\r').split('\t').collect())
-}
-
-fn load() -> Catalog {
-    let mut commands = Vec::with_capacity(1600);
-    let mut command_by_name = HashMap::with_capacity(1600);
-    let mut command_by_number: HashMap<u32, u16> = HashMap::with_capacity(1600);
-    for cols in rows(COMMANDS_TSV) {
-        let name = cols[0].trim();
-        if name.is_empty() {
-            continue;
-        }
-        let key = name.to_lowercase();
-        if command_by_name.contains_key(&key) {
-            continue; // same name twice: keep the first row
-        }
-        let number = cols.get(1).copied().and_then(non_empty).and_then(|n| n.parse::<u32>().ok());
-        let thread_safe = match cols.get(2).copied().and_then(non_empty) {
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            _ => None,
-        };
-        let theme = cols.get(3).copied().map(str::trim).unwrap_or("");
-        let index = commands.len() as u16;
-        commands.push(CommandInfo { name, number, thread_safe, theme });
-        command_by_name.insert(key, index);
-        if let Some(n) = number {
-            // Several names can share a number (`C_TEXT` and its obsolete `_O_C_TEXT`):
-            // prefer the current name over an `_O_` one.
-            match command_by_number.get(&n) {
-                Some(&old) if !commands[old as usize].name.starts_with("_O_") => {}
-                _ => {
-                    command_by_number.insert(n, index);
-                }
-            }
-        }
-    }
-    let mut constants = Vec::with_capacity(2500);
-    let mut constant_by_name = HashMap::with_capacity(2500);
-    for cols in rows(CONSTANTS_TSV) {
-        let name = cols[0].trim();
-        if name.is_empty() {
-            continue;
-        }
-        let key = name.to_lowercase();
-        if constant_by_name.contains_key(&key) {
-            continue;
-        }
-        let value = cols.get(1).copied().and_then(non_empty);
-        let theme = cols.get(2).copied().map(str::trim).unwrap_or("");
-        constant_by_name.insert(key, constants.len() as u16);
-        constants.push(ConstantInfo { name, value, theme });
-    }
-    Catalog { commands, constants, command_by_name, constant_by_name, command_by_number }
-}
-
-fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(load)
-}
+// `COMMANDS`, `CONSTANTS`, the sorted lookups and `FOLDED_NAMES`, written by `build.rs` from the
+// TSV files (rows with an empty name skipped, a repeated name keeps its first row).
+include!(concat!(env!("OUT_DIR"), "/catalog.rs"));
 
 /// Every command; the position in this slice is the command index.
 pub fn commands() -> &'static [CommandInfo] {
-    &catalog().commands
+    COMMANDS
 }
 
 /// Every constant; the position in this slice is the constant index.
 pub fn constants() -> &'static [ConstantInfo] {
-    &catalog().constants
+    CONSTANTS
+}
+
+fn lookup(table: &[(&str, u16)], name: &str) -> Option<u16> {
+    let key = name.to_lowercase();
+    table.binary_search_by(|(k, _)| (*k).cmp(key.as_str())).ok().map(|i| table[i].1)
 }
 
 /// The index of the command with this name (case-insensitive, exact words).
 pub fn command_index(name: &str) -> Option<u16> {
-    catalog().command_by_name.get(&name.to_lowercase()).copied()
+    lookup(COMMAND_BY_NAME, name)
 }
 
 /// The index of the constant with this name (case-insensitive, exact words).
 pub fn constant_index(name: &str) -> Option<u16> {
-    catalog().constant_by_name.get(&name.to_lowercase()).copied()
+    lookup(CONSTANT_BY_NAME, name)
 }
 
 /// The index of the command with this number (as in a `:C<n>` token suffix).
 pub fn command_by_number(n: u32) -> Option<u16> {
-    catalog().command_by_number.get(&n).copied()
+    COMMAND_BY_NUMBER.binary_search_by_key(&n, |&(k, _)| k).ok().map(|i| COMMAND_BY_NUMBER[i].1)
+}
+
+/// Command and constant names as the lexer folds them (each word lower-cased), sorted by bytes,
+/// with the command and constant each stands for.
+pub(crate) fn folded_names() -> &'static [(&'static str, Option<u16>, Option<u16>)] {
+    FOLDED_NAMES
 }
 
 /// The command at `index`, if any.

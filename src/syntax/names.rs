@@ -161,44 +161,22 @@ impl<V: Default> Trie<V> {
     }
 }
 
-/// What a complete built-in name is; several kinds can share one name (`This` is a keyword and a
-/// command).
+/// What a keyword-trie name is: a keyword, or a several-word system variable.
 #[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct BuiltinEntry {
+pub(crate) struct KeywordEntry {
     pub keyword: Option<Keyword>,
-    pub command: Option<u16>,
-    pub constant: Option<u16>,
-    /// A system variable with a several-word name.
     pub system_var: bool,
 }
 
-impl BuiltinEntry {
-    pub(crate) fn is_some(&self) -> bool {
-        self.keyword.is_some()
-            || self.command.is_some()
-            || self.constant.is_some()
-            || self.system_var
-    }
-}
-
-/// The global trie of keywords, command names and constant names.
-pub(crate) fn builtins() -> &'static Trie<BuiltinEntry> {
-    static TRIE: OnceLock<Trie<BuiltinEntry>> = OnceLock::new();
+/// The trie of keywords and several-word system variables (a few dozen names; command and
+/// constant names are a sorted static array from `build.rs`, see [`catalog::folded_names`]).
+pub(crate) fn keywords() -> &'static Trie<KeywordEntry> {
+    static TRIE: OnceLock<Trie<KeywordEntry>> = OnceLock::new();
     TRIE.get_or_init(|| {
-        let mut trie: Trie<BuiltinEntry> = Trie::default();
+        let mut trie: Trie<KeywordEntry> = Trie::default();
         for &(name, kw) in KEYWORDS {
             if let Some(e) = trie.insert(name) {
                 e.keyword = Some(kw);
-            }
-        }
-        for (i, c) in catalog::commands().iter().enumerate() {
-            if let Some(e) = trie.insert(c.name) {
-                e.command.get_or_insert(i as u16);
-            }
-        }
-        for (i, c) in catalog::constants().iter().enumerate() {
-            if let Some(e) = trie.insert(c.name) {
-                e.constant.get_or_insert(i as u16);
             }
         }
         for name in SYSTEM_VARIABLES {
@@ -284,51 +262,87 @@ pub(crate) enum Matched {
     SystemVar,
 }
 
-/// Walks the built-in trie and the method trie in step over successive words.
+/// Walks the keyword trie, the sorted command/constant names and the method trie in step over
+/// successive words.
 pub(crate) struct Walker<'t> {
     methods: &'t Trie<bool>,
-    builtin: Option<NodeId>,
+    keyword: Option<NodeId>,
     method: Option<NodeId>,
+    /// The words so far, folded and joined by spaces.
+    prefix: String,
+    /// The range of [`catalog::folded_names`] that are `prefix` or continue it with a word.
+    lo: usize,
+    hi: usize,
 }
 
 impl<'t> Walker<'t> {
     pub(crate) fn new(methods: &'t MethodNames) -> Walker<'t> {
-        Walker { methods: methods.trie(), builtin: Some(ROOT), method: Some(ROOT) }
+        Walker {
+            methods: methods.trie(),
+            keyword: Some(ROOT),
+            method: Some(ROOT),
+            prefix: String::new(),
+            lo: 0,
+            hi: catalog::folded_names().len(),
+        }
     }
 
-    /// Advances by one (lower-cased) word; returns `false` when neither trie can continue.
+    /// Advances by one (lower-cased) word; returns `false` when nothing can continue.
     pub(crate) fn step(&mut self, folded: &str) -> bool {
-        self.builtin = self.builtin.and_then(|n| builtins().step(n, folded));
+        self.keyword = self.keyword.and_then(|n| keywords().step(n, folded));
         self.method = self.method.and_then(|n| self.methods.step(n, folded));
-        self.builtin.is_some() || self.method.is_some()
+        if self.lo < self.hi {
+            if !self.prefix.is_empty() {
+                self.prefix.push(' ');
+            }
+            self.prefix.push_str(folded);
+            let p = self.prefix.as_str();
+            let names = &catalog::folded_names()[self.lo..self.hi];
+            // Sorted by bytes, the names equal to `p` or going on with " word" come right
+            // after those below `p` (no name has a character below the space).
+            let start = names.partition_point(|(n, ..)| *n < p);
+            let end = names.partition_point(|(n, ..)| {
+                *n <= p || (n.starts_with(p) && n.as_bytes().get(p.len()) == Some(&b' '))
+            });
+            self.hi = self.lo + end;
+            self.lo += start;
+        }
+        self.keyword.is_some() || self.method.is_some() || self.lo < self.hi
+    }
+
+    /// The command/constant name equal to the words so far.
+    fn exact(&self) -> Option<&'static (&'static str, Option<u16>, Option<u16>)> {
+        if self.lo >= self.hi || self.prefix.is_empty() {
+            return None;
+        }
+        catalog::folded_names().get(self.lo).filter(|e| e.0 == self.prefix)
     }
 
     /// Whether a further word could extend the current prefix.
     pub(crate) fn can_continue(&self) -> bool {
-        self.builtin.is_some_and(|n| builtins().has_children(n))
+        self.keyword.is_some_and(|n| keywords().has_children(n))
             || self.method.is_some_and(|n| self.methods.has_children(n))
+            || self.hi - self.lo > usize::from(self.exact().is_some())
     }
 
     /// The best complete name at the current prefix, by priority
-    /// keyword > command > method > constant.
+    /// keyword > command > method > constant (> several-word system variable).
     pub(crate) fn complete(&self) -> Option<Matched> {
-        let b = self.builtin.map(|n| *builtins().value(n)).filter(|e| e.is_some());
-        if let Some(e) = b {
-            if let Some(k) = e.keyword {
-                return Some(Matched::Keyword(k));
-            }
-            if let Some(c) = e.command {
-                return Some(Matched::Command(c));
-            }
+        let kw = self.keyword.map(|n| *keywords().value(n)).unwrap_or_default();
+        if let Some(k) = kw.keyword {
+            return Some(Matched::Keyword(k));
+        }
+        let exact = self.exact();
+        if let Some(&(_, Some(c), _)) = exact {
+            return Some(Matched::Command(c));
         }
         if self.method.is_some_and(|n| *self.methods.value(n)) {
             return Some(Matched::Method);
         }
-        match b {
-            Some(e) if e.constant.is_some() => e.constant.map(Matched::Constant),
-            Some(e) if e.system_var => Some(Matched::SystemVar),
-            _ => None,
+        if let Some(&(_, _, Some(k))) = exact {
+            return Some(Matched::Constant(k));
         }
+        kw.system_var.then_some(Matched::SystemVar)
     }
 }
 
