@@ -78,7 +78,7 @@ pub fn uri_to_path(uri: &Uri) -> Option<PathBuf> {
     let rest = text.strip_prefix("file://")?;
     // `file://host/path`: keep the path (the host is `localhost` or empty in practice).
     let path = &rest[rest.find('/')?..];
-    let decoded = percent_decode(path);
+    let decoded = crate::serve::request::percent_decode(path, false);
     // `file:///C:/x` on Windows: drop the slash before the drive letter.
     let decoded = match decoded.as_bytes() {
         [b'/', d, b':', ..] if cfg!(windows) && d.is_ascii_alphabetic() => decoded[1..].to_string(),
@@ -103,25 +103,6 @@ pub fn path_to_uri(path: &Path) -> Uri {
     }
     // Every character outside the safe set is escaped above, so this always parses.
     Uri::from_str(&out).unwrap_or_else(|_| Uri::from_str("file:///").expect("a valid URI"))
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = |b: u8| (b as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[cfg(test)]

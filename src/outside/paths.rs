@@ -238,22 +238,7 @@ pub fn system_to_posix(text: &str, escape: bool) -> String {
 
 /// `Convert path POSIX to system`: on Unix the same path, percent-escapes decoded.
 pub fn posix_to_system(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::serve::request::percent_decode(text, false)
 }
 
 #[cfg(test)]
