@@ -202,12 +202,9 @@ fn send_packet(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         return Err(no_channel(NAME));
     }
     let r = doc_ref(args, 0, NAME)?;
-    let bytes: Vec<u8> = match args.value(1) {
-        Value::Text(t) => t.as_bytes().to_vec(),
-        v => match crate::runtime::blob::bytes_of(&v) {
-            Some(b) => b.to_vec(),
-            None => args.text(1, NAME)?.into_bytes(),
-        },
+    let bytes = match crate::runtime::blob::text_or_blob_bytes(&args.value(1)) {
+        Some(b) => b,
+        None => args.text(1, NAME)?.into_bytes(),
     };
     with_doc(r, NAME, |d| {
         if !d.writable {

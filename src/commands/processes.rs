@@ -75,10 +75,7 @@ fn launch_external_process(host: &mut dyn Host, args: &mut Args) -> Result<Value
         None => None,
     };
     let input: Vec<u8> = if streams >= 1 {
-        match args.value(1) {
-            Value::Text(t) => t.as_bytes().to_vec(),
-            v => crate::runtime::blob::bytes_of(&v).map(|b| b.to_vec()).unwrap_or_default(),
-        }
+        crate::runtime::blob::text_or_blob_bytes(&args.value(1)).unwrap_or_default()
     } else {
         Vec::new()
     };

@@ -10,8 +10,9 @@ use std::cell::RefCell;
 use std::io::Read;
 use std::rc::Rc;
 use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use super::deadline::Deadline;
 use super::text;
 use crate::commands::{Args, Host};
 use crate::native::{new_instance, state, NativeClass};
@@ -187,11 +188,7 @@ pub static HTTP_REQUEST: NativeClass = NativeClass {
     constructor: Some(new_request),
     functions: &[
         ("wait", |h, o, a| {
-            let timeout = match a.value(0) {
-                Value::Undefined => None,
-                _ => Some(a.num(0, "wait")?),
-            };
-            wait(h, o, timeout)?;
+            wait(h, o, &Deadline::from_arg(a, 0, "wait")?)?;
             Ok(Value::Object(o.clone()))
         }),
         ("terminate", |_, o, _| {
@@ -470,9 +467,8 @@ fn poll_for(r: &Rc<RefCell<HttpState>>, d: Duration) {
 }
 
 /// `.wait({timeout})`: until the request is over and its callbacks have run, or the timeout.
-fn wait(host: &mut dyn Host, o: &ObjRef, timeout: Option<f64>) -> Result<(), RtError> {
+fn wait(host: &mut dyn Host, o: &ObjRef, deadline: &Deadline) -> Result<(), RtError> {
     let r = request(o)?;
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, 1e9)));
     loop {
         let next = {
             let mut s = r.borrow_mut();
@@ -489,16 +485,7 @@ fn wait(host: &mut dyn Host, o: &ObjRef, timeout: Option<f64>) -> Result<(), RtE
         if r.borrow().finished {
             return Ok(());
         }
-        let step = match deadline {
-            Some(d) => {
-                let now = Instant::now();
-                if now >= d {
-                    return Ok(());
-                }
-                (d - now).min(Duration::from_millis(100))
-            }
-            None => Duration::from_millis(100),
-        };
+        let Some(step) = deadline.next_step() else { return Ok(()) };
         poll_for(&r, step);
     }
 }

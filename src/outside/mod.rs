@@ -2,6 +2,7 @@
 //! `4D.Folder` ([`file`]), document text ([`text`]). Every access goes through
 //! [`crate::permissions`].
 
+pub mod deadline;
 pub mod file;
 pub mod handle;
 pub mod http;

@@ -15,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use std::cell::RefCell;
 
+use super::deadline::Deadline;
 use super::file::{make, place_of};
 use super::paths::Place;
 use super::text;
@@ -136,22 +137,13 @@ pub static SYSTEM_WORKER: NativeClass = NativeClass {
     constructor: Some(new_worker),
     functions: &[
         ("wait", |h, o, a| {
-            let timeout = match a.value(0) {
-                Value::Undefined => None,
-                _ => Some(a.num(0, "wait")?),
-            };
-            wait(h, o, timeout)?;
+            wait(h, o, &Deadline::from_arg(a, 0, "wait")?)?;
             Ok(Value::Object(o.clone()))
         }),
         ("postMessage", |_, o, a| {
-            let bytes = match a.value(0) {
-                Value::Text(t) => t.as_bytes().to_vec(),
-                v => crate::runtime::blob::bytes_of(&v)
-                    .ok_or_else(|| {
-                        RtError::type_mismatch("postMessage: the message must be a text or a blob")
-                    })?
-                    .to_vec(),
-            };
+            let bytes = crate::runtime::blob::text_or_blob_bytes(&a.value(0)).ok_or_else(|| {
+                RtError::type_mismatch("postMessage: the message must be a text or a blob")
+            })?;
             let w = worker(o)?;
             let mut s = w.borrow_mut();
             if let Some(stdin) = s.stdin.as_mut() {
@@ -467,9 +459,8 @@ fn drain(w: &Rc<RefCell<Worker>>) {
 
 /// `.wait({timeout})`: takes the events as they come and calls the callbacks, until
 /// `onTerminate` has run, the timeout has passed, or `terminate()` was called by a callback.
-fn wait(host: &mut dyn Host, o: &ObjRef, timeout: Option<f64>) -> Result<(), RtError> {
+fn wait(host: &mut dyn Host, o: &ObjRef, deadline: &Deadline) -> Result<(), RtError> {
     let w = worker(o)?;
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.clamp(0.0, 1e9)));
     let killed_at_start = w.borrow().killed;
     loop {
         // Callbacks first, one at a time, with no borrow held (they may use the worker).
@@ -488,16 +479,7 @@ fn wait(host: &mut dyn Host, o: &ObjRef, timeout: Option<f64>) -> Result<(), RtE
         if w.borrow().finished {
             return Ok(());
         }
-        let wait_for = match deadline {
-            Some(d) => {
-                let now = Instant::now();
-                if now >= d {
-                    return Ok(());
-                }
-                (d - now).min(Duration::from_millis(100))
-            }
-            None => Duration::from_millis(100),
-        };
+        let Some(wait_for) = deadline.next_step() else { return Ok(()) };
         let ev = w.borrow().events.recv_timeout(wait_for);
         match ev {
             Ok(ev) => apply(&mut w.borrow_mut(), ev),

@@ -33,6 +33,15 @@ pub fn bytes_of(v: &Value) -> Option<Rc<Vec<u8>>> {
     }
 }
 
+/// The bytes a text or a blob stands for when written out (a packet, a program's input, a
+/// message): a text as UTF-8, a blob as [`bytes_of`]. `None` for other values.
+pub fn text_or_blob_bytes(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::Text(t) => Some(t.as_bytes().to_vec()),
+        v => bytes_of(v).map(|b| b.to_vec()),
+    }
+}
+
 /// The state of a `4D.Blob` object: its bytes, never altered.
 pub struct BlobObject(pub Rc<Vec<u8>>);
 
