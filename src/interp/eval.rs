@@ -151,6 +151,33 @@ impl Interp {
                 }
                 self.call_command(*f, vec![a, b], e.span)
             }
+            ExprKind::Numeric1 { f, kernel, arg } => {
+                let a = self.eval(arg)?;
+                match fast_num(&a) {
+                    Some(x) => Ok(Value::Real(kernel(x))),
+                    None => self.call_command(*f, vec![a], e.span),
+                }
+            }
+            ExprKind::CharCodeAt { text, index, span } => {
+                // Evaluated in `[[…]]`'s order: the text, then the index (a local or a literal
+                // text is read in place after the index instead: reading it has no effect).
+                let owned = match self.peek(text) {
+                    Some(_) => None,
+                    None => Some(self.eval(text)?),
+                };
+                let i = match self.peek_f64(index) {
+                    Some(i) => i,
+                    None => self.eval(index)?.as_number().unwrap_or(0.0),
+                };
+                let code = match owned.as_ref().or_else(|| self.peek(text)) {
+                    Some(Value::Text(t)) => text_code_at(t, i),
+                    other => {
+                        let t = other.cloned().unwrap_or_default();
+                        return self.char_at(&t, &Value::Real(i), *span);
+                    }
+                };
+                Ok(Value::Int(code))
+            }
             ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
                 Value::Int(i) => {
                     let digits = format::IntText::new(i);
@@ -252,8 +279,7 @@ impl Interp {
                             return self.call_code_exprs(method, args, obj, e.span)
                         }
                         Some(super::classes::ClassCall::New(class)) => {
-                            let values = self.eval_all(args)?;
-                            return self.instantiate(&class, values, e.span);
+                            return self.instantiate_exprs(&class, args, e.span);
                         }
                         None => {}
                     }
@@ -954,7 +980,8 @@ impl Interp {
             .into());
         };
         let n = i.as_number().unwrap_or(0.0);
-        if n < 1.0 {
+        // (NaN too: not a position.)
+        if n.is_nan() || n < 1.0 {
             return Ok(Value::empty_text());
         }
         Ok(match t.char_at(n as usize - 1) {
@@ -1324,6 +1351,22 @@ fn fast_num(v: &Value) -> Option<f64> {
         Value::Real(r) => Some(*r),
         Value::Int(i) => Some(*i as f64),
         _ => None,
+    }
+}
+
+/// `Character code(t[[i]])`: the first UTF-16 unit of character `i` (1-based) of `t`, 0 past
+/// either end (as `Character code` of the empty text `[[…]]` gives there).
+#[inline]
+fn text_code_at(t: &crate::runtime::value::Text, i: f64) -> i32 {
+    if i.is_nan() || i < 1.0 {
+        return 0;
+    }
+    match t.char_at(i as usize - 1) {
+        Some(c) => {
+            let mut units = [0u16; 2];
+            c.encode_utf16(&mut units)[0] as i32
+        }
+        None => 0,
     }
 }
 

@@ -21,32 +21,45 @@ impl Interp {
         for stmt in block {
             self.cur_span = stmt.span;
             self.tick()?;
-            let Err(u) = self.exec(stmt) else { continue };
-            match u.into_cause() {
-                Cause::Error(e) => {
-                    if e.is_abort() {
-                        return Err(Unwind::ABORT);
-                    }
-                    let e = self.locate(*e, stmt.span);
-                    if self.try_depth > 0 || self.in_error_handler {
-                        return Err(e.into());
-                    }
-                    let handler = match &self.error_handler {
-                        Some(h) => Some(h.clone()),
-                        None => self.engine.error_handlers.lock()[0].clone(),
-                    };
-                    match handler {
-                        Some(handler) => self.run_error_handler(&handler, e)?,
-                        None => {
-                            self.record_error(&e);
-                            return Err(e.into());
-                        }
-                    }
+            if let Err(u) = self.exec(stmt) {
+                // `return`, `break`… leave the block as they are; an error is looked at.
+                if !u.is_error() {
+                    return Err(u);
                 }
-                other => return Err(other.into()),
+                self.statement_failed(u, stmt.span)?;
             }
         }
         Ok(())
+    }
+
+    /// What follows a statement that unwound with `u` (see [`Interp::exec_block`]): `Ok` when
+    /// an `ON ERR CALL` handler took the error (the block goes on), `Err` to leave the block.
+    /// Kept out of line: the loop over statements stays small.
+    #[inline(never)]
+    fn statement_failed(&mut self, u: Unwind, span: Span) -> Flow<()> {
+        match u.into_cause() {
+            Cause::Error(e) => {
+                if e.is_abort() {
+                    return Err(Unwind::ABORT);
+                }
+                let e = self.locate(*e, span);
+                if self.try_depth > 0 || self.in_error_handler {
+                    return Err(e.into());
+                }
+                let handler = match &self.error_handler {
+                    Some(h) => Some(h.clone()),
+                    None => self.engine.error_handlers.lock()[0].clone(),
+                };
+                match handler {
+                    Some(handler) => self.run_error_handler(&handler, e),
+                    None => {
+                        self.record_error(&e);
+                        Err(e.into())
+                    }
+                }
+            }
+            other => Err(other.into()),
+        }
     }
 
     /// Calls the `ON ERR CALL` method for `e`; an error inside the handler is uncaught.
@@ -140,11 +153,7 @@ impl Interp {
                     // With a named result (`->$r`, or `$0`), `return expr` assigns it.
                     match self.frames.last().map(|f| f.method.result) {
                         Some(ResultKind::Slot(slot)) => self.store_local(slot, v, e.span)?,
-                        _ => {
-                            if let Some(f) = self.frames.last_mut() {
-                                f.ret = v;
-                            }
-                        }
+                        _ => self.set_returned(v),
                     }
                 }
                 Err(Unwind::RETURN)

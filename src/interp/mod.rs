@@ -96,6 +96,12 @@ impl Unwind {
         }
     }
 
+    /// Whether this is an error (not `return`, `break`, `continue`, `ABORT` or `QUIT 4D`).
+    #[inline(always)]
+    pub fn is_error(&self) -> bool {
+        self.bits() > CONTINUE_BITS
+    }
+
     /// Whether this is `return` leaving a method.
     pub fn is_return(&self) -> bool {
         self.bits() == RETURN_BITS
@@ -289,8 +295,6 @@ struct Frame {
     this: Value,
     /// The caller's statement at the time of the call (for the call chain).
     caller_span: Span,
-    /// Value of `return expr`.
-    ret: Value,
 }
 
 /// One 4D process: its call stack, process variables and error-handling state.
@@ -335,6 +339,11 @@ pub struct Interp {
     transaction_level: u32,
     /// This process's own time limit (a web request's), besides `--timeout`.
     deadline: Option<Instant>,
+    /// The value of the `return expr` being executed, from the `return` statement to the end
+    /// of its method's frame (one slot for the process: nothing runs in between).
+    ret: Value,
+    /// `Options::max_call_depth`, read once.
+    max_depth: usize,
 }
 
 impl Interp {
@@ -342,6 +351,7 @@ impl Interp {
     /// thread that calls this (the process number is bound to the thread).
     pub fn new(engine: Arc<Engine>, session: Arc<Session>, process: Arc<ProcessEntry>) -> Interp {
         crate::runtime::shared::set_current_process(process.number);
+        let engine_max_depth = engine.options.max_call_depth;
         Interp {
             engine,
             session,
@@ -369,6 +379,8 @@ impl Interp {
             frame_serial: 0,
             transaction_level: 0,
             deadline: None,
+            ret: Value::Undefined,
+            max_depth: engine_max_depth,
         }
     }
 
@@ -581,7 +593,7 @@ impl Interp {
             )
             .into());
         }
-        if self.frames.len() >= self.engine.options.max_call_depth {
+        if self.frames.len() >= self.max_depth {
             return Err(RtError::new(
                 ErrorKind::StackFull,
                 format!(
@@ -616,7 +628,6 @@ impl Interp {
             extra,
             this,
             caller_span: self.cur_span,
-            ret: Value::Undefined,
         });
         self.run_frame(method, base)
     }
@@ -631,7 +642,7 @@ impl Interp {
         let outcome = self.exec_block(&method.body);
         // Take the returned value out of the frame and drop the frame where it lies (moving a
         // whole frame out of the vector costs more than the call itself).
-        let ret = self.frames.last_mut().map(|f| std::mem::take(&mut f.ret)).unwrap_or_default();
+        let ret = std::mem::take(&mut self.ret);
         self.frames.truncate(self.frames.len().saturating_sub(1));
         self.base = saved_base;
         self.cur_span = caller_span;
@@ -652,6 +663,18 @@ impl Interp {
         }
         self.stack.truncate(base);
         result
+    }
+
+    /// Keeps the value of `return expr` for [`Interp::run_frame`].
+    #[inline]
+    pub(super) fn set_returned(&mut self, v: Value) {
+        // The slot is empty here (run_frame takes it): no drop to run.
+        if self.ret.is_undefined() {
+            // (An Undefined value owns nothing: forgetting it skips the drop call.)
+            std::mem::forget(std::mem::replace(&mut self.ret, v));
+        } else {
+            self.ret = v;
+        }
     }
 
     /// Counts a statement against `--max-steps` / `--timeout` (one comparison per statement;
