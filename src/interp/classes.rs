@@ -388,27 +388,29 @@ impl Interp {
         }
         for f in &def.functions {
             let method = Rc::new(rc::resolve_function(name, f, file, &text, &mut *self));
-            let key = f.name.text.clone();
+            // Interned as the resolver interns the names in code: a lookup then compares the
+            // keys by pointer, not by text.
+            let key = Key::intern(&f.name.text);
             match f.kind {
                 FunctionKind::Getter => {
-                    class.getters.insert(Key::new(&key), (method, f.shared));
+                    class.getters.insert(key, (method, f.shared));
                 }
                 FunctionKind::Setter => {
-                    class.setters.insert(Key::new(&key), (method, f.shared));
+                    class.setters.insert(key, (method, f.shared));
                 }
                 _ => {
                     let value = Value::Function(Rc::new(Function {
                         source: Rc::from(rc::function_display_name(name, f).as_str()),
                         code: Rc::new(ClassCode::Function { method, shared: f.shared }),
                     }));
-                    class.functions.insert(Key::new(&key), value);
+                    class.functions.insert(key, value);
                 }
             }
         }
         for p in &def.properties {
             if let (Some(init), [n]) = (&p.init, p.names.as_slice()) {
                 let m = rc::resolve_initializer(name, init, file, &text, &mut *self);
-                class.initializers.push((Key::new(&n.text), Rc::new(m)));
+                class.initializers.push((Key::intern(&n.text), Rc::new(m)));
             }
         }
         class.plain_props = class.getters.0.is_empty()
@@ -702,6 +704,10 @@ impl Interp {
             }
             if let Some((getter, shared)) = c.getters.get(key) {
                 let (getter, shared) = (getter.clone(), *shared);
+                if let Value::Object(_) = obj {
+                    // A plain instance: no implicit `Use`, no argument vector.
+                    return self.call_code_exprs(getter, &[], obj.clone(), span);
+                }
                 return self.call_in_class(getter, shared, obj.clone(), Vec::new(), span);
             }
             if c.setters.contains_key(key) {

@@ -144,6 +144,11 @@ impl Interp {
             },
             ExprKind::Numeric2 { f, kernel, args } => {
                 let [a, b] = &**args;
+                // Operands that are number locals, literals or `+ - *` of them: computed in
+                // place, without building values.
+                if let (Some(x), Some(y)) = (self.peek_num_or_arith(a), self.peek_num_or_arith(b)) {
+                    return Ok(Value::Real(kernel(x, y)));
+                }
                 let a = self.eval(a)?;
                 let b = self.eval(b)?;
                 if let (Some(x), Some(y)) = (fast_num(&a), fast_num(&b)) {
@@ -152,6 +157,9 @@ impl Interp {
                 self.call_command(*f, vec![a, b], e.span)
             }
             ExprKind::Numeric1 { f, kernel, arg } => {
+                if let Some(x) = self.peek_num_or_arith(arg) {
+                    return Ok(Value::Real(kernel(x)));
+                }
                 let a = self.eval(arg)?;
                 match fast_num(&a) {
                     Some(x) => Ok(Value::Real(kernel(x))),
@@ -1324,6 +1332,15 @@ impl Interp {
                 }
             }
             _ => None,
+        }
+    }
+
+    /// [`Interp::peek_f64`], or else [`Interp::peek_arith`].
+    #[inline(always)]
+    pub(super) fn peek_num_or_arith(&self, e: &Expr) -> Option<f64> {
+        match self.peek_f64(e) {
+            Some(x) => Some(x),
+            None => self.peek_arith(e),
         }
     }
 

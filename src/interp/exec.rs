@@ -181,9 +181,34 @@ impl Interp {
     }
 
     /// A condition of `If`, `Case of`, `While`, `Until`: Boolean, and Undefined counts as False.
+    #[inline]
     pub(super) fn condition(&mut self, e: &Expr) -> Flow<bool> {
-        // A comparison of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
-        // without evaluating the operands.
+        // An ordering of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
+        // in place, without evaluating the operands or building a Boolean.
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                match op {
+                    BinOp::Lt => return Ok(a < b),
+                    BinOp::Gt => return Ok(a > b),
+                    BinOp::Le => return Ok(a <= b),
+                    BinOp::Ge => return Ok(a >= b),
+                    BinOp::Eq | BinOp::Ne => {
+                        if let Some(Value::Bool(b)) = ops::numeric(*op, a, b) {
+                            return Ok(b);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.condition_other(e)
+    }
+
+    /// [`Interp::condition`] of anything but an ordering of two number locals or literals.
+    #[inline(never)]
+    fn condition_other(&mut self, e: &Expr) -> Flow<bool> {
+        // A comparison of two numbers held in locals or literals (`$i=$n`): decided without
+        // evaluating the operands.
         if let ExprKind::Binary { op, left, right } = &e.kind {
             if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
                 if let Some(Value::Bool(b)) = ops::numeric(*op, a, b) {
@@ -210,6 +235,18 @@ impl Interp {
     /// are invisible; if a part fails, the variable gets its first value back.
     fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
         if let [part] = parts {
+            // `$sum:=$sum+($i%7)` on a Real: the part's operands are number locals or literals,
+            // so its value is computed and added in place (the operator's own result).
+            if let ExprKind::Binary { op, left, right } = &part.kind {
+                if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                    if let Some(Value::Real(x)) = ops::numeric(*op, a, b) {
+                        if let Value::Real(acc) = &mut self.stack[self.base + slot as usize] {
+                            *acc += x;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
             if matches!(part.kind, ExprKind::StringOf { .. })
                 && self.append_number_text(slot, part)?
             {
@@ -282,6 +319,16 @@ impl Interp {
             }
             (Value::Int(a), Value::Int(b)) => {
                 *a = convert::real_to_longint(*a as f64 + *b as f64);
+                std::mem::forget(r);
+                return Ok(());
+            }
+            // `$count:=$count+1` on an Integer: the literal is a Real; the sum is stored back
+            // converted, as the general path's `store_local` would.
+            (Value::Int(a), Value::Real(b))
+                if self.frames.last().map(|f| f.method.slot_types[slot as usize])
+                    == Some(VarType::Integer) =>
+            {
+                *a = convert::real_to_longint(*a as f64 + *b);
                 std::mem::forget(r);
                 return Ok(());
             }

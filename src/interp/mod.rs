@@ -25,7 +25,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::commands::Host;
-use crate::resolve::ir::{Method, ResultKind, VarType};
+use crate::resolve::ir::{Block, Method, ResultKind, VarType};
 use crate::resolve::{self, Names};
 use crate::runtime::error::Frame as ChainFrame;
 use crate::runtime::process::{ProcessEntry, ProcessTable};
@@ -620,8 +620,10 @@ impl Interp {
         this: Value,
     ) -> Flow<Value> {
         self.frame_serial = self.frame_serial.wrapping_add(1);
+        let body: *const Block = &method.body;
+        let result = method.result;
         self.frames.push(Frame {
-            method: method.clone(),
+            method,
             base,
             serial: self.frame_serial,
             argc,
@@ -629,17 +631,20 @@ impl Interp {
             this,
             caller_span: self.cur_span,
         });
-        self.run_frame(method, base)
+        // SAFETY: `body` points into the method the frame just pushed holds (an `Rc`, so the
+        // method stays where it is however the frame vector grows); run_frame pops that frame
+        // only after the body has run.
+        self.run_frame(unsafe { &*body }, result, base)
     }
 
     /// Runs the body of the frame [`Interp::enter`] just pushed, pops it, and returns the
     /// method's result.
     #[inline(never)]
-    fn run_frame(&mut self, method: Rc<Method>, base: usize) -> Flow<Value> {
+    fn run_frame(&mut self, body: &Block, result: ResultKind, base: usize) -> Flow<Value> {
         let saved_base = self.base;
         let caller_span = self.cur_span;
         self.base = base;
-        let outcome = self.exec_block(&method.body);
+        let outcome = self.exec_block(body);
         // Take the returned value out of the frame and drop the frame where it lies (moving a
         // whole frame out of the vector costs more than the call itself).
         let ret = std::mem::take(&mut self.ret);
@@ -648,7 +653,7 @@ impl Interp {
         self.cur_span = caller_span;
         let result = match outcome {
             Err(u) if !u.is_return() => Err(u),
-            _ => Ok(match method.result {
+            _ => Ok(match result {
                 ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
                 ResultKind::Returned(ty) => convert::coerce(ty, ret).unwrap_or_default(),
                 ResultKind::None => ret,
