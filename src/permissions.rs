@@ -657,6 +657,35 @@ mod tests {
         d.canonicalize().unwrap()
     }
 
+    /// The run's temporary folder is made on first use only, and removed with the gate.
+    #[test]
+    fn temporary_folder_is_made_on_first_use() {
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        let gate = Gate::new(Policy::defaults(&folders), folders);
+        assert!(!temp.exists(), "made before its first use");
+        assert_eq!(gate.temp_folder(), Some(temp.as_path()));
+        assert!(temp.is_dir());
+        gate.write(&temp.join("a.txt"), b"x").unwrap();
+        drop(gate);
+        assert!(!temp.exists(), "left behind");
+
+        // A first use through a file access makes it too.
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        let gate = Gate::new(Policy::defaults(&folders), folders);
+        assert!(gate.list(&temp).unwrap().is_empty());
+        assert!(temp.is_dir());
+        drop(gate);
+        assert!(!temp.exists());
+
+        // Never used: nothing made, nothing to remove.
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        drop(Gate::new(Policy::defaults(&folders), folders));
+        assert!(!temp.exists());
+    }
+
     fn gate_for(dir: &Path) -> Gate {
         let mut p = Policy::deny_all();
         p.allow_write(&[dir.join("inside")]);
