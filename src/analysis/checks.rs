@@ -393,6 +393,10 @@ impl<'a> Checker<'a> {
         if name.len() > 2 && name[..2].eq_ignore_ascii_case("C_") {
             return;
         }
+        // A shared method of a component 4D ships built in (`Progress New`): 4D compiles it.
+        if crate::syntax::builtin_components::component_of(name).is_some() {
+            return;
+        }
         let hint = suggest::closest(name, self.model.method_names());
         let (severity, help) = if self.model.has_components {
             (
@@ -418,7 +422,7 @@ impl<'a> Checker<'a> {
                 match self.model.method(name) {
                     Some(m) => {
                         if let Some(sig) = m.signature.clone() {
-                            self.check_count(&m.name.clone(), "method", &sig, args, e.span);
+                            self.check_call(&m.name.clone(), "method", &sig, args);
                         }
                     }
                     // `C_INTEGER`, `C_GRAPH`…: directives 4D no longer lists as commands.
@@ -450,7 +454,7 @@ impl<'a> Checker<'a> {
                 self.gives_value(target, scope);
             }
             ExprKind::Call { callee, args } => {
-                self.call(callee, args, e.span, scope);
+                self.call(callee, args, scope);
                 self.exprs(args, scope);
             }
             ExprKind::Member { object, name } => {
@@ -620,7 +624,7 @@ impl<'a> Checker<'a> {
     }
 
     /// `callee(args)`: `Super(…)`, `cs.X.new(…)`, `This.f(…)`.
-    fn call(&mut self, callee: &Expr, args: &[Expr], span: Span, scope: Scope) {
+    fn call(&mut self, callee: &Expr, args: &[Expr], scope: Scope) {
         match &callee.kind {
             ExprKind::Super => {
                 self.check_super(callee.span, scope, true);
@@ -636,7 +640,7 @@ impl<'a> Checker<'a> {
                         if let Some(info) = self.model.class(&class) {
                             if let Some(sig) = self.constructor_of(&info.name) {
                                 let label = format!("cs.{}.new", info.name);
-                                self.check_count(&label, "constructor", &sig, args, span);
+                                self.check_call(&label, "constructor", &sig, args);
                             }
                         }
                     }
@@ -646,7 +650,7 @@ impl<'a> Checker<'a> {
                         if let Some(Some(sig)) = self.model.function(class, &name.text) {
                             let sig = sig.clone();
                             let label = format!("This.{}", name.text);
-                            self.check_count(&label, "function", &sig, args, span);
+                            self.check_call(&label, "function", &sig, args);
                         }
                     }
                 }
@@ -729,24 +733,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_count(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr], span: Span) {
+    /// A call to a method or function whose parameters are declared. Only the argument types
+    /// are checked: 4D accepts more arguments than declared (the called code reads them with
+    /// `${N}` and `Count parameters`) and fewer (the missing ones get their type's empty value),
+    /// so the number of arguments is never an error (4d/docs Concepts/parameters.md).
+    fn check_call(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr]) {
         self.check_argument_types(name, what, sig, args);
-        if sig.variadic || args.len() <= sig.params {
-            return;
-        }
-        let expected = match sig.params {
-            0 => "no parameters".to_string(),
-            1 => "1 parameter".to_string(),
-            n => format!("{n} parameters"),
-        };
-        self.report_with(
-            Severity::Error,
-            "too-many-parameters",
-            span,
-            format!("the {what} `{name}` declares {expected}, but {} are given", args.len()),
-            format!("{} arguments", args.len()),
-            None,
-        );
     }
 
     /// Arguments whose type is known (literals, typed locals) against the declared parameter

@@ -230,6 +230,22 @@ pub fn project_root(path: &Path) -> Option<PathBuf> {
     None
 }
 
+/// Whether `path` lies in a 4D project (`…/Project/` with a `Sources` folder) but outside
+/// `Project/Sources`, which is all 4D's compiler compiles (e.g. `Project/Tests/`).
+pub fn outside_compiled_sources(path: &Path) -> bool {
+    for anc in path.ancestors().skip(1) {
+        if anc.file_name().is_some_and(|n| n == "Sources")
+            && anc.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "Project")
+        {
+            return false;
+        }
+        if anc.file_name().is_some_and(|n| n == "Project") && anc.join("Sources").is_dir() {
+            return true;
+        }
+    }
+    false
+}
+
 /// The component class store name set in the project's settings
 /// (`<general component_classStore_name="…"/>`).
 pub fn namespace_of(root: &Path) -> Option<String> {

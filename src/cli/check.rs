@@ -336,7 +336,10 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
                 help: e.help.clone(),
             })
             .collect();
-        if output.errors.is_empty() && !args.syntax_only {
+        // 4D compiles `Project/Sources` only: other code a project keeps (test scripts run by
+        // a tool, examples) is checked for its syntax, not against the project's names.
+        let compiled = !analysis::model::outside_compiled_sources(path);
+        if output.errors.is_empty() && !args.syntax_only && compiled {
             let model = projects.model_for(path);
             diagnostics.extend(
                 analysis::check_file(&model, path, &text, &output.file).into_iter().map(|f| {
