@@ -636,10 +636,10 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 if name.text.eq_ignore_ascii_case("new") {
-                    if let Some(class) = self.own_class(object) {
-                        if let Some(info) = self.model.class(&class) {
-                            if let Some(sig) = self.constructor_of(&info.name) {
-                                let label = format!("cs.{}.new", info.name);
+                    if let Some((model, prefix, class)) = self.class_target(object) {
+                        if let Some(info) = model.class(&class) {
+                            if let Some(sig) = constructor_of(model, &info.name) {
+                                let label = format!("cs.{prefix}{}.new", info.name);
                                 self.check_call(&label, "constructor", &sig, args);
                             }
                         }
@@ -660,32 +660,24 @@ impl<'a> Checker<'a> {
         self.expr(callee, scope);
     }
 
-    /// The constructor of `class` or of its nearest ancestor that has one; `None` when unknown.
-    fn constructor_of(&self, class: &str) -> Option<Signature> {
-        let mut current = class.to_string();
-        for _ in 0..64 {
-            let info = self.model.class(&current)?;
-            if info.has_syntax_errors {
-                return None;
-            }
-            if let Some(sig) = &info.constructor {
-                return Some(sig.clone());
-            }
-            current = info.extends.clone()?;
-        }
-        None
-    }
-
-    /// `X` when `object` is `cs.X` for a class of this project (or of its own namespace).
-    fn own_class(&self, object: &Expr) -> Option<String> {
+    /// The model holding the class `object` names, the namespace prefix to show (`""` or
+    /// `"NetKit."`) and the class name: `cs.X` and `cs.<own namespace>.X` are the project's
+    /// classes, `cs.<component namespace>.X` a loaded component's.
+    fn class_target(&self, object: &Expr) -> Option<(&'a ProjectModel, String, String)> {
         let ExprKind::Member { object: store, name } = &object.kind else { return None };
         match &store.kind {
-            ExprKind::Command { index, .. } if is_cs(*index) => Some(name.text.clone()),
+            ExprKind::Command { index, .. } if is_cs(*index) => {
+                Some((self.model, String::new(), name.text.clone()))
+            }
             ExprKind::Member { object: inner, name: ns } => match &inner.kind {
-                ExprKind::Command { index, .. }
-                    if is_cs(*index) && self.model.is_namespace(&ns.text) =>
-                {
-                    Some(name.text.clone())
+                ExprKind::Command { index, .. } if is_cs(*index) => {
+                    let own = self.model.namespace.as_deref();
+                    if own.is_some_and(|n| n.eq_ignore_ascii_case(&ns.text)) {
+                        Some((self.model, format!("{}.", ns.text), name.text.clone()))
+                    } else {
+                        let component = self.model.component(&ns.text)?;
+                        Some((component, format!("{}.", ns.text), name.text.clone()))
+                    }
                 }
                 _ => None,
             },
@@ -693,24 +685,51 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `cs.X` where the project has no class `X`.
+    /// `cs.X` where the project has no class `X` (nor a namespace `X`), and `cs.<ns>.X` where the
+    /// loaded component `<ns>` has no class `X`.
     fn class_reference(&mut self, object: &Expr, name: &crate::syntax::ast::Name, span: Span) {
-        let ExprKind::Command { index, .. } = &object.kind else { return };
-        if !is_cs(*index) || self.model.has_components || self.model.classes.is_empty() {
-            return;
+        match &object.kind {
+            ExprKind::Command { index, .. } if is_cs(*index) => {
+                if self.model.has_components
+                    || (self.model.classes.is_empty() && self.model.components.is_empty())
+                {
+                    return;
+                }
+                if self.model.class(&name.text).is_some() || self.model.is_namespace(&name.text) {
+                    return;
+                }
+                let candidates = self.model.class_names().chain(self.model.namespaces());
+                let hint = suggest::closest(&name.text, candidates);
+                self.report_with(
+                    Severity::Error,
+                    "unknown-class",
+                    span,
+                    format!("unknown class `cs.{}`", name.text),
+                    "the project has no class with this name".to_string(),
+                    hint.map(|h| format!("did you mean `cs.{h}`?")),
+                );
+            }
+            ExprKind::Member { object: inner, name: ns } => {
+                let ExprKind::Command { index, .. } = &inner.kind else { return };
+                if !is_cs(*index) {
+                    return;
+                }
+                let Some(component) = self.model.component(&ns.text) else { return };
+                if component.class(&name.text).is_some() {
+                    return;
+                }
+                let hint = suggest::closest(&name.text, component.class_names());
+                self.report_with(
+                    Severity::Error,
+                    "unknown-class",
+                    span,
+                    format!("unknown class `cs.{}.{}`", ns.text, name.text),
+                    format!("the component `{}` has no class with this name", ns.text),
+                    hint.map(|h| format!("did you mean `cs.{}.{h}`?", ns.text)),
+                );
+            }
+            _ => {}
         }
-        if self.model.class(&name.text).is_some() || self.model.is_namespace(&name.text) {
-            return;
-        }
-        let hint = suggest::closest(&name.text, self.model.class_names());
-        self.report_with(
-            Severity::Error,
-            "unknown-class",
-            span,
-            format!("unknown class `cs.{}`", name.text),
-            "the project has no class with this name".to_string(),
-            hint.map(|h| format!("did you mean `cs.{h}`?")),
-        );
     }
 
     /// `Super` outside class code, or `Super(…)` outside a constructor.
@@ -831,6 +850,23 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// The constructor of `class` (in `model`) or of its nearest ancestor that has one; `None` when
+/// unknown.
+fn constructor_of(model: &ProjectModel, class: &str) -> Option<Signature> {
+    let mut current = class.to_string();
+    for _ in 0..64 {
+        let info = model.class(&current)?;
+        if info.has_syntax_errors {
+            return None;
+        }
+        if let Some(sig) = &info.constructor {
+            return Some(sig.clone());
+        }
+        current = info.extends.clone()?;
+    }
+    None
 }
 
 fn is_cs(index: u16) -> bool {

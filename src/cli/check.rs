@@ -162,6 +162,19 @@ fn methods_for(dir: &Path) -> MethodNames {
             && anc.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "Project")
         {
             method_stems(&anc.join("Methods"), &mut names);
+            // The shared methods of its components are called by name too.
+            for (_, component) in crate::interp::components::find(anc) {
+                if let Ok(entries) = std::fs::read_dir(component.join("Methods")) {
+                    for p in entries.flatten().map(|e| e.path()) {
+                        let stem = p.file_stem().and_then(|s| s.to_str());
+                        if let (true, Some(stem)) = (is_4dm(&p), stem) {
+                            if crate::interp::components::is_shared_method(&p) {
+                                names.insert(stem);
+                            }
+                        }
+                    }
+                }
+            }
             break;
         }
     }

@@ -253,6 +253,15 @@ pub static COMPONENTS: &[BuiltinComponent] = &[
     },
 ];
 
+/// The class store namespaces of the components 4D ships built in (`cs.NetKit.OAuth2Provider`):
+/// code naming them compiles in 4D without a copy of the component in the project.
+pub const NAMESPACES: &[&str] = &["NetKit", "AIKit"];
+
+/// Whether `name` is the namespace of a component 4D ships built in (case-insensitive).
+pub fn is_builtin_namespace(name: &str) -> bool {
+    NAMESPACES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
 /// The built-in component whose shared method is `name` (case-insensitive), if any.
 pub fn component_of(name: &str) -> Option<&'static str> {
     COMPONENTS
