@@ -558,3 +558,77 @@ fn end_to_end_over_pipes() {
     assert!(status.success(), "{status}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// The flat integers of a semantic tokens answer.
+fn token_data(v: &Value) -> Vec<u64> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_u64).collect()).unwrap_or_default()
+}
+
+/// Decodes flat semantic tokens to absolute (line, column, length, type).
+fn decode(data: &[u64]) -> Vec<(u64, u64, u64, u64)> {
+    let (mut line, mut col) = (0, 0);
+    data.chunks(5)
+        .map(|t| {
+            line += t[0];
+            col = if t[0] == 0 { col + t[1] } else { t[1] };
+            (line, col, t[2], t[3])
+        })
+        .collect()
+}
+
+#[test]
+fn semantic_tokens_of_a_range_and_as_deltas() {
+    let root = project();
+    let mut c = Client::start(&root);
+    let main = method(&root, "main");
+    let full =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": main } }));
+    let all = decode(&token_data(&full["result"]["data"]));
+    // A range: only the tokens of lines 3 and 4, with positions still absolute.
+    let r = c.request(
+        "textDocument/semanticTokens/range",
+        json!({ "textDocument": { "uri": main },
+                "range": { "start": { "line": 3, "character": 0 }, "end": { "line": 5, "character": 0 } } }),
+    );
+    let part = decode(&token_data(&r["result"]["data"]));
+    let expected: Vec<_> = all.iter().filter(|t| t.0 == 3 || t.0 == 4).cloned().collect();
+    assert!(!part.is_empty());
+    assert_eq!(part, expected);
+
+    // A delta after an edit: applying its edits to the old tokens gives the new ones.
+    let old = token_data(&full["result"]["data"]);
+    let id = full["result"]["resultId"].as_str().expect("a result id").to_string();
+    let edited = MAIN.replace("ALERT($p.greet())", "ALERT($p.greet()+\"!\")");
+    c.open(&main, &edited);
+    c.latest_diagnostics(&main);
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": id }),
+    );
+    let edits = d["result"]["edits"].as_array().cloned().expect("edits");
+    assert_eq!(edits.len(), 1, "{d}");
+    let mut applied = old.clone();
+    for e in edits.iter().rev() {
+        let start = e["start"].as_u64().unwrap_or(0) as usize;
+        let count = e["deleteCount"].as_u64().unwrap_or(0) as usize;
+        applied.splice(start..start + count, token_data(&e["data"]));
+    }
+    let now =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": main } }));
+    assert_eq!(applied, token_data(&now["result"]["data"]));
+    assert!(applied.len() > old.len(), "the new text has a string token more");
+    // Nothing changed: no edit.
+    let id = now["result"]["resultId"].as_str().unwrap_or("").to_string();
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": id }),
+    );
+    assert_eq!(d["result"]["edits"], json!([]), "{d}");
+    // An unknown previous result: all the tokens.
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": "nope" }),
+    );
+    assert_eq!(token_data(&d["result"]["data"]), applied);
+    let _ = std::fs::remove_dir_all(&root);
+}
