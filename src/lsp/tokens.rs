@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use super::protocol::types as lsp;
 use super::protocol::{uri_to_path, LineIndex};
-use super::workspace::Workspace;
-use crate::analysis::model::ProjectModel;
+use super::workspace::{Project, Workspace};
 use crate::commands::catalog;
 use crate::syntax::lexer::Lexer;
 use crate::syntax::token::Tok;
@@ -65,13 +64,10 @@ pub fn legend() -> lsp::SemanticTokensLegend {
 /// One classified piece of text: byte range, kind, modifier bits.
 pub type Classified = (usize, usize, Kind, u32);
 
-/// Classifies the tokens and comments of `text`.
-pub fn classify(
-    text: &str,
-    model: &ProjectModel,
-    names: &crate::syntax::MethodNames,
-) -> Vec<Classified> {
-    let toks: Vec<(usize, Tok, usize)> = Lexer::new(text, names).flatten().collect();
+/// Classifies the tokens and comments of `text`, a file of `project`.
+pub fn classify(text: &str, project: &Project) -> Vec<Classified> {
+    let model = &project.model;
+    let toks: Vec<(usize, Tok, usize)> = Lexer::new(text, &project.names).flatten().collect();
     let mut out = Vec::with_capacity(toks.len());
     let mut last_end = 0;
     for (i, (start, tok, end)) in toks.iter().enumerate() {
@@ -111,11 +107,20 @@ pub fn classify(
             }
             Tok::Constant(_) => Some((Kind::Constant, DEFAULT_LIBRARY)),
             Tok::Method(_) => Some((Kind::Function, 0)),
-            Tok::PropName(_) => {
-                let after_store = matches!(prev(1), Some(Tok::Dot))
-                    && matches!(prev(2), Some(Tok::Command(c))
-                        if catalog::command(*c).is_some_and(|c| c.name.eq_ignore_ascii_case("cs") || c.name == "4D"));
-                if after_store {
+            Tok::PropName(n) => {
+                let is_store = |t: Option<&Tok>| {
+                    matches!(t, Some(Tok::Command(c))
+                        if catalog::command(*c).is_some_and(|c| c.name.eq_ignore_ascii_case("cs") || c.name == "4D"))
+                };
+                let after_store = matches!(prev(1), Some(Tok::Dot)) && is_store(prev(2));
+                // `cs.<namespace>.Class`: a component's class store, then one of its classes.
+                let after_namespace = matches!(prev(1), Some(Tok::Dot))
+                    && matches!(prev(2), Some(Tok::PropName(ns)) if project.is_component_namespace(ns))
+                    && matches!(prev(3), Some(Tok::Dot))
+                    && is_store(prev(4));
+                if after_store && project.is_component_namespace(n) {
+                    Some((Kind::Namespace, 0))
+                } else if after_store || after_namespace {
                     Some((Kind::Class, 0))
                 } else if next == Some(&Tok::LParen) {
                     Some((Kind::Method, 0))
@@ -237,7 +242,7 @@ fn file_tokens(
     if state.too_large {
         return None;
     }
-    let mut items = classify(&state.text, &project.model, &project.names);
+    let mut items = classify(&state.text, project);
     if let Some(r) = range {
         // The pieces that overlap the range (a comment may start before it).
         let start = state.lines.offset(&state.text, r.start);
