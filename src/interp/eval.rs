@@ -314,14 +314,15 @@ impl Interp {
                 self.call(code, args, Value::Undefined, e.span)
             }
             ExprKind::Object(entries) => {
-                let o = ObjRef::new();
+                // Sized up front: a 5-property object grown one push at a time kept room for 8.
+                let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
                 for (k, v) in entries {
                     let v = self.eval(v)?;
                     if !v.is_undefined() {
-                        o.set(k.clone(), v);
+                        props.insert(k.clone(), v.for_storage());
                     }
                 }
-                Ok(Value::Object(o))
+                Ok(Value::Object(ObjRef::from_props(props)))
             }
             ExprKind::NewObject { entries, distinct } => {
                 let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());

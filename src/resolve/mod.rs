@@ -33,6 +33,9 @@ pub trait Names {
 
 /// "unknown method `name`", with the closest project method as a hint.
 fn unknown_method(names: &dyn Names, name: &str) -> Rc<str> {
+    if let Some(component) = crate::syntax::builtin_components::component_of(name) {
+        return crate::syntax::builtin_components::unavailable_message(name, component).into();
+    }
     let known = names.method_names();
     let hint = crate::analysis::suggest::hint(name, known.iter().map(String::as_str));
     format!("{UNKNOWN_METHOD} `{name}`{hint}").into()
