@@ -290,6 +290,12 @@ pub fn numeric_kernel2(name: &str) -> Option<fn(f64, f64) -> f64> {
     }
 }
 
+/// The function of a one-argument numeric command whose result on a number needs nothing
+/// else (see `ExprKind::Numeric1`).
+pub fn numeric_kernel1(name: &str) -> Option<fn(f64) -> f64> {
+    text::numeric_kernel1(name)
+}
+
 /// Whether mini4d implements the command at `index` in [`catalog::commands`].
 pub fn is_implemented(index: u16) -> bool {
     lookup(index).is_some()
