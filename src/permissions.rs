@@ -587,7 +587,7 @@ impl Gate {
             Grant::Everything => true,
             Grant::Nothing => false,
             Grant::Only(v) => {
-                v.iter().any(|t| t.host == host_l && t.port.map_or(true, |p| p == port))
+                v.iter().any(|t| t.host == host_l && t.port.is_none_or(|p| p == port))
             }
         };
         if ok {

@@ -31,7 +31,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             continue;
         }
         let d = distance(name, c);
-        if d <= budget && best.map_or(true, |(bd, bc)| d < bd || (d == bd && c < bc)) {
+        if d <= budget && best.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
             best = Some((d, c));
         }
     }

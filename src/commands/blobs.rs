@@ -525,7 +525,7 @@ fn insert_in_blob(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         if bytes.len().saturating_add(len) > MAX_BLOB_BYTES {
             return Err(blob::too_big());
         }
-        bytes.splice(at..at, std::iter::repeat(filler).take(len));
+        bytes.splice(at..at, std::iter::repeat_n(filler, len));
         Ok(())
     })?;
     Ok(Value::Undefined)

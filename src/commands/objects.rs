@@ -61,7 +61,7 @@ fn entries_arg(args: &Args, i: usize, name: &str) -> Result<Option<ops::Entries>
 }
 
 fn new_object(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
-    if args.len() % 2 != 0 {
+    if !args.len().is_multiple_of(2) {
         return Err(RtError::new(
             ErrorKind::WrongArgCount,
             "New object expects property/value pairs (an even number of arguments)",
@@ -135,7 +135,7 @@ fn ob_is_defined(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 
 fn ob_is_empty(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("OB Is empty", 1, 1)?;
-    Ok(Value::Bool(entries_arg(args, 0, "OB Is empty")?.map_or(true, |e| e.is_empty())))
+    Ok(Value::Bool(entries_arg(args, 0, "OB Is empty")?.is_none_or(|e| e.is_empty())))
 }
 
 fn ob_is_shared(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {

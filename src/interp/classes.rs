@@ -197,8 +197,7 @@ impl Interp {
         };
         let mut class = self.make_class(name, true, superclass, false, false);
         if let Some(c) = Rc::get_mut(&mut class) {
-            c.plain_props =
-                native.is_none() && c.superclass.as_ref().map_or(true, |s| s.plain_props);
+            c.plain_props = native.is_none() && c.superclass.as_ref().is_none_or(|s| s.plain_props);
         }
         if let (Some(n), Some(c)) = (native, Rc::get_mut(&mut class)) {
             c.native = Some(n);
@@ -415,7 +414,7 @@ impl Interp {
         }
         class.plain_props = class.getters.0.is_empty()
             && class.setters.0.is_empty()
-            && class.superclass.as_ref().map_or(true, |s| s.plain_props);
+            && class.superclass.as_ref().is_none_or(|s| s.plain_props);
         let class = Rc::new(class);
         self.finish_class(&class);
         self.classes.user.insert(key.to_string(), class.clone());

@@ -27,7 +27,7 @@ impl Interp {
                 let vals = self.eval_all(args)?;
                 let filter = vals.get(1).and_then(|v| v.as_str()).map(str::to_string);
                 let names: Vec<Value> = (self.engine.project.method_names_as_written().into_iter())
-                    .filter(|n| filter.as_deref().map_or(true, |f| text::equals_wildcard(n, f)))
+                    .filter(|n| filter.as_deref().is_none_or(|f| text::equals_wildcard(n, f)))
                     .map(Value::text)
                     .collect();
                 self.fill_text_array(args.first(), names, span)

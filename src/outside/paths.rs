@@ -97,8 +97,7 @@ impl Place {
         let mut best: Option<(&str, &Path)> = None;
         for fs in FILESYSTEMS {
             if let Some(Some(base)) = filesystem_folder(folders, fs) {
-                let longer =
-                    best.map_or(true, |(_, b)| b.as_os_str().len() < base.as_os_str().len());
+                let longer = best.is_none_or(|(_, b)| b.as_os_str().len() < base.as_os_str().len());
                 if real.starts_with(base) && longer {
                     best = Some((fs, base));
                 }

@@ -724,7 +724,7 @@ impl<'n> Resolver<'n> {
         };
         if name.eq_ignore_ascii_case("New object")
             && !star
-            && args.len() % 2 == 0
+            && args.len().is_multiple_of(2)
             && args.chunks(2).all(|pair| matches!(pair[0].kind, A::Text(_)))
         {
             let entries: Vec<(Key, Expr)> = args

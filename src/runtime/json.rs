@@ -48,14 +48,14 @@ pub fn number_to_json(x: f64) -> String {
     }
     if k <= n && n <= 21 {
         s.push_str(&digits);
-        s.extend(std::iter::repeat('0').take((n - k) as usize));
+        s.extend(std::iter::repeat_n('0', (n - k) as usize));
     } else if 0 < n && n <= 21 {
         s.push_str(&digits[..n as usize]);
         s.push('.');
         s.push_str(&digits[n as usize..]);
     } else if -6 < n && n <= 0 {
         s.push_str("0.");
-        s.extend(std::iter::repeat('0').take((-n) as usize));
+        s.extend(std::iter::repeat_n('0', (-n) as usize));
         s.push_str(&digits);
     } else {
         s.push_str(&digits[..1]);
@@ -99,7 +99,7 @@ impl Writer {
     fn newline(&mut self, level: usize) {
         if self.pretty {
             self.out.push('\n');
-            self.out.extend(std::iter::repeat('\t').take(level));
+            self.out.extend(std::iter::repeat_n('\t', level));
         }
     }
 

@@ -198,7 +198,7 @@ impl SessionRegistry {
         self.otps.lock().retain(|_, o| o.expires > now);
         let mut sessions = self.sessions.write();
         let before = sessions.len();
-        sessions.retain(|_, s| s.web.as_ref().map_or(true, |w| w.expires_at() > now));
+        sessions.retain(|_, s| s.web.as_ref().is_none_or(|w| w.expires_at() > now));
         before - sessions.len()
     }
 

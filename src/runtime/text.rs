@@ -70,7 +70,7 @@ fn build_ascii_ranks() -> [u16; 128] {
     let mut rank = 0u16;
     let mut prev: Option<&str> = None;
     for (b, s) in &chars {
-        if prev.map_or(true, |p| coll.compare(p, s) != Ordering::Equal) {
+        if prev.is_none_or(|p| coll.compare(p, s) != Ordering::Equal) {
             rank += 1;
         }
         ranks[*b as usize] = rank;
@@ -701,7 +701,7 @@ pub fn try_replace(
     let mut out = String::with_capacity(text.len());
     let mut done = 0;
     let mut from = 0;
-    while how_many.map_or(true, |h| done < h) {
+    while how_many.is_none_or(|h| done < h) {
         let Some((p, len)) = finder.find(from) else {
             break;
         };

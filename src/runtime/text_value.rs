@@ -58,7 +58,7 @@ impl Wide {
             while by_unit.len() * STEP < units + n {
                 by_unit.push((b as u32, units as u32));
             }
-            if chars % STEP == 0 {
+            if chars.is_multiple_of(STEP) {
                 by_char.push(b as u32);
             }
             units += n;

@@ -48,7 +48,7 @@ impl Handler {
     }
 
     fn allows(&self, verb: &str) -> bool {
-        self.verbs.as_ref().map_or(true, |v| v.iter().any(|x| x.eq_ignore_ascii_case(verb)))
+        self.verbs.as_ref().is_none_or(|v| v.iter().any(|x| x.eq_ignore_ascii_case(verb)))
     }
 }
 
