@@ -501,12 +501,12 @@ fn order_by(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, 
     Ok(new_coll(items))
 }
 
-fn query(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    super::query::query(&coll.to_vec(), args)
+fn query(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
+    super::query::query(host, &coll.to_vec(), args)
 }
 
-fn indices(_: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
-    super::query::indices(&coll.to_vec(), args)
+fn indices(host: &mut dyn Host, coll: &CollRef, args: &mut Args) -> Result<Value, RtError> {
+    super::query::indices(host, &coll.to_vec(), args)
 }
 
 /// `.multiSort({formula;} {colsToSort})`: sorts the collection (stable) and reorders every

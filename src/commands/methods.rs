@@ -24,6 +24,14 @@ pub fn parse_path(path: &str) -> Option<MethodPath<'_>> {
     Some(MethodPath::Project(path))
 }
 
+/// The JSON of a method file's first line `//%attributes = {…}`, if it has one.
+pub fn header_attributes(source: &str) -> Option<serde_json::Value> {
+    let first = source.trim_start_matches('\u{feff}').lines().next()?;
+    let json = first.trim_start().strip_prefix("//%attributes")?.trim_start();
+    let json = json.strip_prefix('=').unwrap_or(json).trim();
+    serde_json::from_str(json).ok()
+}
+
 /// `METHOD Get path` selectors.
 pub const PATH_PROJECT_METHOD: i32 = 1;
 pub const PATH_DATABASE_METHOD: i32 = 2;

@@ -9,13 +9,18 @@
 
 use std::cmp::Ordering;
 
-use super::Args;
+use super::{Args, Host};
 use crate::runtime::ops::{collection_items, values_equal};
 use crate::runtime::{text, CollRef, ErrorKind, RtError, Value};
 
 /// The elements of `items` that match the query in `args` (query string, then values or a
 /// querySettings object), as their indexes.
-pub fn matching_indexes(items: &[Value], args: &Args, name: &str) -> Result<Vec<usize>, RtError> {
+pub fn matching_indexes(
+    host: &mut dyn Host,
+    items: &[Value],
+    args: &Args,
+    name: &str,
+) -> Result<Vec<usize>, RtError> {
     let source = args.text(0, name)?;
     let inputs = Inputs::from_args(args);
     let query = Parser::new(&source, &inputs, name)?.parse()?;
@@ -23,7 +28,7 @@ pub fn matching_indexes(items: &[Value], args: &Args, name: &str) -> Result<Vec<
     Ok(items
         .iter()
         .enumerate()
-        .filter(|(_, v)| is_object(v) && query.matches(v))
+        .filter(|(_, v)| is_object(v) && query.matches(v, host))
         .map(|(i, _)| i)
         .collect())
 }
@@ -89,13 +94,13 @@ enum Operand {
 }
 
 impl Query {
-    fn matches(&self, element: &Value) -> bool {
+    fn matches(&self, element: &Value, host: &mut dyn Host) -> bool {
         match self {
-            Query::Not(q) => !q.matches(element),
-            Query::And(a, b) => a.matches(element) && b.matches(element),
-            Query::Or(a, b) => a.matches(element) || b.matches(element),
+            Query::Not(q) => !q.matches(element, host),
+            Query::And(a, b) => a.matches(element, host) && b.matches(element, host),
+            Query::Or(a, b) => a.matches(element, host) || b.matches(element, host),
             Query::Condition { path, op, value } => {
-                let found = values_at(element, path);
+                let found = values_at(element, path, host);
                 match op {
                     // "not equal" is the negation of "equal" over all the values found.
                     Comparator::NotEqual => {
@@ -112,16 +117,21 @@ impl Query {
 }
 
 /// The values a path leads to (several after a `[]`; Undefined when a step is missing).
-fn values_at(v: &Value, path: &[Path]) -> Vec<Value> {
+fn values_at(v: &Value, path: &[Path], host: &mut dyn Host) -> Vec<Value> {
     let Some((first, rest)) = path.split_first() else { return vec![v.clone()] };
-    let next = member(v, &first.name);
+    let next = match (member(v, &first.name), v) {
+        // A computed property of a class instance (`Function get`) is read like the language
+        // reads it (real projects count class instances by a computed property).
+        (Value::Undefined, Value::Object(o)) => host.member(o, &first.name),
+        (found, _) => found,
+    };
     if first.each {
         match collection_items(&next) {
-            Some(items) => items.iter().flat_map(|item| values_at(item, rest)).collect(),
+            Some(items) => items.iter().flat_map(|item| values_at(item, rest, host)).collect(),
             None => Vec::new(),
         }
     } else {
-        values_at(&next, rest)
+        values_at(&next, rest, host)
     }
 }
 
@@ -561,18 +571,18 @@ fn literal(w: &str) -> Value {
 }
 
 /// `.query()`: the matching elements (same references), in their order.
-pub fn query(items: &[Value], args: &Args) -> Result<Value, RtError> {
+pub fn query(host: &mut dyn Host, items: &[Value], args: &Args) -> Result<Value, RtError> {
     args.expect_count(".query()", 1, 129)?;
-    let found = matching_indexes(items, args, ".query()")?;
+    let found = matching_indexes(host, items, args, ".query()")?;
     Ok(Value::Collection(CollRef::from_vec(
         found.into_iter().filter_map(|i| items.get(i).cloned()).collect(),
     )))
 }
 
 /// `.indices()`: the indexes of the matching elements, ascending.
-pub fn indices(items: &[Value], args: &Args) -> Result<Value, RtError> {
+pub fn indices(host: &mut dyn Host, items: &[Value], args: &Args) -> Result<Value, RtError> {
     args.expect_count(".indices()", 1, 129)?;
-    let found = matching_indexes(items, args, ".indices()")?;
+    let found = matching_indexes(host, items, args, ".indices()")?;
     Ok(Value::Collection(CollRef::from_vec(
         found.into_iter().map(|i| Value::Real(i as f64)).collect(),
     )))

@@ -311,10 +311,21 @@ fn string(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     }
 }
 
-/// `Num(value{; separator})` → Real.
+/// `Num(value{; separator})` or `Num(text; base)` (4D 21) → Real.
 fn num(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     const NAME: &str = "Num";
     args.expect_count(NAME, 1, 2)?;
+    if args.len() > 1 && matches!(args.value(1), Value::Int(_) | Value::Real(_)) {
+        let base = args.num(1, NAME)? as i64;
+        return Ok(Value::Real(match args.value(0) {
+            Value::Text(t) => parse_int_radix(&t, base),
+            Value::Bool(b) => f64::from(u8::from(b)),
+            Value::Int(i) => i as f64,
+            Value::Real(r) => r,
+            Value::Time(t) => t as f64,
+            _ => 0.0,
+        }));
+    }
     let sep = if args.len() > 1 { args.text(1, NAME)? } else { String::new() };
     let r = match args.value(0) {
         Value::Text(t) => format::parse_num_with(&t, if sep.is_empty() { "." } else { &sep }),
@@ -331,6 +342,42 @@ fn num(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
         }
     };
     Ok(Value::Real(r))
+}
+
+/// The `Num(text; base)` form: EcmaScript's `parseInt(text, base)` (the docs say it follows it),
+/// with 0 where parseInt gives NaN (the docs' `Num("2";2)` is 0). Base 0 means 16 after "0x",
+/// else 10; other bases outside 2..=36 give 0.
+fn parse_int_radix(text: &str, base: i64) -> f64 {
+    let s = text.trim_start();
+    let (negative, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let has_hex_prefix = s.as_bytes().get(..2).is_some_and(|b| b.eq_ignore_ascii_case(b"0x"));
+    let (radix, digits) = match base {
+        0 if has_hex_prefix => (16, &s[2..]),
+        0 => (10, s),
+        16 if has_hex_prefix => (16, &s[2..]),
+        2..=36 => (base as u32, s),
+        _ => return 0.0,
+    };
+    let mut value = 0.0f64;
+    let mut any = false;
+    for c in digits.chars() {
+        match c.to_digit(radix) {
+            Some(d) => {
+                value = value * f64::from(radix) + f64::from(d);
+                any = true;
+            }
+            None => break,
+        }
+    }
+    match (any, negative) {
+        (false, _) => 0.0,
+        (true, true) => -value,
+        (true, false) => value,
+    }
 }
 
 /// `Bool(value)` → Boolean: a number is True when not 0, a text when it reads "True" (any case);
@@ -856,6 +903,12 @@ mod tests {
         assert_eq!(real_of(run("Num", vec![r(2.5)])), 2.5);
         assert_eq!(real_of(run("Num", vec![Value::Undefined])), 0.0);
         assert_eq!(real_of(run("Num", vec![t("33,333.33"), t(".")])), 33333.33);
+        assert_eq!(real_of(run("Num", vec![t("ff"), i(16)])), 255.0);
+        assert_eq!(real_of(run("Num", vec![t("0xFF"), i(16)])), 255.0);
+        assert_eq!(real_of(run("Num", vec![t("2"), i(2)])), 0.0);
+        assert_eq!(real_of(run("Num", vec![t("10.3"), i(16)])), 16.0);
+        assert_eq!(real_of(run("Num", vec![t("123.20"), i(10)])), 123.0);
+        assert_eq!(real_of(run("Num", vec![Value::Undefined, i(1)])), 0.0);
         assert_eq!(real_of(run("Num", vec![t("33 333,33"), t(",")])), 33333.33);
         assert_eq!(real_of(run("Num", vec![t("1.5")])), 1.5);
     }

@@ -8,7 +8,61 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Is Windows", is_windows),
     ("Is macOS", is_macos),
     ("System info", system_info),
+    ("Current machine", current_machine),
+    ("Current system user", current_system_user),
+    ("Current user", current_user),
+    ("GET SYSTEM FORMAT", get_system_format),
 ];
+
+/// `Current machine`: fixed, like `System info.machineName` (a script learns nothing about the
+/// machine).
+fn current_machine(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Current machine", 0, 0)?;
+    Ok(Value::text("localhost"))
+}
+
+/// `Current system user`: fixed, like `System info.userName`.
+fn current_system_user(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    args.expect_count("Current system user", 0, 0)?;
+    Ok(Value::text("mini4d"))
+}
+
+/// `Current user{(kind)}`: a run has no users and groups, so every process runs as the
+/// Designer, 4D's user when no access control is set (no alias: `4D user alias` gives "").
+fn current_user(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = "Current user";
+    args.expect_count(NAME, 0, 1)?;
+    let kind = if args.is_empty() { 0 } else { args.num(0, NAME)? as i32 };
+    Ok(Value::text(if kind == 2 { "" } else { "Designer" }))
+}
+
+/// `GET SYSTEM FORMAT(format; value)`: a headless run's regional settings are fixed (US English,
+/// the formats `String` of dates, times and numbers uses).
+fn get_system_format(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = "GET SYSTEM FORMAT";
+    args.expect_count(NAME, 2, 2)?;
+    let value = match args.num(0, NAME)? as i32 {
+        0 => ".",
+        1 => ",",
+        2 => "$",
+        3 => "h:mm a",
+        4 => "h:mm:ss a",
+        5 => "h:mm:ss a z",
+        6 => "MM/dd/yyyy",
+        7 => "MMM d, yyyy",
+        8 => "EEEE, MMMM d, yyyy",
+        13 => "/",
+        14 => ":",
+        15 => "2",
+        16 => "1",
+        17 => "3",
+        18 => "AM",
+        19 => "PM",
+        other => return Err(RtError::generic(format!("{NAME}: {other} is not a system format"))),
+    };
+    args.set_output(1, Value::text(value));
+    Ok(Value::Undefined)
+}
 
 /// `Is Windows`: the platform mini4d was built for.
 fn is_windows(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {

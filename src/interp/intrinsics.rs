@@ -7,6 +7,7 @@ use super::eval::to_shared;
 use super::{Flow, Interp, Unwind};
 use crate::commands::Host;
 use crate::resolve::ir::{Expr, ExprKind, Intrinsic, VarType};
+use crate::runtime::array::{ArrayRef, ElementType};
 use crate::runtime::ops::{self as value_ops, shared_to_value};
 use crate::runtime::shared::{self, SharedCollection, SharedObject, SharedRoot};
 use crate::runtime::value::type_code;
@@ -72,6 +73,23 @@ impl Interp {
                     },
                     Some(t) => declared_type_code(t),
                 }))
+            }
+            GetLastErrorStack => {
+                // The errors `Last errors` lists, as three arrays (codes, components, texts).
+                let errors = &self.last_errors;
+                let codes = errors.iter().map(|e| Value::Int(e.code)).collect();
+                let components = errors.iter().map(|e| Value::text(e.component.clone())).collect();
+                let texts = errors.iter().map(|e| Value::text(e.message.clone())).collect();
+                let arrays = [
+                    (ElementType::Longint, codes),
+                    (ElementType::Text, components),
+                    (ElementType::Text, texts),
+                ];
+                for (target, (kind, items)) in args.iter().zip(arrays) {
+                    let array = ArrayRef::from_values(kind, items);
+                    self.assign_expr_target(target, Value::Array(array), span)?;
+                }
+                Ok(Value::Undefined)
             }
             LastErrors => {
                 if self.last_errors.is_empty() {
@@ -319,10 +337,10 @@ impl Interp {
             }
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
             MethodGetCode | MethodGetPath | MethodGetNames | MethodGetPaths | CurrentMethodPath
-            | CallChain | ExecuteMethod | StartTransaction | ValidateTransaction
-            | CancelTransaction | InTransaction | TransactionLevel | FormulaFromString => {
-                self.introspection_intrinsic(which, args, span)
-            }
+            | MethodGetAttribute | MethodGetAttributes | MethodSetAttribute
+            | MethodSetAttributes | CallChain | ExecuteMethod | StartTransaction
+            | ValidateTransaction | CancelTransaction | InTransaction | TransactionLevel
+            | FormulaFromString => self.introspection_intrinsic(which, args, span),
             // The resolver compiles `Formula(…)` into its own node; never reached.
             Formula => {
                 Err(RtError::generic("Formula: not compiled").at(self.current_file(), span).into())

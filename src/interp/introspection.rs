@@ -14,6 +14,40 @@ use crate::syntax::ast::Span;
 /// `METHOD GET CODE` option that keeps the tokens.
 const CODE_WITH_TOKENS: i32 = 1;
 
+/// The boolean method attributes `METHOD GET ATTRIBUTES` lists (all False by default).
+const BOOLEAN_ATTRIBUTES: [&str; 7] = [
+    "invisible",
+    "publishedWeb",
+    "publishedSoap",
+    "publishedWsdl",
+    "shared",
+    "publishedSql",
+    "executedOnServer",
+];
+
+/// `Attribute folder name`.
+const ATTRIBUTE_FOLDER_NAME: i32 = 1024;
+
+/// The attribute property an `Attribute …` constant (Design Object Access theme) stands for.
+fn attribute_key(which: i32) -> Option<&'static str> {
+    Some(match which {
+        1 => "invisible",
+        2 => "publishedWeb",
+        3 => "publishedSoap",
+        4 => "publishedWsdl",
+        5 => "shared",
+        7 => "publishedSql",
+        8 => "executedOnServer",
+        _ => return None,
+    })
+}
+
+/// A method's attributes as a 4D object.
+fn attributes_value(attributes: &serde_json::Map<String, serde_json::Value>) -> Value {
+    let text = serde_json::Value::Object(attributes.clone()).to_string();
+    crate::runtime::json::parse(&text).unwrap_or(Value::Undefined)
+}
+
 impl Interp {
     pub(super) fn introspection_intrinsic(
         &mut self,
@@ -122,6 +156,99 @@ impl Interp {
                     .at(self.current_file(), span)
                     .into()),
                 }
+            }
+            MethodGetAttribute => {
+                let vals = self.eval_all(args)?;
+                let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let which = vals.get(1).and_then(|v| v.as_number()).unwrap_or(0.0) as i32;
+                let attributes = self.method_attributes(&path, "METHOD Get attribute", span)?;
+                let set = attribute_key(which)
+                    .and_then(|k| attributes.get(k))
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false);
+                Ok(Value::Bool(set))
+            }
+            MethodGetAttributes => {
+                const NAME: &str = "METHOD GET ATTRIBUTES";
+                if args.first().is_some_and(|a| self.is_array_expr(a)) {
+                    let paths = self.eval_text_array(args.first())?;
+                    let mut objects = Vec::with_capacity(paths.len());
+                    for path in &paths {
+                        let attributes = self.method_attributes(path, NAME, span)?;
+                        objects.push(attributes_value(&attributes));
+                    }
+                    if let Some(target) = args.get(1) {
+                        let array = ArrayRef::from_values(ElementType::Object, objects);
+                        self.assign_expr_target(target, Value::Array(array), span)?;
+                    }
+                    return Ok(Value::Undefined);
+                }
+                let vals = self.eval_all(args)?;
+                let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let attributes = self.method_attributes(&path, NAME, span)?;
+                if let Some(target) = args.get(1) {
+                    self.assign_expr_target(target, attributes_value(&attributes), span)?;
+                }
+                Ok(Value::Undefined)
+            }
+            MethodSetAttribute => {
+                const NAME: &str = "METHOD SET ATTRIBUTE";
+                let vals = self.eval_all(args)?;
+                let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let mut attributes = self.method_attributes(&path, NAME, span)?;
+                for pair in vals[1.min(vals.len())..].chunks(2) {
+                    let which = pair[0].as_number().unwrap_or(0.0) as i32;
+                    let value = pair.get(1).cloned().unwrap_or(Value::Undefined);
+                    if which == ATTRIBUTE_FOLDER_NAME {
+                        // Folders are not modelled: the name is kept, nothing moves.
+                        let folder = value.as_str().unwrap_or("").to_string();
+                        attributes.insert("folder".into(), serde_json::Value::String(folder));
+                        continue;
+                    }
+                    let Some(key) = attribute_key(which) else {
+                        return Err(RtError::generic(format!(
+                            "{NAME}: {which} is not an attribute type"
+                        ))
+                        .at(self.current_file(), span)
+                        .into());
+                    };
+                    let Value::Bool(on) = value else {
+                        return Err(RtError::type_mismatch(format!(
+                            "{NAME}: the value of attribute {which} must be a boolean, not {}",
+                            value.kind_name()
+                        ))
+                        .at(self.current_file(), span)
+                        .into());
+                    };
+                    attributes.insert(key.into(), serde_json::Value::Bool(on));
+                }
+                self.store_method_attributes(&path, attributes);
+                Ok(Value::Undefined)
+            }
+            MethodSetAttributes => {
+                const NAME: &str = "METHOD SET ATTRIBUTES";
+                let vals = self.eval_all(args)?;
+                let pairs: Vec<(String, Value)> = match (vals.first(), vals.get(1)) {
+                    (Some(Value::Array(paths)), Some(Value::Array(objects))) => {
+                        let paths = paths.borrow();
+                        let objects = objects.borrow();
+                        (paths.items.iter().skip(1))
+                            .zip(objects.items.iter().skip(1))
+                            .map(|(p, o)| (p.as_str().unwrap_or("").to_string(), o.clone()))
+                            .collect()
+                    }
+                    (Some(p), Some(o)) => vec![(p.as_str().unwrap_or("").to_string(), o.clone())],
+                    _ => Vec::new(),
+                };
+                for (path, changes) in pairs {
+                    let mut attributes = self.method_attributes(&path, NAME, span)?;
+                    let json = crate::runtime::json::stringify(&changes, false).unwrap_or_default();
+                    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(&json) {
+                        attributes.extend(map);
+                    }
+                    self.store_method_attributes(&path, attributes);
+                }
+                Ok(Value::Undefined)
             }
             CurrentMethodPath => {
                 let name = self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default();
@@ -241,6 +368,67 @@ impl Interp {
             MethodPath::Database(_) => return None,
         };
         project.file(file).map(|f| f.text.to_string())
+    }
+
+    /// The attributes of the project method at `path`: the documented ones with their default
+    /// values, then those of the file's `//%attributes` line, then the run's own changes.
+    fn method_attributes(
+        &self,
+        path: &str,
+        command: &str,
+        span: Span,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, RtError> {
+        let not_found = || {
+            RtError::new(
+                ErrorKind::MethodNotFound,
+                format!("{command}: no project method has the path \"{path}\""),
+            )
+            .at(self.current_file(), span)
+        };
+        let Some(MethodPath::Project(name)) = methods::parse_path(path) else {
+            return Err(not_found());
+        };
+        if let Some(changed) = self.engine.method_attributes.lock().get(&name.to_lowercase()) {
+            if let Ok(serde_json::Value::Object(map)) = serde_json::from_str(changed) {
+                return Ok(map);
+            }
+        }
+        let source = self.method_source(path).ok_or_else(not_found)?;
+        let mut attributes = serde_json::Map::new();
+        for key in BOOLEAN_ATTRIBUTES {
+            attributes.insert(key.to_string(), serde_json::Value::Bool(false));
+        }
+        attributes.insert("preemptive".into(), serde_json::Value::String("indifferent".into()));
+        if let Some(serde_json::Value::Object(header)) = methods::header_attributes(&source) {
+            for (key, value) in header {
+                if key == "preemptive" || key == "folder" || BOOLEAN_ATTRIBUTES.contains(&&*key) {
+                    attributes.insert(key, value);
+                }
+            }
+        }
+        Ok(attributes)
+    }
+
+    fn store_method_attributes(
+        &self,
+        path: &str,
+        attributes: serde_json::Map<String, serde_json::Value>,
+    ) {
+        if let Some(MethodPath::Project(name)) = methods::parse_path(path) {
+            let text = serde_json::Value::Object(attributes).to_string();
+            self.engine.method_attributes.lock().insert(name.to_lowercase(), text);
+        }
+    }
+
+    /// The texts of the text array `e` names (element 0 left out).
+    fn eval_text_array(&mut self, e: Option<&Expr>) -> Flow<Vec<String>> {
+        let Some(e) = e else { return Ok(Vec::new()) };
+        Ok(match self.eval(e)? {
+            Value::Array(a) => (a.borrow().items.iter().skip(1))
+                .map(|v| v.as_str().unwrap_or("").to_string())
+                .collect(),
+            _ => Vec::new(),
+        })
     }
 
     /// `Call chain`: the current method first, then its callers.

@@ -253,6 +253,9 @@ pub struct Engine {
     /// `ON ERR CALL(method; ek global)` and `(method; ek errors from components)`: the
     /// handlers of every process (a process's own `ek local` handler comes first).
     pub error_handlers: parking_lot::Mutex<[Option<String>; 2]>,
+    /// Method attributes changed by `METHOD SET ATTRIBUTE(S)` during the run, by lower-case
+    /// method name, as JSON text (the `.4dm` files are never rewritten).
+    pub method_attributes: parking_lot::Mutex<HashMap<String, String>>,
 }
 
 impl Engine {
@@ -272,6 +275,7 @@ impl Engine {
             started: Instant::now(),
             singletons: parking_lot::Mutex::new(HashMap::new()),
             error_handlers: parking_lot::Mutex::new([None, None]),
+            method_attributes: parking_lot::Mutex::new(HashMap::new()),
         })
     }
 }

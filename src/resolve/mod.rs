@@ -154,7 +154,15 @@ pub fn constant_value(index: u16) -> Option<Value> {
     if let Some(v) = chosen {
         return Some(Value::Int(v));
     }
+    if info.name.eq_ignore_ascii_case("Folder separator") {
+        // The separator of platform paths, which are POSIX paths except on Windows.
+        return Some(Value::text(if cfg!(windows) { "\\" } else { "/" }));
+    }
     let raw = info.value?;
+    // A value written in double quotes is a text (the empty text, or one that reads as a number).
+    if let Some(text) = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        return Some(Value::text(text));
+    }
     if let Ok(i) = raw.parse::<i32>() {
         return Some(Value::Int(i));
     }
@@ -613,7 +621,7 @@ impl<'n> Resolver<'n> {
                 None => {
                     let name = catalog::constants().get(*i as usize).map(|c| c.name).unwrap_or("?");
                     ExprKind::Invalid(
-                        format!("the constant `{name}` is not supported by mini4d").into(),
+                        format!("the constant `{name}` has no value in mini4d: the 4D documentation does not give it").into(),
                     )
                 }
             },

@@ -281,9 +281,11 @@ impl<'a> Lexer<'a> {
             }
             return (start, Tok::Name(first), first_end);
         }
+        // (`$blob{Num:C11($i)}`: a token suffix glued to a name is no object-literal key.)
         if matches!(self.last, Last::LBrace | Last::Semi)
             && self.brackets.last() == Some(&Bracket::Brace)
             && !glued_number
+            && self.suffix_at(first_end).is_none()
         {
             let rest = src[first_end..].trim_start_matches(is_blank);
             if rest.starts_with(':') && !rest.starts_with(":=") {
@@ -879,6 +881,7 @@ impl<'a> Lexer<'a> {
     fn at_object_key(&self, end: usize) -> bool {
         if !matches!(self.last, Last::LBrace | Last::Semi)
             || self.brackets.last() != Some(&Bracket::Brace)
+            || self.suffix_at(end).is_some()
         {
             return false;
         }

@@ -307,6 +307,8 @@ fn char_index() {
 fn array_elements_and_formula_assignment() {
     assert_eq!(x("$a{1}"), "({} $a 1)");
     assert_eq!(x("$a{$i+1}{2}"), "({} ({} $a (+ $i 1)) 2)");
+    // A tokenized command in braces is an index, not an object-literal key.
+    assert_eq!(x("$b{Num:C11($i)}"), "({} $b [Num]($i))");
     assert_eq!(x("<>arr{3}"), "({} <>arr 3)");
     assert_eq!(p("$a{1}:=\"x\""), "(:= ({} $a 1) \"x\")");
     assert_eq!(

@@ -1,0 +1,11 @@
+// Constants from several themes have the values the 4D documentation gives them.
+ALERT("Web Server: "+String(Web database server)+" "+String(Web server database)+" "+String(Web server host database))
+ALERT("Web options: "+String(Web HSTS enabled)+" "+String(Web Port ID)+" "+String(Web HTTPS Port ID)+" "+String(Web legacy session))
+ALERT("standard actions: ["+ak none+"] "+ak select all+" "+ak font bold+" "+ak return to design mode+" "+String(Value type(ak quit)))
+ALERT("ASCII: "+String(ACK ASCII code)+" "+String(ESC ASCII code)+" "+String(DEL ASCII code)+" "+String(Space)+" "+String(Double quote))
+ALERT("keys: "+String(Left arrow key)+" "+String(Down arrow key)+" "+String(Page Down Key)+" "+String(Tab key))
+ALERT("serial: "+String(Speed 1200+Data bits 8+Stop bits One+Parity None))
+ALERT("pictures: "+String(Horizontal concatenation)+" "+String(Superimposition))
+ALERT("folder separator: "+Folder separator)
+ALERT("system format: "+String(Decimal separator)+" "+String(System time AM label))
+ALERT("method attributes: "+String(Attribute shared)+" "+String(Attribute folder name))

@@ -1,0 +1,5 @@
+ARRAY LONGINT($codes; 0)
+ARRAY TEXT($components; 0)
+ARRAY TEXT($texts; 0)
+GET LAST ERROR STACK($codes; $components; $texts)
+ALERT(String(Size of array($codes))+" "+String($codes{1})+" ["+$texts{1}+"] "+String(Size of array($components)))

@@ -1,0 +1,2 @@
+#DECLARE() : Integer
+return 7
