@@ -182,18 +182,26 @@ fn diagnostics_on_start_on_change_and_for_dependent_files() {
         assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
     }
 
-    c.open(&main, &MAIN.replace("helper(1)", "helper(1; 2)"));
+    c.open(&main, &MAIN.replace("helper(1)", "helper(\"one\")"));
     let d = c.latest_diagnostics(&main);
-    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    assert!(
+        messages(&d).iter().any(|m| m.contains("parameter-type-mismatch")),
+        "{:?}",
+        messages(&d)
+    );
     c.change(&main, 2, MAIN);
     let d = c.latest_diagnostics(&main);
     assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
 
     // A method's new signature makes its callers' calls errors.
     let helper = method(&root, "helper");
-    c.open(&helper, "#DECLARE() : Integer\nreturn 1\n");
+    c.open(&helper, "#DECLARE($t : Text) : Integer\nreturn 1\n");
     let d = c.latest_diagnostics(&main);
-    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    assert!(
+        messages(&d).iter().any(|m| m.contains("parameter-type-mismatch")),
+        "{:?}",
+        messages(&d)
+    );
 
     // A syntax error: reported, and the callers keep the last good declaration.
     c.change(&helper, 2, "#DECLARE(\nreturn 1\n");
@@ -514,7 +522,7 @@ fn end_to_end_over_pipes() {
     send(&mut input, json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
 
     let main = method(&root, "main");
-    let broken = MAIN.replace("helper(1)", "helper(1; 2)");
+    let broken = MAIN.replace("helper(1)", "helper(\"one\")");
     send(
         &mut input,
         json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
@@ -526,7 +534,7 @@ fn end_to_end_over_pipes() {
     let d = read_until(&mut output, |v| {
         is_main_diags(v) && v["params"]["diagnostics"].as_array().is_some_and(|a| !a.is_empty())
     });
-    assert!(d.to_string().contains("too-many-parameters"), "{d}");
+    assert!(d.to_string().contains("parameter-type-mismatch"), "{d}");
 
     send(
         &mut input,
@@ -682,11 +690,12 @@ fn components_are_part_of_the_workspace() {
     c.open(&main, HOST_MAIN);
     let d = c.latest_diagnostics(&main);
     assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
-    // A shared method's new signature makes the host's call an error (it is in the model).
-    let call = HOST_MAIN.replace("Geo_area(3)", "Geo_area(3; 4)");
+    // The shared method's declared parameter type checks the host's call (it is in the model).
+    let call = HOST_MAIN.replace("Geo_area(3)", "Geo_area(\"three\")");
     c.change(&main, 2, &call);
     let d = c.latest_diagnostics(&main);
-    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    let found = messages(&d);
+    assert!(found.iter().any(|m| m.contains("parameter-type-mismatch")), "{found:?}");
     c.change(&main, 3, HOST_MAIN);
     c.latest_diagnostics(&main);
 
