@@ -773,3 +773,78 @@ fn components_are_part_of_the_workspace() {
     assert_eq!(kind(3, 13).as_deref(), Some("function"), "a shared method is a method");
     let _ = std::fs::remove_dir_all(host.parent().unwrap_or(&host));
 }
+
+#[test]
+fn references_and_rename() {
+    let root = project();
+    let mut c = Client::start(&root);
+    let main = method(&root, "main");
+    let person = class(&root, "Person");
+    let refs = |c: &mut Client, uri: &str, line, col| {
+        let params = json!({ "textDocument": { "uri": uri },
+                             "position": { "line": line, "character": col },
+                             "context": { "includeDeclaration": true } });
+        let r = c.request("textDocument/references", params);
+        let mut found: Vec<(String, u64, u64)> = r["result"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|l| {
+                        let file = l["uri"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("");
+                        let start = &l["range"]["start"];
+                        (
+                            file.to_string(),
+                            start["line"].as_u64().unwrap_or(0),
+                            start["character"].as_u64().unwrap_or(0),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.sort();
+        found
+    };
+    // A class function: its declaration and its call through a typed local.
+    let r = refs(&mut c, &main, 4, 10);
+    assert_eq!(r, [("Person.4dm".into(), 7, 9), ("main.4dm".into(), 4, 9)]);
+    // A property: declared, written and read through This.
+    let r = refs(&mut c, &person, 0, 10);
+    assert_eq!(r.len(), 3, "{r:?}");
+    // A local: its var and each use, in its own body only.
+    let r = refs(&mut c, &main, 0, 5);
+    assert_eq!(r.len(), 3, "{r:?}");
+    // A class: cs.Person and the type.
+    let r = refs(&mut c, &main, 1, 8);
+    assert_eq!(r, [("main.4dm".into(), 0, 12), ("main.4dm".into(), 1, 7)]);
+    // A method: its calls.
+    let r = refs(&mut c, &main, 3, 5);
+    assert_eq!(r, [("main.4dm".into(), 3, 4)]);
+
+    // Rename a local: `$` kept.
+    let rename = |c: &mut Client, uri: &str, line, col, name: &str| {
+        c.request(
+            "textDocument/rename",
+            json!({ "textDocument": { "uri": uri },
+                    "position": { "line": line, "character": col }, "newName": name }),
+        )
+    };
+    let r = rename(&mut c, &main, 0, 5, "person");
+    let edits = r["result"]["changes"][main.as_str()].as_array().cloned().unwrap_or_default();
+    assert_eq!(edits.len(), 3, "{r}");
+    assert!(edits.iter().all(|e| e["newText"] == "$person"), "{r}");
+    // Rename a function: both files edited.
+    let r = rename(&mut c, &main, 4, 10, "salute");
+    let changes = r["result"]["changes"].as_object().cloned().unwrap_or_default();
+    assert_eq!(changes.len(), 2, "{r}");
+    // Rename a method: the calls, then the file.
+    let r = rename(&mut c, &main, 3, 5, "addOne");
+    let ops = r["result"]["documentChanges"].as_array().cloned().unwrap_or_default();
+    let last = ops.last().cloned().unwrap_or_default();
+    assert_eq!(last["kind"], "rename", "{r}");
+    assert!(last["newUri"].as_str().unwrap_or("").ends_with("Methods/addOne.4dm"), "{r}");
+    assert!(ops[0]["edits"][0]["newText"] == "addOne", "{r}");
+    // A bad name is refused.
+    let r = rename(&mut c, &main, 3, 5, "a.b");
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let _ = std::fs::remove_dir_all(&root);
+}

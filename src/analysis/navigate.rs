@@ -392,6 +392,83 @@ impl Types<'_> {
         None
     }
 
+    /// Every name of the file that refers to something, with its span (the name only: for a
+    /// type `cs.X`, the `X`): what references and renames search.
+    pub fn all_references(&self) -> Vec<(Reference, Span)> {
+        let mut out = Vec::new();
+        let mut blocks: Vec<&Block> = vec![&self.file.body];
+        let mut params: Vec<&Param> = Vec::new();
+        let mut types: Vec<&TypeRef> = Vec::new();
+        if let Some(d) = &self.file.declare {
+            params.extend(d.params.iter());
+        }
+        if let Some(class) = &self.file.class {
+            if let Some(e) = &class.extends {
+                out.push((Reference::Class { name: e.text.clone(), builtin: false }, e.span));
+            }
+            let owner = self.class.map(|c| Ty::Instance { class: c.into(), builtin: false });
+            for f in class.constructor.iter().chain(class.functions.iter()) {
+                blocks.push(&f.body);
+                params.extend(f.params.iter());
+                if let Some(ResultDecl::Typed(t) | ResultDecl::Named { ty: Some(t), .. }) =
+                    &f.result
+                {
+                    types.push(t);
+                }
+                if f.kind != FunctionKind::Constructor {
+                    let r = Reference::Member { owner: owner.clone(), name: f.name.text.clone() };
+                    out.push((r, f.name.span));
+                }
+            }
+            for p in &class.properties {
+                types.extend(p.ty.iter());
+                for n in &p.names {
+                    let r = Reference::Member { owner: owner.clone(), name: n.text.clone() };
+                    out.push((r, n.span));
+                }
+                if let Some(init) = &p.init {
+                    visit_expr(init, &mut |e| out.extend(self.own_reference(e)));
+                }
+            }
+        }
+        for p in params {
+            types.extend(p.ty.iter());
+            if let Some(n) = &p.name {
+                out.push((variable_reference(&n.text), n.span));
+            }
+        }
+        for b in blocks {
+            visit_stmts(b, &mut |s| {
+                if let StmtKind::Var { names, ty, .. } = &s.kind {
+                    for n in names {
+                        out.push((variable_reference(&n.text), n.span));
+                    }
+                    types.extend(ty.iter());
+                }
+                stmt_exprs(s, &mut |e| visit_expr(e, &mut |e| out.extend(self.own_reference(e))));
+            });
+        }
+        for t in types {
+            if let TypeKind::Class { store, name } = &t.kind {
+                // The class's name ends the type as written (`cs.X`, `cs.ns.X`).
+                let short = name.rsplit('.').next().unwrap_or(name).len();
+                let span =
+                    Span::new((t.span.end as usize).saturating_sub(short), t.span.end as usize);
+                out.push((Reference::Class { name: name.clone(), builtin: store != "cs" }, span));
+            }
+        }
+        out
+    }
+
+    /// The reference an expression makes by its own name (not its sub-expressions').
+    fn own_reference(&self, e: &Expr) -> Option<(Reference, Span)> {
+        let at = match &e.kind {
+            ExprKind::Member { name, .. } => name.span.start,
+            _ => e.span.start,
+        };
+        self.expr_reference(e, at)
+    }
+
     /// The reference an expression makes at `at` when `at` is on its own name (not a sub-expression).
     fn expr_reference(&self, e: &Expr, at: u32) -> Option<(Reference, Span)> {
         let head = |len: usize| Span::new(e.span.start as usize, e.span.start as usize + len);

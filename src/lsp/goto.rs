@@ -40,20 +40,26 @@ impl<'a> Cursor<'a> {
 
     /// Resolves types against the project's classes.
     pub fn with_types<T>(&self, f: impl FnOnce(&Types) -> T) -> T {
-        let member_type = |class: &str, member: &str| member_type(self.project, class, member);
-        let namespace = |ns: &str| self.project.is_component_namespace(ns);
-        let types = Types {
-            file: &self.parsed.file,
-            class: self.class.as_deref(),
-            member_type: &member_type,
-            namespace: &namespace,
-        };
-        f(&types)
+        with_file_types(self.project, &self.parsed, self.class.as_deref(), f)
     }
 
     pub fn reference(&self) -> Option<(Reference, Span)> {
         self.with_types(|t| t.reference_at(self.offset))
     }
+}
+
+/// Runs `f` with the types of a file of `project` (`class`: the file's class, for class files).
+pub fn with_file_types<T>(
+    project: &Project,
+    parsed: &Parsed,
+    class: Option<&str>,
+    f: impl FnOnce(&Types) -> T,
+) -> T {
+    let member_type = |c: &str, member: &str| member_type(project, c, member);
+    let namespace = |ns: &str| project.is_component_namespace(ns);
+    let types =
+        Types { file: &parsed.file, class, member_type: &member_type, namespace: &namespace };
+    f(&types)
 }
 
 /// The declared type of member `member` of class `class` or its ancestors.

@@ -8,6 +8,7 @@
 pub mod complete;
 pub mod goto;
 pub mod protocol;
+pub mod refs;
 pub mod symbols;
 pub mod tokens;
 pub mod transport;
@@ -56,6 +57,8 @@ pub fn capabilities() -> lsp::ServerCapabilities {
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
         workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
         definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Left(true)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         semantic_tokens_provider: Some(
             lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
@@ -199,6 +202,14 @@ impl Server<'_> {
             }
             GotoDefinition::METHOD => handle::<GotoDefinition>(req, |p| goto::definition(ws, p)),
             HoverRequest::METHOD => handle::<HoverRequest>(req, |p| goto::hover(ws, p)),
+            References::METHOD => handle::<References>(req, |p| refs::references(ws, p)),
+            Rename::METHOD => match serde_json::from_value::<lsp::RenameParams>(req.params) {
+                Ok(p) => match refs::rename(ws, p) {
+                    Ok(edit) => Ok(serde_json::to_value(edit).unwrap_or_default()),
+                    Err(message) => Err((ErrorCode::InvalidParams, message)),
+                },
+                Err(e) => Err((ErrorCode::InvalidParams, format!("invalid parameters: {e}"))),
+            },
             SemanticTokensFullRequest::METHOD => {
                 handle::<SemanticTokensFullRequest>(req, |p| tokens::full(ws, sent, p))
             }
