@@ -561,13 +561,8 @@ pub fn copy_shared(
         *c.items.write() = out;
         return Ok(Value::SharedCollection(c));
     }
-    match v {
-        Value::Function(_) => Err(RtError::new(
-            ErrorKind::NotSharable,
-            "Not supported value type in a shared object or shared collection: a function",
-        )),
-        v => Ok(v.clone()),
-    }
+    // Scalars and functions are stored as they are (`to_shared` converts them).
+    Ok(v.clone())
 }
 
 impl Interp {

@@ -10,3 +10,7 @@ CALL WORKER("calc"; "use_formulas"; $s)
 ALERT("waited: "+String($s.wait(30)))
 ALERT($s.result)
 KILL WORKER("calc")
+// copies keep the functions: a plain copy, then a shared copy of it
+var $copy : Object
+$copy:=OB Copy(OB Copy(Storage.math); ck shared)
+ALERT("shared copy of a plain copy: "+String($copy.add(2; 3))+", shared: "+String(OB Is shared($copy))+", JSON: "+JSON Stringify($copy))
