@@ -2,6 +2,7 @@
 //! `src/commands/data/*.tsv` into `OUT_DIR`.
 fn main() {
     println!("cargo:rerun-if-changed=grammar");
+    link_binaries_at_a_fixed_address();
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");
     catalog_gen::generate(&out_dir);
     if let Err(err) = lalrpop::Configuration::new()
@@ -12,6 +13,21 @@ fn main() {
     {
         eprintln!("lalrpop failed on grammar/: {err}");
         std::process::exit(1);
+    }
+}
+
+/// Links the `mini4d` binary as a position-dependent executable on Linux with the GNU
+/// toolchain. A position-independent one makes the dynamic loader apply ~40,000 relocations
+/// (every pointer in the static tables) at each start, writing to ~200 pages: with them a
+/// one-line `mini4d run` took ~190 more page faults and ~0.4 ms more (see BENCHMARKS.md).
+/// The cost is address-space randomisation of the binary's own image (libraries, heap and
+/// stacks stay randomised). Only the binaries' link changes: the library and the
+/// dependencies are compiled as before, so this needs no full rebuild.
+fn link_binaries_at_a_fixed_address() {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }
 

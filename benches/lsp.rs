@@ -196,6 +196,26 @@ fn main() {
         c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": u } }));
     });
     println!("semantic tokens (whole file): {r}");
+    let r = timed(30, |_| {
+        c.request(
+            "textDocument/semanticTokens/range",
+            json!({ "textDocument": { "uri": u },
+                    "range": { "start": { "line": mid, "character": 0 },
+                               "end": { "line": mid + 60, "character": 0 } } }),
+        );
+    });
+    println!("semantic tokens (60 lines, range): {r}");
+    let first =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": u } }));
+    let mut previous = first["result"]["resultId"].as_str().unwrap_or("").to_string();
+    let r = timed(30, |_| {
+        let d = c.request(
+            "textDocument/semanticTokens/full/delta",
+            json!({ "textDocument": { "uri": u }, "previousResultId": previous }),
+        );
+        previous = d["result"]["resultId"].as_str().unwrap_or("").to_string();
+    });
+    println!("semantic tokens (delta, unchanged file): {r}");
 
     c.request("shutdown", Value::Null);
     c.notify("exit", Value::Null);

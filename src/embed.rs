@@ -119,25 +119,27 @@ impl Runtime {
         args: Vec<SendValue>,
     ) -> Result<SendValue, RunError> {
         let name = name.to_string();
-        self.run_in(session_id, &name.clone(), move |interp| {
+        self.run_in(session_id, &name.clone(), false, move |interp| {
             let values = args.into_iter().map(SendValue::into_value).collect();
             interp.run_method(&name, values)
         })
     }
 
     /// Runs the method of source file `file` (from [`Runtime::add_method`]); `make_args` builds
-    /// its arguments on the process's thread.
+    /// its arguments on the process's thread. `from_main_thread`: the caller is the process's
+    /// main thread, which may then run the method itself (see [`Runtime::run_in`]).
     pub(crate) fn run_file(
         &self,
         session_id: &str,
         process_name: &str,
         file: u32,
+        from_main_thread: bool,
         make_args: impl FnOnce(Option<&crate::syntax::ast::Declare>) -> Result<Vec<Value>, String>
             + Send
             + 'static,
     ) -> Result<SendValue, RunError> {
         let engine = self.engine.clone();
-        self.run_in(session_id, process_name, move |interp| {
+        self.run_in(session_id, process_name, from_main_thread, move |interp| {
             let declare = engine.project.file(file).and_then(|f| f.ast.declare.clone());
             let values = make_args(declare.as_ref()).map_err(|m| {
                 let mut e = crate::runtime::RtError::generic(m);
@@ -148,64 +150,27 @@ impl Runtime {
         })
     }
 
+    /// Runs `body` as a new process with a [`METHOD_STACK`]-byte stack: on a thread of its own,
+    /// or, when `from_main_thread` and the main thread's stack can grow that far
+    /// ([`crate::runtime::guard::main_stack_can_hold`]), on the calling thread.
     fn run_in(
         &self,
         session_id: &str,
         process_name: &str,
+        from_main_thread: bool,
         body: impl FnOnce(&mut Interp) -> Result<Value, crate::runtime::RtError> + Send + 'static,
     ) -> Result<SendValue, RunError> {
         let session = self.session(session_id)?;
         let engine = self.engine.clone();
         let entry = engine.processes.register(process_name, &session.id, true);
+        if from_main_thread && crate::runtime::guard::main_stack_can_hold(METHOD_STACK) {
+            return run_process(engine, session, entry, body);
+        }
         let number = entry.number;
         let handle = std::thread::Builder::new()
             .name(format!("4D process {number}"))
             .stack_size(METHOD_STACK)
-            .spawn(move || {
-                crate::runtime::guard::enter_thread(METHOD_STACK);
-                let mut interp = Interp::new(engine.clone(), session, entry.clone());
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    crate::runtime::guard::test_panic("interp");
-                    body(&mut interp)
-                }));
-                let Ok(r) = r else {
-                    interp.release_all_locks();
-                    engine.processes.finish(number);
-                    return Err(internal_error());
-                };
-                // The process is a worker: messages sent to it run after its method.
-                let r = match r {
-                    Ok(v) => {
-                        let mut out = Ok(SendValue::from_value(&v));
-                        if let Some(mailbox) = entry.mailbox.clone() {
-                            mailbox.close();
-                            while let Some(m) = mailbox.next() {
-                                if let Err(e) = interp.run_message(m) {
-                                    out = Err(render(&engine, &e));
-                                    break;
-                                }
-                            }
-                        }
-                        out
-                    }
-                    Err(e) if e.component == "args" => Err(RunError {
-                        code: -1,
-                        message: e.message.clone(),
-                        report: format!("error: {}\n", e.message),
-                        location: None,
-                    }),
-                    Err(e) if e.is_abort() => Err(RunError {
-                        code: 0,
-                        message: e.message.clone(),
-                        report: "aborted: the run was stopped by ABORT\n".to_string(),
-                        location: None,
-                    }),
-                    Err(e) => Err(render(&engine, &e)),
-                };
-                interp.release_all_locks();
-                engine.processes.finish(number);
-                r
-            })
+            .spawn(move || run_process(engine, session, entry, body))
             .map_err(|e| RunError {
                 code: -1,
                 message: e.to_string(),
@@ -262,6 +227,60 @@ fn internal_error() -> RunError {
         report: "internal error: the interpreter panicked (a bug in mini4d)\n".to_string(),
         location: None,
     }
+}
+
+/// The life of a process run by [`Runtime::run_in`], on the thread that is to run it (whose
+/// stack is [`METHOD_STACK`] bytes deep): the method, then the messages sent to it as a worker.
+fn run_process(
+    engine: Arc<Engine>,
+    session: Arc<Session>,
+    entry: Arc<crate::runtime::process::ProcessEntry>,
+    body: impl FnOnce(&mut Interp) -> Result<Value, crate::runtime::RtError>,
+) -> Result<SendValue, RunError> {
+    let number = entry.number;
+    crate::runtime::guard::enter_thread(METHOD_STACK);
+    let mut interp = Interp::new(engine.clone(), session, entry.clone());
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        crate::runtime::guard::test_panic("interp");
+        body(&mut interp)
+    }));
+    let Ok(r) = r else {
+        interp.release_all_locks();
+        engine.processes.finish(number);
+        return Err(internal_error());
+    };
+    // The process is a worker: messages sent to it run after its method.
+    let r = match r {
+        Ok(v) => {
+            let mut out = Ok(SendValue::from_value(&v));
+            if let Some(mailbox) = entry.mailbox.clone() {
+                mailbox.close();
+                while let Some(m) = mailbox.next() {
+                    if let Err(e) = interp.run_message(m) {
+                        out = Err(render(&engine, &e));
+                        break;
+                    }
+                }
+            }
+            out
+        }
+        Err(e) if e.component == "args" => Err(RunError {
+            code: -1,
+            message: e.message.clone(),
+            report: format!("error: {}\n", e.message),
+            location: None,
+        }),
+        Err(e) if e.is_abort() => Err(RunError {
+            code: 0,
+            message: e.message.clone(),
+            report: "aborted: the run was stopped by ABORT\n".to_string(),
+            location: None,
+        }),
+        Err(e) => Err(render(&engine, &e)),
+    };
+    interp.release_all_locks();
+    engine.processes.finish(number);
+    r
 }
 
 /// [`RunError::code`] of a run whose interpreter panicked.

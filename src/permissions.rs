@@ -182,21 +182,14 @@ impl Folders {
         }
     }
 
-    /// Makes a fresh temporary folder for the run (removed when the gate is dropped).
+    /// Names a fresh temporary folder for the run. It is made on first use (see
+    /// [`Gate::temp_folder`]), as most runs never use it and making it cost every start-up a
+    /// `mkdir`; the gate removes it when dropped.
     pub fn with_temp(mut self) -> Folders {
         let base = std::env::temp_dir();
-        for attempt in 0..16u32 {
-            let name = format!(
-                "mini4d-{}-{}-{attempt}",
-                std::process::id(),
-                uuid::Uuid::new_v4().simple()
-            );
-            let dir = base.join(name);
-            if std::fs::create_dir(&dir).is_ok() {
-                self.temp = Some(dir.canonicalize().unwrap_or(dir));
-                break;
-            }
-        }
+        let base = base.canonicalize().unwrap_or(base);
+        let name = format!("mini4d-{}-{}", std::process::id(), uuid::Uuid::new_v4().simple());
+        self.temp = Some(base.join(name));
         self
     }
 }
@@ -276,6 +269,8 @@ pub struct Gate {
     pub folders: Folders,
     read: Vec<Root>,
     write: Vec<Root>,
+    /// Whether the temporary folder of [`Folders::temp`] was made (it is made on first use).
+    temp_made: std::sync::OnceLock<bool>,
 }
 
 impl std::fmt::Debug for Gate {
@@ -289,7 +284,7 @@ impl std::fmt::Debug for Gate {
 
 impl Drop for Gate {
     fn drop(&mut self) {
-        if let Some(t) = &self.folders.temp {
+        if let (Some(t), Some(true)) = (&self.folders.temp, self.temp_made.get()) {
             let _ = std::fs::remove_dir_all(t);
         }
     }
@@ -344,7 +339,21 @@ fn plain_io_message(e: &io::Error) -> String {
 
 impl Gate {
     pub fn new(policy: Policy, folders: Folders) -> Gate {
-        Gate { read: roots(&policy.read), write: roots(&policy.write), policy, folders }
+        Gate {
+            read: roots(&policy.read),
+            write: roots(&policy.write),
+            policy,
+            folders,
+            temp_made: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The run's temporary folder, made now if this is its first use; `None` when the run
+    /// has none or it cannot be made.
+    pub fn temp_folder(&self) -> Option<&Path> {
+        let path = self.folders.temp.as_deref()?;
+        let made = *self.temp_made.get_or_init(|| std::fs::create_dir(path).is_ok());
+        made.then_some(path)
     }
 
     /// A gate that refuses everything and knows no folder (the embedding API's default).
@@ -403,6 +412,9 @@ impl Gate {
         let mut slot = root.dir.lock();
         if let Some(d) = &*slot {
             return Ok((d.clone(), rel));
+        }
+        if self.folders.temp.as_deref() == Some(root.path.as_path()) {
+            self.temp_folder();
         }
         if access == Access::Write && !dir_path.exists() {
             // An allowed folder that does not exist yet (`/DATA/`, `/LOGS/`) is made on its
@@ -643,6 +655,35 @@ mod tests {
             .join(format!("mini4d-perm-{tag}-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&d).unwrap();
         d.canonicalize().unwrap()
+    }
+
+    /// The run's temporary folder is made on first use only, and removed with the gate.
+    #[test]
+    fn temporary_folder_is_made_on_first_use() {
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        let gate = Gate::new(Policy::defaults(&folders), folders);
+        assert!(!temp.exists(), "made before its first use");
+        assert_eq!(gate.temp_folder(), Some(temp.as_path()));
+        assert!(temp.is_dir());
+        gate.write(&temp.join("a.txt"), b"x").unwrap();
+        drop(gate);
+        assert!(!temp.exists(), "left behind");
+
+        // A first use through a file access makes it too.
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        let gate = Gate::new(Policy::defaults(&folders), folders);
+        assert!(gate.list(&temp).unwrap().is_empty());
+        assert!(temp.is_dir());
+        drop(gate);
+        assert!(!temp.exists());
+
+        // Never used: nothing made, nothing to remove.
+        let folders = Folders::default().with_temp();
+        let temp = folders.temp.clone().unwrap();
+        drop(Gate::new(Policy::defaults(&folders), folders));
+        assert!(!temp.exists());
     }
 
     fn gate_for(dir: &Path) -> Gate {

@@ -182,18 +182,26 @@ fn diagnostics_on_start_on_change_and_for_dependent_files() {
         assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
     }
 
-    c.open(&main, &MAIN.replace("helper(1)", "helper(1; 2)"));
+    c.open(&main, &MAIN.replace("helper(1)", "helper(\"one\")"));
     let d = c.latest_diagnostics(&main);
-    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    assert!(
+        messages(&d).iter().any(|m| m.contains("parameter-type-mismatch")),
+        "{:?}",
+        messages(&d)
+    );
     c.change(&main, 2, MAIN);
     let d = c.latest_diagnostics(&main);
     assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
 
     // A method's new signature makes its callers' calls errors.
     let helper = method(&root, "helper");
-    c.open(&helper, "#DECLARE() : Integer\nreturn 1\n");
+    c.open(&helper, "#DECLARE($t : Text) : Integer\nreturn 1\n");
     let d = c.latest_diagnostics(&main);
-    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    assert!(
+        messages(&d).iter().any(|m| m.contains("parameter-type-mismatch")),
+        "{:?}",
+        messages(&d)
+    );
 
     // A syntax error: reported, and the callers keep the last good declaration.
     c.change(&helper, 2, "#DECLARE(\nreturn 1\n");
@@ -514,7 +522,7 @@ fn end_to_end_over_pipes() {
     send(&mut input, json!({ "jsonrpc": "2.0", "method": "initialized", "params": {} }));
 
     let main = method(&root, "main");
-    let broken = MAIN.replace("helper(1)", "helper(1; 2)");
+    let broken = MAIN.replace("helper(1)", "helper(\"one\")");
     send(
         &mut input,
         json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen",
@@ -526,7 +534,7 @@ fn end_to_end_over_pipes() {
     let d = read_until(&mut output, |v| {
         is_main_diags(v) && v["params"]["diagnostics"].as_array().is_some_and(|a| !a.is_empty())
     });
-    assert!(d.to_string().contains("too-many-parameters"), "{d}");
+    assert!(d.to_string().contains("parameter-type-mismatch"), "{d}");
 
     send(
         &mut input,
@@ -557,4 +565,210 @@ fn end_to_end_over_pipes() {
     let status = child.wait().expect("exit");
     assert!(status.success(), "{status}");
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The flat integers of a semantic tokens answer.
+fn token_data(v: &Value) -> Vec<u64> {
+    v.as_array().map(|a| a.iter().filter_map(Value::as_u64).collect()).unwrap_or_default()
+}
+
+/// Decodes flat semantic tokens to absolute (line, column, length, type).
+fn decode(data: &[u64]) -> Vec<(u64, u64, u64, u64)> {
+    let (mut line, mut col) = (0, 0);
+    data.chunks(5)
+        .map(|t| {
+            line += t[0];
+            col = if t[0] == 0 { col + t[1] } else { t[1] };
+            (line, col, t[2], t[3])
+        })
+        .collect()
+}
+
+#[test]
+fn semantic_tokens_of_a_range_and_as_deltas() {
+    let root = project();
+    let mut c = Client::start(&root);
+    let main = method(&root, "main");
+    let full =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": main } }));
+    let all = decode(&token_data(&full["result"]["data"]));
+    // A range: only the tokens of lines 3 and 4, with positions still absolute.
+    let r = c.request(
+        "textDocument/semanticTokens/range",
+        json!({ "textDocument": { "uri": main },
+                "range": { "start": { "line": 3, "character": 0 }, "end": { "line": 5, "character": 0 } } }),
+    );
+    let part = decode(&token_data(&r["result"]["data"]));
+    let expected: Vec<_> = all.iter().filter(|t| t.0 == 3 || t.0 == 4).cloned().collect();
+    assert!(!part.is_empty());
+    assert_eq!(part, expected);
+
+    // A delta after an edit: applying its edits to the old tokens gives the new ones.
+    let old = token_data(&full["result"]["data"]);
+    let id = full["result"]["resultId"].as_str().expect("a result id").to_string();
+    let edited = MAIN.replace("ALERT($p.greet())", "ALERT($p.greet()+\"!\")");
+    c.open(&main, &edited);
+    c.latest_diagnostics(&main);
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": id }),
+    );
+    let edits = d["result"]["edits"].as_array().cloned().expect("edits");
+    assert_eq!(edits.len(), 1, "{d}");
+    let mut applied = old.clone();
+    for e in edits.iter().rev() {
+        let start = e["start"].as_u64().unwrap_or(0) as usize;
+        let count = e["deleteCount"].as_u64().unwrap_or(0) as usize;
+        applied.splice(start..start + count, token_data(&e["data"]));
+    }
+    let now =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": main } }));
+    assert_eq!(applied, token_data(&now["result"]["data"]));
+    assert!(applied.len() > old.len(), "the new text has a string token more");
+    // Nothing changed: no edit.
+    let id = now["result"]["resultId"].as_str().unwrap_or("").to_string();
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": id }),
+    );
+    assert_eq!(d["result"]["edits"], json!([]), "{d}");
+    // An unknown previous result: all the tokens.
+    let d = c.request(
+        "textDocument/semanticTokens/full/delta",
+        json!({ "textDocument": { "uri": main }, "previousResultId": "nope" }),
+    );
+    assert_eq!(token_data(&d["result"]["data"]), applied);
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+const GEO_AREA: &str = "//%attributes = {\"shared\":true}\n// Area of a square.\n#DECLARE($side : Real) : Real\nreturn $side*$side\n";
+const GEO_PRIVATE: &str = "//%attributes = {}\n#DECLARE() : Text\nreturn \"private\"\n";
+const GEO_SHAPE: &str =
+    "property label : Text\n\n// How big it is.\nFunction area() : Real\n\treturn 0\n";
+const GEO_SQUARE: &str = "Class extends Shape\n\nproperty side : Real\n\n// A square of side $side.\nClass constructor($side : Real)\n\tSuper()\n\tThis.side:=$side\n\nFunction area() : Real\n\treturn This.side*This.side\n";
+const KIT_UPPER: &str =
+    "//%attributes = {\"shared\":true}\n#DECLARE($t : Text) : Text\nreturn Uppercase($t)\n";
+const HOST_MAIN: &str = "var $s : cs.Geo.Square\n$s:=cs.Geo.Square.new(2)\nALERT(String($s.area()))\nALERT(String(Geo_area(3)))\nALERT(Kit_upper(\"a\"))\n";
+
+/// A host project using a component of its `Components/` folder (namespace `Geo`) and a local
+/// dependency (`dependencies.json`, found beside the host).
+fn project_with_components() -> PathBuf {
+    let base = project().with_extension("components");
+    let _ = std::fs::remove_dir_all(&base);
+    let host = base.join("Host");
+    let geo = host.join("Components/Geo.4dbase/Project/Sources");
+    let kit = base.join("Kit/Project/Sources");
+    let sources = host.join("Project/Sources");
+    for (dir, name, text) in [
+        (sources.join("Methods"), "main.4dm", HOST_MAIN),
+        (geo.join("Methods"), "Geo_area.4dm", GEO_AREA),
+        (geo.join("Methods"), "Geo_private.4dm", GEO_PRIVATE),
+        (geo.join("Classes"), "Shape.4dm", GEO_SHAPE),
+        (geo.join("Classes"), "Square.4dm", GEO_SQUARE),
+        (kit.join("Methods"), "Kit_upper.4dm", KIT_UPPER),
+    ] {
+        std::fs::create_dir_all(&dir).expect("temp folder");
+        std::fs::write(dir.join(name), text).expect("temp file");
+    }
+    std::fs::write(
+        geo.join("settings.4DSettings"),
+        "<preferences><com.4d><general component_classStore_name=\"Geo\"/></com.4d></preferences>",
+    )
+    .expect("settings");
+    std::fs::write(sources.join("dependencies.json"), r#"{ "dependencies": { "Kit": {} } }"#)
+        .expect("dependencies");
+    host
+}
+
+#[test]
+fn components_are_part_of_the_workspace() {
+    let host = project_with_components();
+    let mut c = Client::start(&host);
+    let main = method(&host, "main");
+    let geo = host.join("Components/Geo.4dbase/Project/Sources");
+    // No error on the components' shared methods and classes.
+    c.open(&main, HOST_MAIN);
+    let d = c.latest_diagnostics(&main);
+    assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
+    // A shared method's new signature makes the host's call an error (it is in the model).
+    let call = HOST_MAIN.replace("Geo_area(3)", "Geo_area(3; 4)");
+    c.change(&main, 2, &call);
+    let d = c.latest_diagnostics(&main);
+    assert!(messages(&d).iter().any(|m| m.contains("too-many-parameters")), "{:?}", messages(&d));
+    c.change(&main, 3, HOST_MAIN);
+    c.latest_diagnostics(&main);
+
+    // Definition: a shared method, a component's class through its namespace, its constructor,
+    // a function through a variable typed with the component's class, and the dependency.
+    let def =
+        |c: &mut Client, line, col| target(&c.at("textDocument/definition", &main, line, col));
+    assert_eq!(def(&mut c, 3, 15), ("Geo_area.4dm".into(), 2));
+    assert_eq!(def(&mut c, 1, 12), ("Square.4dm".into(), 0));
+    assert_eq!(def(&mut c, 1, 20), ("Square.4dm".into(), 5));
+    assert_eq!(def(&mut c, 2, 17), ("Square.4dm".into(), 9));
+    assert_eq!(def(&mut c, 0, 17), ("Square.4dm".into(), 0));
+    assert_eq!(def(&mut c, 4, 8), ("Kit_upper.4dm".into(), 1));
+    let r = c.at("textDocument/definition", &main, 3, 15);
+    let found = r["result"]["uri"].as_str().unwrap_or("").to_string();
+    assert_eq!(found, uri(&geo.join("Methods/Geo_area.4dm")));
+
+    // Hover: the shared method's signature, comment and component; the class store; a class
+    // function of the component.
+    let h = hover_text(&c.at("textDocument/hover", &main, 3, 15));
+    assert!(
+        h.contains("Geo_area($side : Real) : Real")
+            && h.contains("Area of a square.")
+            && h.contains("component Geo"),
+        "{h}"
+    );
+    let h = hover_text(&c.at("textDocument/hover", &main, 1, 8));
+    assert!(h.contains("cs.Geo") && h.contains("Shape, Square"), "{h}");
+    let h = hover_text(&c.at("textDocument/hover", &main, 2, 17));
+    assert!(h.contains("cs.Geo.Square") && h.contains("Function area() : Real"), "{h}");
+
+    // Completion: namespaces after `cs.`, the component's classes after `cs.Geo.`, members
+    // (inherited ones too) of a variable typed with one of them, shared methods by name.
+    let text = format!("{HOST_MAIN}cs.\ncs.Geo.\n$s.\nGeo_\nKit\n");
+    c.change(&main, 4, &text);
+    c.latest_diagnostics(&main);
+    let l = labels(&c.at("textDocument/completion", &main, 5, 3));
+    assert!(l.contains(&"Geo".to_string()), "{l:?}");
+    let l = labels(&c.at("textDocument/completion", &main, 6, 7));
+    assert_eq!(l, ["Shape", "Square"]);
+    let l = labels(&c.at("textDocument/completion", &main, 7, 3));
+    assert!(["area", "side", "label"].iter().all(|n| l.contains(&n.to_string())), "{l:?}");
+    let l = labels(&c.at("textDocument/completion", &main, 8, 4));
+    assert!(l.contains(&"Geo_area".to_string()), "{l:?}");
+    assert!(!l.contains(&"Geo_private".to_string()), "not shared: {l:?}");
+    let l = labels(&c.at("textDocument/completion", &main, 9, 3));
+    assert!(l.contains(&"Kit_upper".to_string()), "{l:?}");
+    // Signature help of the component's constructor.
+    c.change(&main, 5, &format!("{HOST_MAIN}$s:=cs.Geo.Square.new(\n"));
+    c.latest_diagnostics(&main);
+    let r = c.at("textDocument/signatureHelp", &main, 5, 22);
+    assert_eq!(r["result"]["signatures"][0]["label"], "cs.Geo.Square.new($side : Real)", "{r}");
+
+    // Workspace symbols: the component's classes and shared methods, not its private ones.
+    let r = c.request("workspace/symbol", json!({ "query": "Geo_" }));
+    let found: Vec<String> = r["result"]
+        .as_array()
+        .map(|a| a.iter().map(|s| format!("{} ({})", s["name"], s["containerName"])).collect())
+        .unwrap_or_default();
+    assert_eq!(found, ["\"Geo_area\" (\"component Geo\")"]);
+
+    // Semantic tokens: `Geo` in `cs.Geo.Square` is a namespace, `Square` a class.
+    let r =
+        c.request("textDocument/semanticTokens/full", json!({ "textDocument": { "uri": main } }));
+    let tokens = decode(&token_data(&r["result"]["data"]));
+    let legend = mini4d::lsp::tokens::legend();
+    let kind = |line, col| {
+        tokens
+            .iter()
+            .find(|t| t.0 == line && t.1 == col)
+            .map(|t| legend.token_types[t.3 as usize].as_str().to_string())
+    };
+    assert_eq!(kind(1, 7).as_deref(), Some("namespace"));
+    assert_eq!(kind(1, 11).as_deref(), Some("class"));
+    assert_eq!(kind(3, 13).as_deref(), Some("function"), "a shared method is a method");
+    let _ = std::fs::remove_dir_all(host.parent().unwrap_or(&host));
 }

@@ -393,6 +393,10 @@ impl<'a> Checker<'a> {
         if name.len() > 2 && name[..2].eq_ignore_ascii_case("C_") {
             return;
         }
+        // A shared method of a component 4D ships built in (`Progress New`): 4D compiles it.
+        if crate::syntax::builtin_components::component_of(name).is_some() {
+            return;
+        }
         let hint = suggest::closest(name, self.model.method_names());
         let (severity, help) = if self.model.has_components {
             (
@@ -418,7 +422,7 @@ impl<'a> Checker<'a> {
                 match self.model.method(name) {
                     Some(m) => {
                         if let Some(sig) = m.signature.clone() {
-                            self.check_count(&m.name.clone(), "method", &sig, args, e.span);
+                            self.check_call(&m.name.clone(), "method", &sig, args);
                         }
                     }
                     // `C_INTEGER`, `C_GRAPH`…: directives 4D no longer lists as commands.
@@ -450,7 +454,7 @@ impl<'a> Checker<'a> {
                 self.gives_value(target, scope);
             }
             ExprKind::Call { callee, args } => {
-                self.call(callee, args, e.span, scope);
+                self.call(callee, args, scope);
                 self.exprs(args, scope);
             }
             ExprKind::Member { object, name } => {
@@ -620,7 +624,7 @@ impl<'a> Checker<'a> {
     }
 
     /// `callee(args)`: `Super(…)`, `cs.X.new(…)`, `This.f(…)`.
-    fn call(&mut self, callee: &Expr, args: &[Expr], span: Span, scope: Scope) {
+    fn call(&mut self, callee: &Expr, args: &[Expr], scope: Scope) {
         match &callee.kind {
             ExprKind::Super => {
                 self.check_super(callee.span, scope, true);
@@ -632,11 +636,11 @@ impl<'a> Checker<'a> {
                     return;
                 }
                 if name.text.eq_ignore_ascii_case("new") {
-                    if let Some(class) = self.own_class(object) {
-                        if let Some(info) = self.model.class(&class) {
-                            if let Some(sig) = self.constructor_of(&info.name) {
-                                let label = format!("cs.{}.new", info.name);
-                                self.check_count(&label, "constructor", &sig, args, span);
+                    if let Some((model, prefix, class)) = self.class_target(object) {
+                        if let Some(info) = model.class(&class) {
+                            if let Some(sig) = constructor_of(model, &info.name) {
+                                let label = format!("cs.{prefix}{}.new", info.name);
+                                self.check_call(&label, "constructor", &sig, args);
                             }
                         }
                     }
@@ -646,7 +650,7 @@ impl<'a> Checker<'a> {
                         if let Some(Some(sig)) = self.model.function(class, &name.text) {
                             let sig = sig.clone();
                             let label = format!("This.{}", name.text);
-                            self.check_count(&label, "function", &sig, args, span);
+                            self.check_call(&label, "function", &sig, args);
                         }
                     }
                 }
@@ -656,32 +660,24 @@ impl<'a> Checker<'a> {
         self.expr(callee, scope);
     }
 
-    /// The constructor of `class` or of its nearest ancestor that has one; `None` when unknown.
-    fn constructor_of(&self, class: &str) -> Option<Signature> {
-        let mut current = class.to_string();
-        for _ in 0..64 {
-            let info = self.model.class(&current)?;
-            if info.has_syntax_errors {
-                return None;
-            }
-            if let Some(sig) = &info.constructor {
-                return Some(sig.clone());
-            }
-            current = info.extends.clone()?;
-        }
-        None
-    }
-
-    /// `X` when `object` is `cs.X` for a class of this project (or of its own namespace).
-    fn own_class(&self, object: &Expr) -> Option<String> {
+    /// The model holding the class `object` names, the namespace prefix to show (`""` or
+    /// `"NetKit."`) and the class name: `cs.X` and `cs.<own namespace>.X` are the project's
+    /// classes, `cs.<component namespace>.X` a loaded component's.
+    fn class_target(&self, object: &Expr) -> Option<(&'a ProjectModel, String, String)> {
         let ExprKind::Member { object: store, name } = &object.kind else { return None };
         match &store.kind {
-            ExprKind::Command { index, .. } if is_cs(*index) => Some(name.text.clone()),
+            ExprKind::Command { index, .. } if is_cs(*index) => {
+                Some((self.model, String::new(), name.text.clone()))
+            }
             ExprKind::Member { object: inner, name: ns } => match &inner.kind {
-                ExprKind::Command { index, .. }
-                    if is_cs(*index) && self.model.is_namespace(&ns.text) =>
-                {
-                    Some(name.text.clone())
+                ExprKind::Command { index, .. } if is_cs(*index) => {
+                    let own = self.model.namespace.as_deref();
+                    if own.is_some_and(|n| n.eq_ignore_ascii_case(&ns.text)) {
+                        Some((self.model, format!("{}.", ns.text), name.text.clone()))
+                    } else {
+                        let component = self.model.component(&ns.text)?;
+                        Some((component, format!("{}.", ns.text), name.text.clone()))
+                    }
                 }
                 _ => None,
             },
@@ -689,24 +685,51 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `cs.X` where the project has no class `X`.
+    /// `cs.X` where the project has no class `X` (nor a namespace `X`), and `cs.<ns>.X` where the
+    /// loaded component `<ns>` has no class `X`.
     fn class_reference(&mut self, object: &Expr, name: &crate::syntax::ast::Name, span: Span) {
-        let ExprKind::Command { index, .. } = &object.kind else { return };
-        if !is_cs(*index) || self.model.has_components || self.model.classes.is_empty() {
-            return;
+        match &object.kind {
+            ExprKind::Command { index, .. } if is_cs(*index) => {
+                if self.model.has_components
+                    || (self.model.classes.is_empty() && self.model.components.is_empty())
+                {
+                    return;
+                }
+                if self.model.class(&name.text).is_some() || self.model.is_namespace(&name.text) {
+                    return;
+                }
+                let candidates = self.model.class_names().chain(self.model.namespaces());
+                let hint = suggest::closest(&name.text, candidates);
+                self.report_with(
+                    Severity::Error,
+                    "unknown-class",
+                    span,
+                    format!("unknown class `cs.{}`", name.text),
+                    "the project has no class with this name".to_string(),
+                    hint.map(|h| format!("did you mean `cs.{h}`?")),
+                );
+            }
+            ExprKind::Member { object: inner, name: ns } => {
+                let ExprKind::Command { index, .. } = &inner.kind else { return };
+                if !is_cs(*index) {
+                    return;
+                }
+                let Some(component) = self.model.component(&ns.text) else { return };
+                if component.class(&name.text).is_some() {
+                    return;
+                }
+                let hint = suggest::closest(&name.text, component.class_names());
+                self.report_with(
+                    Severity::Error,
+                    "unknown-class",
+                    span,
+                    format!("unknown class `cs.{}.{}`", ns.text, name.text),
+                    format!("the component `{}` has no class with this name", ns.text),
+                    hint.map(|h| format!("did you mean `cs.{}.{h}`?", ns.text)),
+                );
+            }
+            _ => {}
         }
-        if self.model.class(&name.text).is_some() || self.model.is_namespace(&name.text) {
-            return;
-        }
-        let hint = suggest::closest(&name.text, self.model.class_names());
-        self.report_with(
-            Severity::Error,
-            "unknown-class",
-            span,
-            format!("unknown class `cs.{}`", name.text),
-            "the project has no class with this name".to_string(),
-            hint.map(|h| format!("did you mean `cs.{h}`?")),
-        );
     }
 
     /// `Super` outside class code, or `Super(…)` outside a constructor.
@@ -729,24 +752,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_count(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr], span: Span) {
+    /// A call to a method or function whose parameters are declared. Only the argument types
+    /// are checked: 4D accepts more arguments than declared (the called code reads them with
+    /// `${N}` and `Count parameters`) and fewer (the missing ones get their type's empty value),
+    /// so the number of arguments is never an error (4d/docs Concepts/parameters.md).
+    fn check_call(&mut self, name: &str, what: &str, sig: &Signature, args: &[Expr]) {
         self.check_argument_types(name, what, sig, args);
-        if sig.variadic || args.len() <= sig.params {
-            return;
-        }
-        let expected = match sig.params {
-            0 => "no parameters".to_string(),
-            1 => "1 parameter".to_string(),
-            n => format!("{n} parameters"),
-        };
-        self.report_with(
-            Severity::Error,
-            "too-many-parameters",
-            span,
-            format!("the {what} `{name}` declares {expected}, but {} are given", args.len()),
-            format!("{} arguments", args.len()),
-            None,
-        );
     }
 
     /// Arguments whose type is known (literals, typed locals) against the declared parameter
@@ -839,6 +850,23 @@ impl<'a> Checker<'a> {
             );
         }
     }
+}
+
+/// The constructor of `class` (in `model`) or of its nearest ancestor that has one; `None` when
+/// unknown.
+fn constructor_of(model: &ProjectModel, class: &str) -> Option<Signature> {
+    let mut current = class.to_string();
+    for _ in 0..64 {
+        let info = model.class(&current)?;
+        if info.has_syntax_errors {
+            return None;
+        }
+        if let Some(sig) = &info.constructor {
+            return Some(sig.clone());
+        }
+        current = info.extends.clone()?;
+    }
+    None
 }
 
 fn is_cs(index: u16) -> bool {

@@ -59,7 +59,7 @@ impl Projects {
     pub fn model_for(&mut self, file: &Path) -> Arc<ProjectModel> {
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let key = model::project_root(file).unwrap_or_else(|| loose_root(&dir));
-        self.models.entry(key.clone()).or_insert_with(|| Arc::new(load(&key))).clone()
+        self.models.entry(key.clone()).or_insert_with(|| Arc::new(load(&key, 0))).clone()
     }
 }
 
@@ -86,13 +86,17 @@ fn dot_4dm_files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Reads the methods and classes of the project whose root (or loose folder) is `root`.
-fn load(root: &Path) -> ProjectModel {
+/// How deep components of components are read (a component's own components are read, theirs
+/// are not: they are only seen as "unresolved").
+const MAX_COMPONENT_DEPTH: usize = 2;
+
+/// Reads the methods and classes of the project whose root (or loose folder) is `root`;
+/// `depth` is 0 for the project checked, 1 for its components…
+fn load(root: &Path, depth: usize) -> ProjectModel {
     let mut m = ProjectModel::default();
     let sources = root.join("Project/Sources");
     let (methods_dir, classes_dir) = if sources.is_dir() {
         m.namespace = model::namespace_of(root);
-        m.has_components = model::uses_components(root);
         m.all_typed = model::all_variables_typed(root);
         (sources.join("Methods"), sources.join("Classes"))
     } else {
@@ -115,20 +119,8 @@ fn load(root: &Path) -> ProjectModel {
             m.add(role, stem, &out.file, &text, !out.errors.is_empty());
         }
     }
-    // The shared methods of the components the run loads are callable from the host (a host
-    // method of the same name wins).
     if sources.is_dir() {
-        for (_, component) in crate::interp::components::find(&sources) {
-            for p in dot_4dm_files(&component.join("Methods")) {
-                let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
-                if m.method(stem).is_some() || !crate::interp::components::is_shared_method(&p) {
-                    continue;
-                }
-                let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
-                let (text, out) = parse_bytes(&bytes, &names);
-                m.add(Role::Method, stem, &out.file, &text, !out.errors.is_empty());
-            }
-        }
+        add_components(&mut m, root, &names, depth);
     }
     // Database, form, object and trigger methods, and the forms themselves, define variables.
     if sources.is_dir() {
@@ -145,6 +137,74 @@ fn load(root: &Path) -> ProjectModel {
         }
     }
     m
+}
+
+/// Adds what the components of the project at `root` give it, as the run loads them
+/// ([`crate::interp::components`]): their shared methods (a project method of the same name
+/// wins), and the classes of each one with a namespace as `cs.<namespace>.X`. When a component
+/// the project names cannot be read here (a compiled `.4DZ`, a GitHub dependency not
+/// downloaded), `has_components` tells the checks that some names are not visible.
+/// `names` are the project's method names (for parsing). Used by `check` and the LSP.
+pub fn add_components(m: &mut ProjectModel, root: &Path, names: &MethodNames, depth: usize) {
+    let sources = root.join("Project/Sources");
+    let found = crate::interp::components::find(&sources);
+    m.has_components = model::uses_components(root) && !all_components_found(root, &found);
+    for (_, component) in &found {
+        if depth < MAX_COMPONENT_DEPTH {
+            if let (Some(ns), Some(component_root)) = (
+                crate::interp::components::namespace(component),
+                component.parent().and_then(Path::parent),
+            ) {
+                let sub = load(component_root, depth + 1);
+                m.components.entry(ns.to_lowercase()).or_insert_with(|| Arc::new(sub));
+            }
+        }
+    }
+    if depth > 0 {
+        return;
+    }
+    for (_, component) in found {
+        for p in dot_4dm_files(&component.join("Methods")) {
+            let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else { continue };
+            if m.method(stem).is_some() || !crate::interp::components::is_shared_method(&p) {
+                continue;
+            }
+            let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
+            let (text, out) = parse_bytes(&bytes, names);
+            m.add(Role::Method, stem, &out.file, &text, !out.errors.is_empty());
+        }
+    }
+}
+
+/// Whether every component the project names (a `Components/` entry, a `dependencies.json`
+/// entry) is among those `found` with their sources.
+fn all_components_found(root: &Path, found: &[(String, PathBuf)]) -> bool {
+    let has = |name: &str| found.iter().any(|(n, _)| n.eq_ignore_ascii_case(name));
+    if root.join("Project/Components").is_dir() {
+        return false;
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("Components")) {
+        for e in entries.flatten() {
+            let file = e.file_name().to_string_lossy().into_owned();
+            if file.starts_with('.') {
+                continue;
+            }
+            match file.strip_suffix(".4dbase") {
+                Some(name) if has(name) => {}
+                _ => return false,
+            }
+        }
+    }
+    let deps = root.join("Project/Sources/dependencies.json");
+    if let Ok(bytes) = crate::interp::project::read_source(&deps) {
+        let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) else { return false };
+        if let Some(d) = v.get("dependencies").and_then(|d| d.as_object()) {
+            if d.keys().any(|k| !has(k)) {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// The `.4dm` files outside `Methods/` and `Classes/`, and the `.4DForm` files, under `dir`.

@@ -95,6 +95,9 @@ pub struct ProjectModel {
     /// The "All variables are typed" compilation path of the project's settings: every
     /// variable must be declared.
     pub all_typed: bool,
+    /// The components the project loads that expose their classes as `cs.<namespace>`, by
+    /// lower-case namespace: each one's own model (its classes, functions and methods).
+    pub components: HashMap<String, std::sync::Arc<ProjectModel>>,
 }
 
 impl ProjectModel {
@@ -114,9 +117,22 @@ impl ProjectModel {
         self.classes.values().map(|c| c.name.as_str())
     }
 
-    /// Whether `name` names a class store namespace (`cs.AIKit`) rather than a class.
+    /// Whether `name` names a class store namespace (`cs.AIKit`) rather than a class: the
+    /// project's own, a loaded component's, or one of the components 4D ships built in.
     pub fn is_namespace(&self, name: &str) -> bool {
         self.namespace.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name))
+            || self.components.contains_key(&name.to_lowercase())
+            || crate::syntax::builtin_components::is_builtin_namespace(name)
+    }
+
+    /// The model of the loaded component whose namespace is `name` (`cs.<name>.X`).
+    pub fn component(&self, name: &str) -> Option<&ProjectModel> {
+        self.components.get(&name.to_lowercase()).map(|m| m.as_ref())
+    }
+
+    /// The namespaces of the loaded components, as their settings spell them.
+    pub fn namespaces(&self) -> impl Iterator<Item = &str> {
+        self.components.values().filter_map(|m| m.namespace.as_deref())
     }
 
     /// Function `name` of class `class` or of its ancestors: `Some(None)` when the chain is fully
@@ -228,6 +244,22 @@ pub fn project_root(path: &Path) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// Whether `path` lies in a 4D project (`…/Project/` with a `Sources` folder) but outside
+/// `Project/Sources`, which is all 4D's compiler compiles (e.g. `Project/Tests/`).
+pub fn outside_compiled_sources(path: &Path) -> bool {
+    for anc in path.ancestors().skip(1) {
+        if anc.file_name().is_some_and(|n| n == "Sources")
+            && anc.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "Project")
+        {
+            return false;
+        }
+        if anc.file_name().is_some_and(|n| n == "Project") && anc.join("Sources").is_dir() {
+            return true;
+        }
+    }
+    false
 }
 
 /// The component class store name set in the project's settings

@@ -261,6 +261,9 @@ pub struct Types<'a> {
     pub class: Option<&'a str>,
     /// Declared types of class members: (class, member) → the member's type.
     pub member_type: &'a dyn Fn(&str, &str) -> Option<Ty>,
+    /// Whether a name is a component's namespace: `cs.<ns>.X` is then class `ns.X` (the name
+    /// the parser gives the type `cs.<ns>.X`).
+    pub namespace: &'a dyn Fn(&str) -> bool,
 }
 
 impl Types<'_> {
@@ -275,6 +278,9 @@ impl Types<'_> {
             ExprKind::Member { object, name } => {
                 if let Some(builtin) = is_store(object) {
                     return Some(Ty::ClassObject { class: name.text.clone(), builtin });
+                }
+                if let Some(class) = self.component_class(object, &name.text) {
+                    return Some(Ty::ClassObject { class, builtin: false });
                 }
                 match self.of(object)? {
                     Ty::Instance { class, builtin: false } => {
@@ -295,6 +301,18 @@ impl Types<'_> {
                 },
                 _ => None,
             },
+            _ => None,
+        }
+    }
+
+    /// `ns.X` when `object` is `cs.<ns>` for a component's namespace `ns`.
+    fn component_class(&self, object: &Expr, name: &str) -> Option<String> {
+        match &object.kind {
+            ExprKind::Member { object: store, name: ns }
+                if is_store(store) == Some(false) && (self.namespace)(&ns.text) =>
+            {
+                Some(format!("{}.{name}", ns.text))
+            }
             _ => None,
         }
     }
@@ -399,6 +417,9 @@ impl Types<'_> {
                 if let Some(builtin) = is_store(object) {
                     let r = Reference::Class { name: name.text.clone(), builtin };
                     return Some((r, name.span));
+                }
+                if let Some(class) = self.component_class(object, &name.text) {
+                    return Some((Reference::Class { name: class, builtin: false }, name.span));
                 }
                 let owner = self.of(object);
                 Some((Reference::Member { owner, name: name.text.clone() }, name.span))
@@ -729,10 +750,12 @@ mod tests {
 
     #[test]
     fn references_under_the_cursor() {
-        let text = "var $p : cs.Person\n$p:=cs.Person.new()\n$p.greet()\nhelper(1)\nALERT(\"x\")\n";
+        let text = "var $p : cs.Person\n$p:=cs.Person.new()\n$p.greet()\nhelper(1)\nALERT(\"x\")\n$s:=cs.Geo.Square.new()\n";
         let file = parsed(text);
         let member_type = |_: &str, _: &str| None;
-        let types = Types { file: &file, class: None, member_type: &member_type };
+        let namespace = |ns: &str| ns == "Geo";
+        let types =
+            Types { file: &file, class: None, member_type: &member_type, namespace: &namespace };
         let at = |needle: &str, skip: usize| text.find(needle).unwrap_or(0) + skip;
         let r = |o| types.reference_at(o).map(|(r, _)| r);
         assert_eq!(
@@ -752,6 +775,18 @@ mod tests {
         assert_eq!(
             r(at("cs.Person\n", 4)),
             Some(Reference::Class { name: "Person".into(), builtin: false })
+        );
+        // A component's class through its namespace, and its constructor.
+        assert_eq!(
+            r(at("Square", 1)),
+            Some(Reference::Class { name: "Geo.Square".into(), builtin: false })
+        );
+        assert_eq!(
+            r(at("Square.new", 8)),
+            Some(Reference::Member {
+                owner: Some(Ty::ClassObject { class: "Geo.Square".into(), builtin: false }),
+                name: "new".into()
+            })
         );
     }
 

@@ -162,6 +162,19 @@ fn methods_for(dir: &Path) -> MethodNames {
             && anc.parent().and_then(|p| p.file_name()).is_some_and(|n| n == "Project")
         {
             method_stems(&anc.join("Methods"), &mut names);
+            // The shared methods of its components are called by name too.
+            for (_, component) in crate::interp::components::find(anc) {
+                if let Ok(entries) = std::fs::read_dir(component.join("Methods")) {
+                    for p in entries.flatten().map(|e| e.path()) {
+                        let stem = p.file_stem().and_then(|s| s.to_str());
+                        if let (true, Some(stem)) = (is_4dm(&p), stem) {
+                            if crate::interp::components::is_shared_method(&p) {
+                                names.insert(stem);
+                            }
+                        }
+                    }
+                }
+            }
             break;
         }
     }
@@ -336,7 +349,10 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
                 help: e.help.clone(),
             })
             .collect();
-        if output.errors.is_empty() && !args.syntax_only {
+        // 4D compiles `Project/Sources` only: other code a project keeps (test scripts run by
+        // a tool, examples) is checked for its syntax, not against the project's names.
+        let compiled = !analysis::model::outside_compiled_sources(path);
+        if output.errors.is_empty() && !args.syntax_only && compiled {
             let model = projects.model_for(path);
             diagnostics.extend(
                 analysis::check_file(&model, path, &text, &output.file).into_iter().map(|f| {

@@ -183,7 +183,7 @@ pub fn execute(args: &RunArgs, layout: &Layout, rt: &Runtime) -> ExitCode {
     let mut failed = false;
     // Each step runs in its own process; the processes it started end before the next step.
     let mut run = |process: &str, file: u32, raw: Vec<String>, show_result: bool| {
-        let outcome = rt.run_file(&session, process, file, move |d| convert_args(d, &raw));
+        let outcome = rt.run_file(&session, process, file, false, move |d| convert_args(d, &raw));
         rt.wait();
         match outcome {
             Ok(v) => {

@@ -175,7 +175,7 @@ pub fn execute(args: &RunArgs) -> ExitCode {
         return ExitCode::from(EXIT_USAGE);
     };
     let outcome =
-        rt.run_file(&session, "Main", entry, move |declare| convert_args(declare, &extra));
+        rt.run_file(&session, "Main", entry, true, move |declare| convert_args(declare, &extra));
     rt.wait();
     let mut code = match outcome {
         Ok(_) => ExitCode::SUCCESS,

@@ -38,8 +38,20 @@ pub fn constants() -> &'static [ConstantInfo] {
 }
 
 fn lookup(table: &[(&str, u16)], name: &str) -> Option<u16> {
-    let key = name.to_lowercase();
-    table.binary_search_by(|(k, _)| (*k).cmp(key.as_str())).ok().map(|i| table[i].1)
+    let mut buf = [0u8; 64];
+    let found = match buf.get_mut(..name.len()) {
+        // Lower-cased on the stack: no allocation (start-up looks up ~600 names).
+        Some(key) if name.is_ascii() => {
+            key.copy_from_slice(name.as_bytes());
+            key.make_ascii_lowercase();
+            table.binary_search_by(|(k, _)| k.as_bytes().cmp(key))
+        }
+        _ => {
+            let key = name.to_lowercase();
+            table.binary_search_by(|(k, _)| (*k).cmp(key.as_str()))
+        }
+    };
+    found.ok().map(|i| table[i].1)
 }
 
 /// The index of the command with this name (case-insensitive, exact words).

@@ -67,8 +67,8 @@ fn no_folder(what: &str) -> RtError {
 
 fn temporary_folder(host: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("Temporary folder", 0, 0)?;
-    let t = host.gate().folders.temp.clone().ok_or_else(|| no_folder("temporary folder"))?;
-    Ok(Value::text(with_separator(&t)))
+    let t = host.gate().temp_folder().ok_or_else(|| no_folder("temporary folder"))?;
+    Ok(Value::text(with_separator(t)))
 }
 
 /// `Get 4D folder(folder {; *})`: the folders a headless run has.

@@ -5,6 +5,7 @@
 //! they are bound to catalog indexes, so a resolved program calls a command through a plain
 //! function pointer.
 
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
 use crate::runtime::{ObjRef, RtError, Value};
@@ -219,26 +220,38 @@ pub enum Implementation {
     Interp(interpreter::Intrinsic),
 }
 
-/// The one table of implemented commands, by catalog index: plain commands from the theme
-/// files and interpreter commands from [`interpreter::COMMANDS`].
-fn implementations() -> &'static [Option<Implementation>] {
-    static TABLE: OnceLock<Vec<Option<Implementation>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = vec![None; catalog::commands().len()];
-        for theme in THEMES {
-            for &(name, f) in *theme {
-                if let Some(i) = catalog::command_index(name) {
-                    table[i as usize] = Some(Implementation::Plain(f));
-                }
-            }
+/// How the command at catalog `index` runs, found in the theme files' lists and in
+/// [`interpreter::COMMANDS`] (the one table of implemented commands). The answer is kept per
+/// index: a run looks up only the commands it uses (building the whole table cost a one-line
+/// run 600 name searches).
+fn implementation(index: u16) -> Option<Implementation> {
+    /// Per catalog index: 0 not looked up yet, 1 not implemented, 2 + position in
+    /// [`registrations`] otherwise.
+    static FOUND: OnceLock<Vec<AtomicU32>> = OnceLock::new();
+    let found = FOUND.get_or_init(|| {
+        std::iter::repeat_with(|| AtomicU32::new(0)).take(catalog::commands().len()).collect()
+    });
+    let slot = found.get(index as usize)?;
+    let position = match slot.load(Ordering::Relaxed) {
+        0 => {
+            let name = catalog::commands()[index as usize].name;
+            let position = registrations().position(|(n, _)| n.eq_ignore_ascii_case(name));
+            let code = position.map_or(1, |p| p as u32 + 2);
+            slot.store(code, Ordering::Relaxed);
+            position
         }
-        for &(name, which) in interpreter::COMMANDS {
-            if let Some(i) = catalog::command_index(name) {
-                table[i as usize] = Some(Implementation::Interp(which));
-            }
-        }
-        table
-    })
+        1 => None,
+        code => Some(code as usize - 2),
+    };
+    registrations().nth(position?).map(|(_, i)| i)
+}
+
+/// Every registered command, plain ones first (an interpreter command of the same name would
+/// have replaced a plain one: a unit test makes sure no name is registered twice).
+fn registrations() -> impl Iterator<Item = (&'static str, Implementation)> {
+    let plain = THEMES.iter().flat_map(|t| t.iter().map(|&(n, f)| (n, Implementation::Plain(f))));
+    let interp = interpreter::COMMANDS.iter().map(|&(n, w)| (n, Implementation::Interp(w)));
+    plain.chain(interp)
 }
 
 /// Every theme's command list.
@@ -265,7 +278,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
 
 /// How the command at `index` in [`catalog::commands`] runs, if mini4d implements it.
 pub fn lookup(index: u16) -> Option<Implementation> {
-    implementations().get(index as usize).copied().flatten()
+    implementation(index)
 }
 
 /// The number-only kernel of a two-argument command, for commands whose result on two numbers
@@ -276,6 +289,12 @@ pub fn numeric_kernel2(name: &str) -> Option<fn(f64, f64) -> f64> {
     } else {
         None
     }
+}
+
+/// The function of a one-argument numeric command whose result on a number needs nothing
+/// else (see `ExprKind::Numeric1`).
+pub fn numeric_kernel1(name: &str) -> Option<fn(f64) -> f64> {
+    text::numeric_kernel1(name)
 }
 
 /// Whether mini4d implements the command at `index` in [`catalog::commands`].

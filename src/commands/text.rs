@@ -357,6 +357,27 @@ fn unary(args: &Args, name: &str, f: fn(f64) -> f64) -> Result<Value, RtError> {
     Ok(Value::Real(f(args.num(0, name)?)))
 }
 
+/// A one-argument numeric function.
+pub(super) type Kernel1 = fn(f64) -> f64;
+
+/// The kernels of the commands written with [`unary`]: their result on a number is the
+/// kernel's (see `ExprKind::Numeric1`).
+pub(super) fn numeric_kernel1(name: &str) -> Option<Kernel1> {
+    const KERNELS: [(&str, Kernel1); 10] = [
+        ("Abs", f64::abs),
+        ("Square root", f64::sqrt),
+        ("Exp", f64::exp),
+        ("Log", f64::ln),
+        ("Sin", f64::sin),
+        ("Cos", f64::cos),
+        ("Tan", f64::tan),
+        ("Arctan", f64::atan),
+        ("Int", f64::floor),
+        ("Dec", f64::fract),
+    ];
+    KERNELS.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, k)| k)
+}
+
 fn abs(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     unary(args, "Abs", f64::abs)
 }

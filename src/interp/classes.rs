@@ -47,6 +47,9 @@ pub(super) struct Class {
     pub native: Option<&'static NativeClass>,
     /// The module the class belongs to (0: the host project, k: its k-th component).
     pub module: u32,
+    /// No class of the chain has a computed property or native code: reading or setting a
+    /// property of an instance is a plain property access (set when the class is complete).
+    pub plain_props: bool,
 }
 
 /// A map by property name that uses the name's precomputed hash. Looked up by [`Key`] only (a
@@ -222,6 +225,10 @@ impl Interp {
             None => self.builtin_class("Object"),
         };
         let mut class = self.make_class(name, true, superclass, false, false);
+        if let Some(c) = Rc::get_mut(&mut class) {
+            c.plain_props =
+                native.is_none() && c.superclass.as_ref().map_or(true, |s| s.plain_props);
+        }
         if let (Some(n), Some(c)) = (native, Rc::get_mut(&mut class)) {
             c.native = Some(n);
             for &(fname, f) in n.functions {
@@ -264,6 +271,7 @@ impl Interp {
             }),
             native: None,
             module: 0,
+            plain_props: false,
         };
         Rc::new(class)
     }
@@ -441,6 +449,7 @@ impl Interp {
             object: self.class_object(key),
             native: None,
             module,
+            plain_props: false,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -449,29 +458,34 @@ impl Interp {
         }
         for f in &def.functions {
             let method = Rc::new(rc::resolve_function(name, f, file, &text, &mut *self));
-            let key = f.name.text.clone();
+            // Interned as the resolver interns the names in code: a lookup then compares the
+            // keys by pointer, not by text.
+            let key = Key::intern(&f.name.text);
             match f.kind {
                 FunctionKind::Getter => {
-                    class.getters.insert(Key::new(&key), (method, f.shared));
+                    class.getters.insert(key, (method, f.shared));
                 }
                 FunctionKind::Setter => {
-                    class.setters.insert(Key::new(&key), (method, f.shared));
+                    class.setters.insert(key, (method, f.shared));
                 }
                 _ => {
                     let value = Value::Function(Rc::new(Function {
                         source: Rc::from(rc::function_display_name(name, f).as_str()),
                         code: Rc::new(ClassCode::Function { method, shared: f.shared }),
                     }));
-                    class.functions.insert(Key::new(&key), value);
+                    class.functions.insert(key, value);
                 }
             }
         }
         for p in &def.properties {
             if let (Some(init), [n]) = (&p.init, p.names.as_slice()) {
                 let m = rc::resolve_initializer(name, init, file, &text, &mut *self);
-                class.initializers.push((Key::new(&n.text), Rc::new(m)));
+                class.initializers.push((Key::intern(&n.text), Rc::new(m)));
             }
         }
+        class.plain_props = class.getters.0.is_empty()
+            && class.setters.0.is_empty()
+            && class.superclass.as_ref().map_or(true, |s| s.plain_props);
         let class = Rc::new(class);
         self.finish_class(&class);
         self.classes.user.insert(key.to_string(), class.clone());
@@ -754,6 +768,10 @@ impl Interp {
             }
             if let Some((getter, shared)) = c.getters.get(key) {
                 let (getter, shared) = (getter.clone(), *shared);
+                if let Value::Object(_) = obj {
+                    // A plain instance: no implicit `Use`, no argument vector.
+                    return self.call_code_exprs(getter, &[], obj.clone(), span);
+                }
                 return self.call_in_class(getter, shared, obj.clone(), Vec::new(), span);
             }
             if c.setters.contains_key(key) {
@@ -779,6 +797,15 @@ impl Interp {
     ) -> Option<Flow<()>> {
         let class = match obj {
             Value::Object(o) => {
+                // A plain object, or an instance of a class without accessors: an ordinary
+                // property (decided without taking the class out of the object).
+                match o.borrow().class.as_deref() {
+                    None => return None,
+                    Some(t) if t.downcast_ref::<Class>().is_some_and(|c| c.plain_props) => {
+                        return None
+                    }
+                    Some(_) => {}
+                }
                 let t = tag(o).filter(is_instance_tag)?;
                 self.tag_class(t)?
             }
@@ -1008,6 +1035,36 @@ impl Interp {
             self.construct(class, &this, args, span)?;
             Ok(this)
         }
+    }
+
+    /// `cs.Name.new(args)`: as [`Interp::instantiate`], with the arguments evaluated straight
+    /// into the constructor's frame when nothing runs before the constructor (a user class,
+    /// neither shared nor a singleton, without property initializers in its chain).
+    pub(super) fn instantiate_exprs(
+        &mut self,
+        class: &Rc<Class>,
+        args: &[Expr],
+        span: Span,
+    ) -> Flow<Value> {
+        let ctor = match class.chain().find_map(|c| c.constructor.as_ref()) {
+            Some(ctor)
+                if !class.builtin
+                    && !class.singleton
+                    && !class.shared
+                    && class.chain().all(|c| c.initializers.is_empty()) =>
+            {
+                ctor.clone()
+            }
+            _ => {
+                let values = self.eval_all(args)?;
+                return self.instantiate(class, values, span);
+            }
+        };
+        let o = ObjRef::new();
+        o.borrow_mut().class = Some(class.clone());
+        let this = Value::Object(o);
+        self.call_code_exprs(ctor, args, this.clone(), span)?;
+        Ok(this)
     }
 
     /// Initializes declared properties (superclasses first) then runs the nearest constructor.

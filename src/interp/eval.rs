@@ -144,12 +144,47 @@ impl Interp {
             },
             ExprKind::Numeric2 { f, kernel, args } => {
                 let [a, b] = &**args;
+                // Operands that are number locals, literals or `+ - *` of them: computed in
+                // place, without building values.
+                if let (Some(x), Some(y)) = (self.peek_num_or_arith(a), self.peek_num_or_arith(b)) {
+                    return Ok(Value::Real(kernel(x, y)));
+                }
                 let a = self.eval(a)?;
                 let b = self.eval(b)?;
                 if let (Some(x), Some(y)) = (fast_num(&a), fast_num(&b)) {
                     return Ok(Value::Real(kernel(x, y)));
                 }
                 self.call_command(*f, vec![a, b], e.span)
+            }
+            ExprKind::Numeric1 { f, kernel, arg } => {
+                if let Some(x) = self.peek_num_or_arith(arg) {
+                    return Ok(Value::Real(kernel(x)));
+                }
+                let a = self.eval(arg)?;
+                match fast_num(&a) {
+                    Some(x) => Ok(Value::Real(kernel(x))),
+                    None => self.call_command(*f, vec![a], e.span),
+                }
+            }
+            ExprKind::CharCodeAt { text, index, span } => {
+                // Evaluated in `[[…]]`'s order: the text, then the index (a local or a literal
+                // text is read in place after the index instead: reading it has no effect).
+                let owned = match self.peek(text) {
+                    Some(_) => None,
+                    None => Some(self.eval(text)?),
+                };
+                let i = match self.peek_f64(index) {
+                    Some(i) => i,
+                    None => self.eval(index)?.as_number().unwrap_or(0.0),
+                };
+                let code = match owned.as_ref().or_else(|| self.peek(text)) {
+                    Some(Value::Text(t)) => text_code_at(t, i),
+                    other => {
+                        let t = other.cloned().unwrap_or_default();
+                        return self.char_at(&t, &Value::Real(i), *span);
+                    }
+                };
+                Ok(Value::Int(code))
             }
             ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
                 Value::Int(i) => {
@@ -263,8 +298,7 @@ impl Interp {
                     // `cs.X.new(…)` on a class object that does not override `new`.
                     if key.as_str() == "new" && Interp::plain_class_object(so) {
                         if let Some(class) = self.class_of_object(so) {
-                            let values = self.eval_all(args)?;
-                            return self.instantiate(&class, values, e.span);
+                            return self.instantiate_exprs(&class, args, e.span);
                         }
                     }
                 }
@@ -290,14 +324,15 @@ impl Interp {
                 self.call(code, args, Value::Undefined, e.span)
             }
             ExprKind::Object(entries) => {
-                let o = ObjRef::new();
+                // Sized up front: a 5-property object grown one push at a time kept room for 8.
+                let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
                 for (k, v) in entries {
                     let v = self.eval(v)?;
                     if !v.is_undefined() {
-                        o.set(k.clone(), v);
+                        props.insert(k.clone(), v.for_storage());
                     }
                 }
-                Ok(Value::Object(o))
+                Ok(Value::Object(ObjRef::from_props(props)))
             }
             ExprKind::NewObject { entries, distinct } => {
                 let mut props = crate::runtime::object::PropMap::with_capacity(entries.len());
@@ -964,7 +999,8 @@ impl Interp {
             .into());
         };
         let n = i.as_number().unwrap_or(0.0);
-        if n < 1.0 {
+        // (NaN too: not a position.)
+        if n.is_nan() || n < 1.0 {
             return Ok(Value::empty_text());
         }
         Ok(match t.char_at(n as usize - 1) {
@@ -1324,6 +1360,15 @@ impl Interp {
         }
     }
 
+    /// [`Interp::peek_f64`], or else [`Interp::peek_arith`].
+    #[inline(always)]
+    pub(super) fn peek_num_or_arith(&self, e: &Expr) -> Option<f64> {
+        match self.peek_f64(e) {
+            Some(x) => Some(x),
+            None => self.peek_arith(e),
+        }
+    }
+
     /// [`Interp::peek_number`] as an `f64`.
     #[inline(always)]
     pub(super) fn peek_f64(&self, e: &Expr) -> Option<f64> {
@@ -1348,6 +1393,22 @@ fn fast_num(v: &Value) -> Option<f64> {
         Value::Real(r) => Some(*r),
         Value::Int(i) => Some(*i as f64),
         _ => None,
+    }
+}
+
+/// `Character code(t[[i]])`: the first UTF-16 unit of character `i` (1-based) of `t`, 0 past
+/// either end (as `Character code` of the empty text `[[…]]` gives there).
+#[inline]
+fn text_code_at(t: &crate::runtime::value::Text, i: f64) -> i32 {
+    if i.is_nan() || i < 1.0 {
+        return 0;
+    }
+    match t.char_at(i as usize - 1) {
+        Some(c) => {
+            let mut units = [0u16; 2];
+            c.encode_utf16(&mut units)[0] as i32
+        }
+        None => 0,
     }
 }
 

@@ -21,35 +21,48 @@ impl Interp {
         for stmt in block {
             self.cur_span = stmt.span;
             self.tick()?;
-            let Err(u) = self.exec(stmt) else { continue };
-            match u.into_cause() {
-                Cause::Error(e) => {
-                    if e.is_abort() {
-                        return Err(Unwind::ABORT);
-                    }
-                    let e = self.locate(*e, stmt.span);
-                    if self.try_depth > 0 || self.in_error_handler {
-                        return Err(e.into());
-                    }
-                    let module = self.code_module();
-                    if module != self.module_of_error(&e) {
-                        // An error of another module's code that its handlers left: this
-                        // module's handler is not called for it (develop-components.md).
-                        return Err(e.into());
-                    }
-                    let handler = self.error_handler_for(module);
-                    match handler {
-                        Some(handler) => self.run_error_handler(&handler, e)?,
-                        None => {
-                            self.record_error(&e);
-                            return Err(e.into());
-                        }
-                    }
+            if let Err(u) = self.exec(stmt) {
+                // `return`, `break`… leave the block as they are; an error is looked at.
+                if !u.is_error() {
+                    return Err(u);
                 }
-                other => return Err(other.into()),
+                self.statement_failed(u, stmt.span)?;
             }
         }
         Ok(())
+    }
+
+    /// What follows a statement that unwound with `u` (see [`Interp::exec_block`]): `Ok` when
+    /// an `ON ERR CALL` handler took the error (the block goes on), `Err` to leave the block.
+    /// Kept out of line: the loop over statements stays small.
+    #[inline(never)]
+    fn statement_failed(&mut self, u: Unwind, span: Span) -> Flow<()> {
+        match u.into_cause() {
+            Cause::Error(e) => {
+                if e.is_abort() {
+                    return Err(Unwind::ABORT);
+                }
+                let e = self.locate(*e, span);
+                if self.try_depth > 0 || self.in_error_handler {
+                    return Err(e.into());
+                }
+                let module = self.code_module();
+                if module != self.module_of_error(&e) {
+                    // An error of another module's code that its handlers left: this
+                    // module's handler is not called for it (develop-components.md).
+                    return Err(e.into());
+                }
+                let handler = self.error_handler_for(module);
+                match handler {
+                    Some(handler) => self.run_error_handler(&handler, e),
+                    None => {
+                        self.record_error(&e);
+                        Err(e.into())
+                    }
+                }
+            }
+            other => Err(other.into()),
+        }
     }
 
     /// Calls the `ON ERR CALL` method for `e`; an error inside the handler is uncaught.
@@ -143,11 +156,7 @@ impl Interp {
                     // With a named result (`->$r`, or `$0`), `return expr` assigns it.
                     match self.frames.last().map(|f| f.method.result) {
                         Some(ResultKind::Slot(slot)) => self.store_local(slot, v, e.span)?,
-                        _ => {
-                            if let Some(f) = self.frames.last_mut() {
-                                f.ret = v;
-                            }
-                        }
+                        _ => self.set_returned(v),
                     }
                 }
                 Err(Unwind::RETURN)
@@ -175,9 +184,34 @@ impl Interp {
     }
 
     /// A condition of `If`, `Case of`, `While`, `Until`: Boolean, and Undefined counts as False.
+    #[inline]
     pub(super) fn condition(&mut self, e: &Expr) -> Flow<bool> {
-        // A comparison of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
-        // without evaluating the operands.
+        // An ordering of two numbers held in locals or literals (`$i<$n`, `$n<2`): decided
+        // in place, without evaluating the operands or building a Boolean.
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                match op {
+                    BinOp::Lt => return Ok(a < b),
+                    BinOp::Gt => return Ok(a > b),
+                    BinOp::Le => return Ok(a <= b),
+                    BinOp::Ge => return Ok(a >= b),
+                    BinOp::Eq | BinOp::Ne => {
+                        if let Some(Value::Bool(b)) = ops::numeric(*op, a, b) {
+                            return Ok(b);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.condition_other(e)
+    }
+
+    /// [`Interp::condition`] of anything but an ordering of two number locals or literals.
+    #[inline(never)]
+    fn condition_other(&mut self, e: &Expr) -> Flow<bool> {
+        // A comparison of two numbers held in locals or literals (`$i=$n`): decided without
+        // evaluating the operands.
         if let ExprKind::Binary { op, left, right } = &e.kind {
             if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
                 if let Some(Value::Bool(b)) = ops::numeric(*op, a, b) {
@@ -204,6 +238,18 @@ impl Interp {
     /// are invisible; if a part fails, the variable gets its first value back.
     fn accumulate(&mut self, slot: u32, parts: &[Expr]) -> Flow<()> {
         if let [part] = parts {
+            // `$sum:=$sum+($i%7)` on a Real: the part's operands are number locals or literals,
+            // so its value is computed and added in place (the operator's own result).
+            if let ExprKind::Binary { op, left, right } = &part.kind {
+                if let (Some(a), Some(b)) = (self.peek_f64(left), self.peek_f64(right)) {
+                    if let Some(Value::Real(x)) = ops::numeric(*op, a, b) {
+                        if let Value::Real(acc) = &mut self.stack[self.base + slot as usize] {
+                            *acc += x;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
             if matches!(part.kind, ExprKind::StringOf { .. })
                 && self.append_number_text(slot, part)?
             {
@@ -276,6 +322,16 @@ impl Interp {
             }
             (Value::Int(a), Value::Int(b)) => {
                 *a = convert::real_to_longint(*a as f64 + *b as f64);
+                std::mem::forget(r);
+                return Ok(());
+            }
+            // `$count:=$count+1` on an Integer: the literal is a Real; the sum is stored back
+            // converted, as the general path's `store_local` would.
+            (Value::Int(a), Value::Real(b))
+                if self.frames.last().map(|f| f.method.slot_types[slot as usize])
+                    == Some(VarType::Integer) =>
+            {
+                *a = convert::real_to_longint(*a as f64 + *b);
                 std::mem::forget(r);
                 return Ok(());
             }

@@ -25,7 +25,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::commands::Host;
-use crate::resolve::ir::{Method, ResultKind, VarType};
+use crate::resolve::ir::{Block, Method, ResultKind, VarType};
 use crate::resolve::{self, Names};
 use crate::runtime::error::Frame as ChainFrame;
 use crate::runtime::process::{ProcessEntry, ProcessTable};
@@ -94,6 +94,12 @@ impl Unwind {
             BREAK_BITS => Ok(false),
             _ => Err(self),
         }
+    }
+
+    /// Whether this is an error (not `return`, `break`, `continue`, `ABORT` or `QUIT 4D`).
+    #[inline(always)]
+    pub fn is_error(&self) -> bool {
+        self.bits() > CONTINUE_BITS
     }
 
     /// Whether this is `return` leaving a method.
@@ -300,8 +306,6 @@ struct Frame {
     this: Value,
     /// The caller's statement at the time of the call (for the call chain).
     caller_span: Span,
-    /// Value of `return expr`.
-    ret: Value,
 }
 
 /// One 4D process: its call stack, process variables and error-handling state.
@@ -350,6 +354,11 @@ pub struct Interp {
     deadline: Option<Instant>,
     /// Database parameters of process scope set by this process (`Dates inside objects`…).
     db_params: HashMap<i32, crate::commands::dbparams::DbParam>,
+    /// The value of the `return expr` being executed, from the `return` statement to the end
+    /// of its method's frame (one slot for the process: nothing runs in between).
+    ret: Value,
+    /// `Options::max_call_depth`, read once.
+    max_depth: usize,
 }
 
 impl Interp {
@@ -357,6 +366,7 @@ impl Interp {
     /// thread that calls this (the process number is bound to the thread).
     pub fn new(engine: Arc<Engine>, session: Arc<Session>, process: Arc<ProcessEntry>) -> Interp {
         crate::runtime::shared::set_current_process(process.number);
+        let engine_max_depth = engine.options.max_call_depth;
         Interp {
             engine,
             session,
@@ -385,6 +395,8 @@ impl Interp {
             transaction_level: 0,
             deadline: None,
             db_params: HashMap::new(),
+            ret: Value::Undefined,
+            max_depth: engine_max_depth,
         }
     }
 
@@ -597,7 +609,7 @@ impl Interp {
             )
             .into());
         }
-        if self.frames.len() >= self.engine.options.max_call_depth {
+        if self.frames.len() >= self.max_depth {
             return Err(RtError::new(
                 ErrorKind::StackFull,
                 format!(
@@ -624,36 +636,40 @@ impl Interp {
         this: Value,
     ) -> Flow<Value> {
         self.frame_serial = self.frame_serial.wrapping_add(1);
+        let body: *const Block = &method.body;
+        let result = method.result;
         self.frames.push(Frame {
-            method: method.clone(),
+            method,
             base,
             serial: self.frame_serial,
             argc,
             extra,
             this,
             caller_span: self.cur_span,
-            ret: Value::Undefined,
         });
-        self.run_frame(method, base)
+        // SAFETY: `body` points into the method the frame just pushed holds (an `Rc`, so the
+        // method stays where it is however the frame vector grows); run_frame pops that frame
+        // only after the body has run.
+        self.run_frame(unsafe { &*body }, result, base)
     }
 
     /// Runs the body of the frame [`Interp::enter`] just pushed, pops it, and returns the
     /// method's result.
     #[inline(never)]
-    fn run_frame(&mut self, method: Rc<Method>, base: usize) -> Flow<Value> {
+    fn run_frame(&mut self, body: &Block, result: ResultKind, base: usize) -> Flow<Value> {
         let saved_base = self.base;
         let caller_span = self.cur_span;
         self.base = base;
-        let outcome = self.exec_block(&method.body);
+        let outcome = self.exec_block(body);
         // Take the returned value out of the frame and drop the frame where it lies (moving a
         // whole frame out of the vector costs more than the call itself).
-        let ret = self.frames.last_mut().map(|f| std::mem::take(&mut f.ret)).unwrap_or_default();
+        let ret = std::mem::take(&mut self.ret);
         self.frames.truncate(self.frames.len().saturating_sub(1));
         self.base = saved_base;
         self.cur_span = caller_span;
         let result = match outcome {
             Err(u) if !u.is_return() => Err(u),
-            _ => Ok(match method.result {
+            _ => Ok(match result {
                 ResultKind::Slot(s) => std::mem::take(&mut self.stack[base + s as usize]),
                 ResultKind::Returned(ty) => convert::coerce(ty, ret).unwrap_or_default(),
                 ResultKind::None => ret,
@@ -668,6 +684,18 @@ impl Interp {
         }
         self.stack.truncate(base);
         result
+    }
+
+    /// Keeps the value of `return expr` for [`Interp::run_frame`].
+    #[inline]
+    pub(super) fn set_returned(&mut self, v: Value) {
+        // The slot is empty here (run_frame takes it): no drop to run.
+        if self.ret.is_undefined() {
+            // (An Undefined value owns nothing: forgetting it skips the drop call.)
+            std::mem::forget(std::mem::replace(&mut self.ret, v));
+        } else {
+            self.ret = v;
+        }
     }
 
     /// Counts a statement against `--max-steps` / `--timeout` (one comparison per statement;

@@ -96,10 +96,10 @@ impl Interp {
             extra: Vec::new(),
             this: Value::Undefined,
             caller_span: self.cur_span,
-            ret: Value::Undefined,
         });
         let outcome = self.exec_block(&method.body);
-        let frame = self.frames.pop();
+        self.frames.pop();
+        let returned = std::mem::take(&mut self.ret);
         self.base = saved_base;
         let slots: Vec<Value> = self.stack.drain(base..).collect();
         locals.vars = method
@@ -112,9 +112,7 @@ impl Interp {
             .collect();
         match outcome {
             Ok(()) => Ok(SnippetResult::Value(slots[value_slot as usize].clone())),
-            Err(u) if u.is_return() => {
-                Ok(SnippetResult::Value(frame.map(|f| f.ret).unwrap_or_default()))
-            }
+            Err(u) if u.is_return() => Ok(SnippetResult::Value(returned)),
             Err(u) => match u.into_cause() {
                 Cause::Quit => Ok(SnippetResult::Quit),
                 Cause::Abort | Cause::Return | Cause::Break | Cause::Continue => {

@@ -101,7 +101,7 @@ fn class_members(project: &Project, class: &str, out: &mut Vec<lsp::CompletionIt
             }
         }
         match &def.extends {
-            Some(e) => current = e.text.clone(),
+            Some(e) => current = super::workspace::parent_class(&current, &e.text),
             None => return,
         }
     }
@@ -150,6 +150,22 @@ pub fn completion(ws: &Workspace, p: lsp::CompletionParams) -> Option<lsp::Compl
                 }
                 if let Some(ns) = &project.model.namespace {
                     items.push(item(ns, lsp::CompletionItemKind::MODULE, None));
+                }
+                for c in &project.components {
+                    if let Some(ns) = &c.namespace {
+                        let detail = format!("classes of component {}", c.name);
+                        items.push(item(ns, lsp::CompletionItemKind::MODULE, Some(detail)));
+                    }
+                }
+            }
+            _ if recv.strip_prefix("cs.").is_some_and(|ns| project.is_component_namespace(ns)) => {
+                let ns = &recv["cs.".len()..];
+                for c in project.component(ns).iter().flat_map(|c| c.files.keys()) {
+                    let (role, stem) = file_role(c);
+                    if role == Role::Class {
+                        let detail = Some(format!("cs.{ns}.{stem}"));
+                        items.push(item(&stem, lsp::CompletionItemKind::CLASS, detail));
+                    }
                 }
             }
             "4D" => {
@@ -253,6 +269,19 @@ pub fn completion(ws: &Workspace, p: lsp::CompletionParams) -> Option<lsp::Compl
                 Some("project method".into()),
                 &mut items,
             );
+        }
+    }
+    for c in &project.components {
+        for path in c.files.keys() {
+            let (role, stem) = file_role(path);
+            let shared = role == Role::Method && c.shared.contains(&stem.to_lowercase());
+            if shared
+                && matches(&stem)
+                && project.method_file(&stem).is_some_and(|(p, _)| p == path)
+            {
+                let detail = Some(format!("shared method of component {}", c.name));
+                push(stem, lsp::CompletionItemKind::FUNCTION, detail, &mut items);
+            }
         }
     }
     if !bare.is_empty() {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::protocol::types as lsp;
 use super::protocol::{path_to_uri, uri_to_path};
-use super::workspace::{file_role, Parsed, Project, Workspace};
+use super::workspace::{file_role, parent_class, Parsed, Project, Workspace};
 use crate::analysis::model::Role;
 use crate::analysis::navigate::{
     body_at, comment_above, local_declaration, member_in, member_type_in, signature_label,
@@ -41,10 +41,12 @@ impl<'a> Cursor<'a> {
     /// Resolves types against the project's classes.
     pub fn with_types<T>(&self, f: impl FnOnce(&Types) -> T) -> T {
         let member_type = |class: &str, member: &str| member_type(self.project, class, member);
+        let namespace = |ns: &str| self.project.is_component_namespace(ns);
         let types = Types {
             file: &self.parsed.file,
             class: self.class.as_deref(),
             member_type: &member_type,
+            namespace: &namespace,
         };
         f(&types)
     }
@@ -63,7 +65,7 @@ pub fn member_type(project: &Project, class: &str, member: &str) -> Option<Ty> {
         if let Some(t) = member_type_in(def, member) {
             return t;
         }
-        current = def.extends.as_ref()?.text.clone();
+        current = parent_class(&current, &def.extends.as_ref()?.text);
     }
     None
 }
@@ -85,7 +87,7 @@ pub fn member_location(
             // No constructor: the class itself.
             return Some((path.to_path_buf(), parsed.clone(), Span::new(0, 0)));
         }
-        current = def.extends.as_ref()?.text.clone();
+        current = parent_class(&current, &def.extends.as_ref()?.text);
     }
     None
 }
@@ -151,9 +153,12 @@ pub fn definition(
             vec![location(&path, &parsed, span)]
         }
         Reference::Member { owner: None, name } => {
-            // An object of unknown class: every class member of that name.
+            // An object of unknown class: every class member of that name (the project's
+            // classes, and those its components expose).
             let mut out = Vec::new();
-            for (path, state) in &project.files {
+            let exposed = project.components.iter().filter(|c| c.namespace.is_some());
+            let files = project.files.iter().chain(exposed.flat_map(|c| c.files.iter()));
+            for (path, state) in files {
                 if file_role(path).0 != Role::Class {
                     continue;
                 }
@@ -217,10 +222,19 @@ fn method_hover(project: &Project, name: &str) -> Option<String> {
     let g = state.good.as_ref()?;
     Some(match &g.file.declare {
         Some(d) => {
-            let (label, _) = signature_label(&stem, &d.params, d.result.as_ref(), &g.text);
+            let (mut label, _) = signature_label(&stem, &d.params, d.result.as_ref(), &g.text);
+            if let Some(c) = project.component_of(path) {
+                label = format!("// shared method of component {}\n{label}", c.name);
+            }
             with_comment(label, comment_above(&g.text, d.span.start as usize))
         }
-        None => with_comment(format!("{stem}  // project method"), leading_comment(&g.text)),
+        None => {
+            let kind = match project.component_of(path) {
+                Some(c) => format!("shared method of component {}", c.name),
+                None => "project method".to_string(),
+            };
+            with_comment(format!("{stem}  // {kind}"), leading_comment(&g.text))
+        }
     })
 }
 
@@ -253,17 +267,43 @@ fn member_hover(project: &Project, class: &str, name: &str) -> Option<String> {
     })
 }
 
+/// The class (`X`, or `ns.X` for a component's) whose file parsed to `parsed`.
 fn file_owner(project: &Project, parsed: &Arc<Parsed>) -> Option<String> {
-    project
-        .files
-        .iter()
-        .find(|(_, s)| s.good.as_ref().is_some_and(|g| Arc::ptr_eq(g, parsed)))
-        .map(|(p, _)| file_role(p).1)
+    let is_it =
+        |s: &super::workspace::FileState| s.good.as_ref().is_some_and(|g| Arc::ptr_eq(g, parsed));
+    if let Some((p, _)) = project.files.iter().find(|(_, s)| is_it(s)) {
+        return Some(file_role(p).1);
+    }
+    project.components.iter().find_map(|c| {
+        let (p, _) = c.files.iter().find(|(_, s)| is_it(s))?;
+        let stem = file_role(p).1;
+        Some(match &c.namespace {
+            Some(ns) => format!("{ns}.{stem}"),
+            None => stem,
+        })
+    })
 }
 
 fn class_hover(project: &Project, name: &str) -> Option<String> {
+    if let Some(c) = project.component(name).filter(|_| !name.contains('.')) {
+        let mut classes: Vec<String> = c
+            .files
+            .keys()
+            .filter(|p| file_role(p).0 == Role::Class)
+            .map(|p| file_role(p).1)
+            .collect();
+        classes.sort();
+        return Some(format!(
+            "{}\n\nClasses: {}",
+            code(&format!("cs.{name}  // class store of component {}", c.name)),
+            classes.join(", ")
+        ));
+    }
     let (path, parsed) = project.class_file(name)?;
-    let stem = file_role(path).1;
+    let stem = match name.split_once('.') {
+        Some((ns, _)) => format!("{ns}.{}", file_role(path).1),
+        None => file_role(path).1,
+    };
     let extends = parsed
         .file
         .class

@@ -61,8 +61,8 @@ pub fn capabilities() -> lsp::ServerCapabilities {
             lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(
                 lsp::SemanticTokensOptions {
                     legend: tokens::legend(),
-                    full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
-                    range: Some(false),
+                    full: Some(lsp::SemanticTokensFullOptions::Delta { delta: Some(true) }),
+                    range: Some(true),
                     ..Default::default()
                 },
             ),
@@ -93,7 +93,12 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     };
     let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
     connection.initialize_finish(id, result).map_err(|e| e.to_string())?;
-    let mut server = Server { connection, workspace: Workspace::default(), open: HashMap::new() };
+    let mut server = Server {
+        connection,
+        workspace: Workspace::default(),
+        open: HashMap::new(),
+        sent_tokens: tokens::Sent::default(),
+    };
     for root in workspace_roots(&init) {
         server.load(&root);
     }
@@ -134,6 +139,8 @@ struct Server<'a> {
     workspace: Workspace,
     /// Texts of the documents the editor has open.
     open: HashMap<PathBuf, String>,
+    /// The semantic tokens last sent per file (for `semanticTokens/full/delta`).
+    sent_tokens: tokens::Sent,
 }
 
 impl Server<'_> {
@@ -182,6 +189,7 @@ impl Server<'_> {
         use lsp::request::*;
         let id = req.id.clone();
         let ws = &self.workspace;
+        let sent = &mut self.sent_tokens;
         let result = match req.method.as_str() {
             DocumentSymbolRequest::METHOD => {
                 handle::<DocumentSymbolRequest>(req, |p| symbols::document(ws, p))
@@ -192,7 +200,13 @@ impl Server<'_> {
             GotoDefinition::METHOD => handle::<GotoDefinition>(req, |p| goto::definition(ws, p)),
             HoverRequest::METHOD => handle::<HoverRequest>(req, |p| goto::hover(ws, p)),
             SemanticTokensFullRequest::METHOD => {
-                handle::<SemanticTokensFullRequest>(req, |p| tokens::full(ws, p))
+                handle::<SemanticTokensFullRequest>(req, |p| tokens::full(ws, sent, p))
+            }
+            SemanticTokensFullDeltaRequest::METHOD => {
+                handle::<SemanticTokensFullDeltaRequest>(req, |p| tokens::delta(ws, sent, p))
+            }
+            SemanticTokensRangeRequest::METHOD => {
+                handle::<SemanticTokensRangeRequest>(req, |p| tokens::range(ws, p))
             }
             Completion::METHOD => handle::<Completion>(req, |p| complete::completion(ws, p)),
             SignatureHelpRequest::METHOD => {
@@ -295,6 +309,7 @@ impl Server<'_> {
 
     fn closed(&mut self, path: &Path) {
         self.open.remove(path);
+        self.sent_tokens.forget(path);
         // The file on disk is the truth again (the editor may close without saving).
         match crate::interp::project::read_source(path) {
             Ok(bytes) => self.update(path, crate::syntax::decode_source(&bytes).0, false),

@@ -92,13 +92,24 @@ pub fn workspace(
         }
     };
     for project in &ws.projects {
-        for (path, state) in &project.files {
+        // The project's files, then what its components give it: shared methods and classes.
+        let own = project.files.iter().map(|(p, s)| (p, s, None));
+        let components = project.components.iter().flat_map(|c| {
+            c.files
+                .iter()
+                .filter(|(p, _)| match file_role(p).0 {
+                    Role::Method => c.shared.contains(&file_role(p).1.to_lowercase()),
+                    _ => true,
+                })
+                .map(|(p, s)| (p, s, Some(format!("component {}", c.name))))
+        });
+        for (path, state, component) in own.chain(components) {
             let (role, stem) = file_role(path);
             let uri = path_to_uri(path);
             let whole = lsp::Location::new(uri.clone(), lsp::Range::default());
             match role {
-                Role::Method => add(&stem, lsp::SymbolKind::FUNCTION, None, whole),
-                Role::Class => add(&stem, lsp::SymbolKind::CLASS, None, whole),
+                Role::Method => add(&stem, lsp::SymbolKind::FUNCTION, component, whole),
+                Role::Class => add(&stem, lsp::SymbolKind::CLASS, component, whole),
                 Role::Other => {}
             }
             if role != Role::Class {

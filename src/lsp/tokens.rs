@@ -2,10 +2,12 @@
 //! classes and members told apart, as 4D's own editor colours them. Read from the lexer (so a
 //! file being edited is coloured even where it does not parse), with the project's names.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
+
 use super::protocol::types as lsp;
 use super::protocol::{uri_to_path, LineIndex};
-use super::workspace::Workspace;
-use crate::analysis::model::ProjectModel;
+use super::workspace::{Project, Workspace};
 use crate::commands::catalog;
 use crate::syntax::lexer::Lexer;
 use crate::syntax::token::Tok;
@@ -62,13 +64,10 @@ pub fn legend() -> lsp::SemanticTokensLegend {
 /// One classified piece of text: byte range, kind, modifier bits.
 pub type Classified = (usize, usize, Kind, u32);
 
-/// Classifies the tokens and comments of `text`.
-pub fn classify(
-    text: &str,
-    model: &ProjectModel,
-    names: &crate::syntax::MethodNames,
-) -> Vec<Classified> {
-    let toks: Vec<(usize, Tok, usize)> = Lexer::new(text, names).flatten().collect();
+/// Classifies the tokens and comments of `text`, a file of `project`.
+pub fn classify(text: &str, project: &Project) -> Vec<Classified> {
+    let model = &project.model;
+    let toks: Vec<(usize, Tok, usize)> = Lexer::new(text, &project.names).flatten().collect();
     let mut out = Vec::with_capacity(toks.len());
     let mut last_end = 0;
     for (i, (start, tok, end)) in toks.iter().enumerate() {
@@ -108,11 +107,20 @@ pub fn classify(
             }
             Tok::Constant(_) => Some((Kind::Constant, DEFAULT_LIBRARY)),
             Tok::Method(_) => Some((Kind::Function, 0)),
-            Tok::PropName(_) => {
-                let after_store = matches!(prev(1), Some(Tok::Dot))
-                    && matches!(prev(2), Some(Tok::Command(c))
-                        if catalog::command(*c).is_some_and(|c| c.name.eq_ignore_ascii_case("cs") || c.name == "4D"));
-                if after_store {
+            Tok::PropName(n) => {
+                let is_store = |t: Option<&Tok>| {
+                    matches!(t, Some(Tok::Command(c))
+                        if catalog::command(*c).is_some_and(|c| c.name.eq_ignore_ascii_case("cs") || c.name == "4D"))
+                };
+                let after_store = matches!(prev(1), Some(Tok::Dot)) && is_store(prev(2));
+                // `cs.<namespace>.Class`: a component's class store, then one of its classes.
+                let after_namespace = matches!(prev(1), Some(Tok::Dot))
+                    && matches!(prev(2), Some(Tok::PropName(ns)) if project.is_component_namespace(ns))
+                    && matches!(prev(3), Some(Tok::Dot))
+                    && is_store(prev(4));
+                if after_store && project.is_component_namespace(n) {
+                    Some((Kind::Namespace, 0))
+                } else if after_store || after_namespace {
                     Some((Kind::Class, 0))
                 } else if next == Some(&Tok::LParen) {
                     Some((Kind::Method, 0))
@@ -222,13 +230,108 @@ pub fn encode(text: &str, lines: &LineIndex, items: &[Classified]) -> Vec<lsp::S
     out
 }
 
-pub fn full(ws: &Workspace, p: lsp::SemanticTokensParams) -> Option<lsp::SemanticTokensResult> {
-    let path = uri_to_path(&p.text_document.uri)?;
+/// The tokens of a file and the classified pieces they came from (`None` for a file too
+/// large to analyse or outside the workspace).
+fn file_tokens(
+    ws: &Workspace,
+    uri: &lsp::Uri,
+    range: Option<lsp::Range>,
+) -> Option<Vec<lsp::SemanticToken>> {
+    let path = uri_to_path(uri)?;
     let (project, state) = ws.file(&path)?;
     if state.too_large {
         return None;
     }
-    let items = classify(&state.text, &project.model, &project.names);
-    let data = encode(&state.text, &state.lines, &items);
-    Some(lsp::SemanticTokensResult::Tokens(lsp::SemanticTokens { result_id: None, data }))
+    let mut items = classify(&state.text, project);
+    if let Some(r) = range {
+        // The pieces that overlap the range (a comment may start before it).
+        let start = state.lines.offset(&state.text, r.start);
+        let end = state.lines.offset(&state.text, r.end);
+        items.retain(|&(s, e, _, _)| e > start && s < end || s == start);
+    }
+    Some(encode(&state.text, &state.lines, &items))
+}
+
+/// The tokens last sent for each file with their result id, for `full/delta` requests.
+#[derive(Default)]
+pub struct Sent {
+    next_id: u64,
+    by_file: HashMap<PathBuf, (String, Vec<lsp::SemanticToken>)>,
+}
+
+impl Sent {
+    fn remember(&mut self, uri: &lsp::Uri, data: &[lsp::SemanticToken]) -> Option<String> {
+        let path = uri_to_path(uri)?;
+        self.next_id += 1;
+        let id = self.next_id.to_string();
+        self.by_file.insert(path, (id.clone(), data.to_vec()));
+        Some(id)
+    }
+
+    /// Forgets a closed file.
+    pub fn forget(&mut self, path: &std::path::Path) {
+        self.by_file.remove(path);
+    }
+}
+
+pub fn full(
+    ws: &Workspace,
+    sent: &mut Sent,
+    p: lsp::SemanticTokensParams,
+) -> Option<lsp::SemanticTokensResult> {
+    let data = file_tokens(ws, &p.text_document.uri, None)?;
+    let result_id = sent.remember(&p.text_document.uri, &data);
+    Some(lsp::SemanticTokensResult::Tokens(lsp::SemanticTokens { result_id, data }))
+}
+
+pub fn range(
+    ws: &Workspace,
+    p: lsp::SemanticTokensRangeParams,
+) -> Option<lsp::SemanticTokensRangeResult> {
+    let data = file_tokens(ws, &p.text_document.uri, Some(p.range))?;
+    Some(lsp::SemanticTokensRangeResult::Tokens(lsp::SemanticTokens { result_id: None, data }))
+}
+
+/// `full/delta`: the edit turning the tokens sent under `previous_result_id` into the current
+/// ones (one edit: what lies between their common beginning and common end), or all of them
+/// when that result is not the last one sent for the file.
+pub fn delta(
+    ws: &Workspace,
+    sent: &mut Sent,
+    p: lsp::SemanticTokensDeltaParams,
+) -> Option<lsp::SemanticTokensFullDeltaResult> {
+    let uri = &p.text_document.uri;
+    let data = file_tokens(ws, uri, None)?;
+    let previous = uri_to_path(uri)
+        .and_then(|path| sent.by_file.get(&path))
+        .filter(|(id, _)| *id == p.previous_result_id)
+        .map(|(_, old)| old.clone());
+    let result_id = sent.remember(uri, &data);
+    let Some(old) = previous else {
+        return Some(lsp::SemanticTokensFullDeltaResult::Tokens(lsp::SemanticTokens {
+            result_id,
+            data,
+        }));
+    };
+    let prefix = old.iter().zip(&data).take_while(|(a, b)| a == b).count();
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(data[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let edits = if prefix == old.len() && prefix == data.len() {
+        Vec::new()
+    } else {
+        // Positions count the integers of the flat array: five per token.
+        vec![lsp::SemanticTokensEdit {
+            start: (prefix * 5) as u32,
+            delete_count: ((old.len() - prefix - suffix) * 5) as u32,
+            data: Some(data[prefix..data.len() - suffix].to_vec()),
+        }]
+    };
+    Some(lsp::SemanticTokensFullDeltaResult::TokensDelta(lsp::SemanticTokensDelta {
+        result_id,
+        edits,
+    }))
 }

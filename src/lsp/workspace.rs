@@ -72,6 +72,104 @@ pub struct Project {
     pub model: ProjectModel,
     pub names: MethodNames,
     pub files: BTreeMap<PathBuf, FileState>,
+    /// The components the project loads (`Components/`, `dependencies.json`), in the
+    /// interpreter's order: what navigation reaches beyond the project's own files.
+    pub components: Vec<ComponentFiles>,
+}
+
+/// A component's methods and classes, parsed for navigation and for what the host may use of
+/// them (its shared methods, the classes of its namespace); never checked nor published here:
+/// opened in the editor, a component file is a file of its own project.
+pub struct ComponentFiles {
+    pub name: String,
+    /// `cs.<namespace>` in the host.
+    pub namespace: Option<String>,
+    /// Its shared methods (lower case).
+    pub shared: HashSet<String>,
+    pub files: BTreeMap<PathBuf, FileState>,
+}
+
+impl ComponentFiles {
+    /// Reads and parses a component's `Methods/` and `Classes/`.
+    fn load(c: &crate::interp::components::Component) -> ComponentFiles {
+        let mut paths = Vec::new();
+        for dir in ["Methods", "Classes"] {
+            if let Ok(entries) = std::fs::read_dir(c.sources.join(dir)) {
+                paths.extend(entries.flatten().map(|e| e.path()).filter(|p| is_4dm(p)));
+            }
+        }
+        paths.sort();
+        let mut names = MethodNames::new();
+        for p in &paths {
+            if file_role(p).0 == Role::Method {
+                names.insert(&file_role(p).1);
+            }
+        }
+        let mut files = BTreeMap::new();
+        for p in paths {
+            let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
+            let mut state = FileState::new(crate::syntax::decode_source(&bytes).0);
+            parse_state(&mut state, &names);
+            files.insert(p, state);
+        }
+        ComponentFiles {
+            name: c.name.clone(),
+            namespace: c.namespace.clone(),
+            shared: c.shared.clone(),
+            files,
+        }
+    }
+
+    fn is_shared(&self, path: &Path) -> bool {
+        let (role, stem) = file_role(path);
+        role == Role::Method && self.shared.contains(&stem.to_lowercase())
+    }
+
+    /// The class file named `name` and its last good tree.
+    fn class_file(&self, name: &str) -> Option<(&Path, Arc<Parsed>)> {
+        find_class(&self.files, name)
+    }
+}
+
+/// The name of the class `extends` names in the code of class `class`: a component's class
+/// (`ns.X`) extends a class of the same component.
+pub fn parent_class(class: &str, extends: &str) -> String {
+    match class.split_once('.') {
+        Some((ns, _)) if !extends.contains('.') => format!("{ns}.{extends}"),
+        _ => extends.to_string(),
+    }
+}
+
+/// The class file named `name` (case-insensitive) among `files`, and its last good tree.
+fn find_class<'a>(
+    files: &'a BTreeMap<PathBuf, FileState>,
+    name: &str,
+) -> Option<(&'a Path, Arc<Parsed>)> {
+    files.iter().find_map(|(p, s)| {
+        let (role, stem) = file_role(p);
+        (role == Role::Class && stem.eq_ignore_ascii_case(name))
+            .then(|| s.good.clone().map(|g| (p.as_path(), g)))
+            .flatten()
+    })
+}
+
+/// Parses a file's current text (syntax errors, mentions, and the tree when it parses).
+fn parse_state(state: &mut FileState, names: &MethodNames) {
+    state.too_large = state.text.len() > MAX_ANALYSED;
+    state.findings.clear();
+    if state.too_large {
+        state.syntax_errors.clear();
+        state.good_is_current = false;
+        return;
+    }
+    let (text, out) = parse_bytes(state.text.as_bytes(), names);
+    (state.mentions, state.properties) = mentions(&text, names);
+    state.syntax_errors = out.errors;
+    state.good_is_current = state.syntax_errors.is_empty();
+    if state.good_is_current {
+        let lines = state.lines.clone();
+        state.good = Some(Arc::new(Parsed { text, lines, file: out.file }));
+    }
 }
 
 /// The name a file is known by (its stem), and its role.
@@ -117,10 +215,14 @@ impl Project {
         let sources = root.join("Project/Sources");
         let mut paths = Vec::new();
         let mut model = ProjectModel::default();
+        let mut components = Vec::new();
         if sources.is_dir() {
             walk(&sources, &mut paths, 0);
             model.namespace = model::namespace_of(root);
             model.has_components = model::uses_components(root);
+            // The same components, found the same way, as `mini4d run` loads.
+            let run = crate::interp::project::Project::from_dirs(&[sources.join("Methods")]);
+            components = run.components().iter().map(ComponentFiles::load).collect();
         } else {
             for dir in [root.to_path_buf(), root.join("Classes")] {
                 if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -135,8 +237,14 @@ impl Project {
                 names.insert(&file_role(p).1);
             }
         }
+        // The host's code calls the components' shared methods by name (as `mini4d run` parses it).
+        for c in &components {
+            for p in c.files.keys().filter(|p| c.is_shared(p)) {
+                names.insert(&file_role(p).1);
+            }
+        }
         let mut project =
-            Project { root: root.to_path_buf(), model, names, files: BTreeMap::new() };
+            Project { root: root.to_path_buf(), model, names, files: BTreeMap::new(), components };
         for p in paths {
             let text = match open(&p) {
                 Some(t) => t,
@@ -147,13 +255,14 @@ impl Project {
             };
             let mut state = FileState::new(text);
             state.open = open(&p).is_some();
-            project.parse(&p, &mut state);
+            project.parse(&mut state);
             project.files.insert(p, state);
         }
         let paths: Vec<PathBuf> = project.files.keys().cloned().collect();
         for p in &paths {
             project.declare(p);
         }
+        project.declare_components();
         for p in &paths {
             project.check(p);
         }
@@ -161,23 +270,25 @@ impl Project {
     }
 
     /// Parses a file's current text (syntax errors, mentions, and the tree when it parses).
-    fn parse(&self, path: &Path, state: &mut FileState) {
-        state.too_large = state.text.len() > MAX_ANALYSED;
-        state.findings.clear();
-        if state.too_large {
-            state.syntax_errors.clear();
-            state.good_is_current = false;
-            return;
+    fn parse(&self, state: &mut FileState) {
+        parse_state(state, &self.names);
+    }
+
+    /// Enters what the components give the host in the model: their shared methods, unless a
+    /// host method has the same name (as `mini4d check` does).
+    fn declare_components(&mut self) {
+        for c in &self.components {
+            for (p, state) in c.files.iter().filter(|(p, _)| c.is_shared(p)) {
+                let name = file_role(p).1;
+                if self.model.method(&name).is_some() {
+                    continue;
+                }
+                match &state.good {
+                    Some(g) => self.model.add(Role::Method, &name, &g.file, &g.text, false),
+                    None => self.model.add(Role::Method, &name, &empty_file(), "", true),
+                }
+            }
         }
-        let (text, out) = parse_bytes(state.text.as_bytes(), &self.names);
-        (state.mentions, state.properties) = mentions(&text, &self.names);
-        state.syntax_errors = out.errors;
-        state.good_is_current = state.syntax_errors.is_empty();
-        if state.good_is_current {
-            let lines = state.lines.clone();
-            state.good = Some(Arc::new(Parsed { text, lines, file: out.file }));
-        }
-        let _ = path;
     }
 
     /// Enters what the file declares (from its last good tree) in the model. Returns whether
@@ -232,7 +343,7 @@ impl Project {
         if new_file && role == Role::Method {
             self.names.insert(&name);
         }
-        self.parse(path, &mut state);
+        self.parse(&mut state);
         self.files.insert(path.to_path_buf(), state);
         let changed = self.declare(path);
         self.check(path);
@@ -297,25 +408,46 @@ impl Project {
         users
     }
 
-    /// The class file named `name` (case-insensitive) and its last good tree.
+    /// The class file named `name` (case-insensitive) and its last good tree: a class of the
+    /// project, or `ns.X` for class `X` of the component whose namespace is `ns` (as
+    /// `cs.ns.X` names it).
     pub fn class_file(&self, name: &str) -> Option<(&Path, Arc<Parsed>)> {
-        self.files.iter().find_map(|(p, s)| {
-            let (role, stem) = file_role(p);
-            (role == Role::Class && stem.eq_ignore_ascii_case(name))
-                .then(|| s.good.clone().map(|g| (p.as_path(), g)))
-                .flatten()
-        })
+        match name.split_once('.') {
+            Some((ns, class)) => self.component(ns)?.class_file(class),
+            None => find_class(&self.files, name),
+        }
     }
 
-    /// The method file named `name` (case-insensitive).
-    pub fn method_file(&self, name: &str) -> Option<(&Path, &FileState)> {
-        self.files
+    /// The component whose namespace is `ns` (case-insensitive).
+    pub fn component(&self, ns: &str) -> Option<&ComponentFiles> {
+        self.components
             .iter()
-            .find(|(p, _)| {
-                let (role, stem) = file_role(p);
-                role == Role::Method && stem.eq_ignore_ascii_case(name)
-            })
-            .map(|(p, s)| (p.as_path(), s))
+            .find(|c| c.namespace.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(ns)))
+    }
+
+    /// The component holding file `path`, if any.
+    pub fn component_of(&self, path: &Path) -> Option<&ComponentFiles> {
+        self.components.iter().find(|c| c.files.contains_key(path))
+    }
+
+    /// Whether `name` is the namespace of one of the components (`cs.<name>.X`).
+    pub fn is_component_namespace(&self, name: &str) -> bool {
+        self.component(name).is_some()
+    }
+
+    /// The method file named `name` (case-insensitive): the project's, else a component's
+    /// shared method (what a call by that name runs).
+    pub fn method_file(&self, name: &str) -> Option<(&Path, &FileState)> {
+        let named = |p: &&PathBuf| {
+            let (role, stem) = file_role(p);
+            role == Role::Method && stem.eq_ignore_ascii_case(name)
+        };
+        if let Some((p, s)) = self.files.iter().find(|(p, _)| named(p)) {
+            return Some((p.as_path(), s));
+        }
+        self.components.iter().find_map(|c| {
+            c.files.iter().find(|(p, _)| named(p) && c.is_shared(p)).map(|(p, s)| (p.as_path(), s))
+        })
     }
 }
 

@@ -135,6 +135,21 @@ pub enum ExprKind {
         kernel: fn(f64, f64) -> f64,
         args: Box<[Expr; 2]>,
     },
+    /// A one-argument numeric command (`Abs`, `Int`, `Square root`…): a number goes to
+    /// `kernel` directly, without the argument vector; anything else goes to the command `f`.
+    Numeric1 {
+        f: CommandFn,
+        kernel: fn(f64) -> f64,
+        arg: Box<Expr>,
+    },
+    /// `Character code(t[[i]])`: the UTF-16 code of character `i` read straight from the text
+    /// (no one-character text, no argument vector). A non-text `t` raises `[[…]]`'s error.
+    CharCodeAt {
+        text: Box<Expr>,
+        index: Box<Expr>,
+        /// The span of `t[[i]]` (where its error is reported).
+        span: Span,
+    },
     /// `"literal"+String(x)` (`f` and `arg` as in [`ExprKind::StringOf`], `span` that call's
     /// span): a number's digits are written after the prefix into one new text.
     PrefixString {

@@ -33,6 +33,9 @@ pub trait Names {
 
 /// "unknown method `name`", with the closest project method as a hint.
 fn unknown_method(names: &dyn Names, name: &str) -> Rc<str> {
+    if let Some(component) = crate::syntax::builtin_components::component_of(name) {
+        return crate::syntax::builtin_components::unavailable_message(name, component).into();
+    }
     let known = names.method_names();
     let hint = crate::analysis::suggest::hint(name, known.iter().map(String::as_str));
     format!("{UNKNOWN_METHOD} `{name}`{hint}").into()
@@ -742,6 +745,22 @@ impl<'n> Resolver<'n> {
         {
             return ExprKind::StringOf { f, arg: Box::new(self.expr(arg)) };
         }
+        if let ([a], false, Some(f), Some(kernel)) =
+            (args, star, implementation, commands::numeric_kernel1(name))
+        {
+            return ExprKind::Numeric1 { f, kernel, arg: Box::new(self.expr(a)) };
+        }
+        if let ([arg], false, true, Some(_)) =
+            (args, star, name.eq_ignore_ascii_case("Character code"), implementation)
+        {
+            if let A::CharIndex { text, index } = &arg.kind {
+                return ExprKind::CharCodeAt {
+                    text: Box::new(self.expr(text)),
+                    index: Box::new(self.expr(index)),
+                    span: arg.span,
+                };
+            }
+        }
         if let ([a, b], false, Some(f), Some(kernel)) =
             (args, star, implementation, commands::numeric_kernel2(name))
         {
@@ -963,7 +982,11 @@ fn mentions_slot(e: &Expr, slot: u32) -> bool {
         ExprKind::Neg(x)
         | ExprKind::Try(x)
         | ExprKind::StringOf { arg: x, .. }
-        | ExprKind::PrefixString { arg: x, .. } => mentions_slot(x, slot),
+        | ExprKind::PrefixString { arg: x, .. }
+        | ExprKind::Numeric1 { arg: x, .. } => mentions_slot(x, slot),
+        ExprKind::CharCodeAt { text, index, .. } => {
+            mentions_slot(text, slot) || mentions_slot(index, slot)
+        }
         ExprKind::Numeric2 { args, .. } => args.iter().any(|a| mentions_slot(a, slot)),
         ExprKind::Binary { left, right, .. } => {
             mentions_slot(left, slot) || mentions_slot(right, slot)

@@ -25,6 +25,86 @@ pub fn enter_thread(stack_size: usize) {
     STACK_LIMIT.with(|l| l.set(stack_pointer().saturating_sub(usable)));
 }
 
+/// Whether the calling thread, the process's main thread, can hold a `size`-byte stack below
+/// the current stack pointer, so that a method may run on it with the same guarantees as on a
+/// thread spawned with that stack size (saving the thread's start and hand-over; for a one-line
+/// `mini4d run` that was most of what was left of the start-up on a busy machine). On Linux the
+/// main stack grows on demand up to the soft `RLIMIT_STACK`: this checks in `/proc/self/maps`
+/// that the addresses below the stack are free for `size` bytes (plus the kernel's gap), then
+/// raises the soft limit (never above the hard one). `false`, changing nothing, when any of
+/// this is not so (or on another platform): the caller then spawns a thread as before.
+/// Call it from the main thread only: other threads have a fixed-size stack.
+pub fn main_stack_can_hold(size: usize) -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        main_stack::can_hold(size)
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    {
+        let _ = size;
+        false
+    }
+}
+
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+mod main_stack {
+    #[repr(C)]
+    struct Rlimit {
+        cur: u64,
+        max: u64,
+    }
+    extern "C" {
+        fn getrlimit(resource: i32, limit: *mut Rlimit) -> i32;
+        fn setrlimit(resource: i32, limit: *const Rlimit) -> i32;
+    }
+    const RLIMIT_STACK: i32 = 3;
+    /// Room kept free below the grown stack: the kernel keeps 1 MiB between a stack and the
+    /// next mapping (`stack_guard_gap`); twice that for safety.
+    const GAP: usize = 2 << 20;
+
+    pub fn can_hold(size: usize) -> bool {
+        let sp = super::stack_pointer();
+        let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else { return false };
+        // The mapping holding the stack pointer, and the end of the one below it.
+        let mut below_end = 0usize;
+        let mut stack_top = None;
+        for line in maps.lines() {
+            let Some((range, _)) = line.split_once(' ') else { return false };
+            let Some((lo, hi)) = range.split_once('-') else { return false };
+            let (Ok(lo), Ok(hi)) = (usize::from_str_radix(lo, 16), usize::from_str_radix(hi, 16))
+            else {
+                return false;
+            };
+            if (lo..hi).contains(&sp) {
+                stack_top = Some(hi);
+                break;
+            }
+            below_end = hi;
+        }
+        let Some(top) = stack_top else { return false };
+        let Some(lowest) = sp.checked_sub(size) else { return false };
+        if lowest < below_end.saturating_add(GAP) {
+            return false;
+        }
+        let needed = (top - lowest) as u64 + (1 << 20);
+        let mut limit = Rlimit { cur: 0, max: 0 };
+        // SAFETY: plain system calls on a local struct of the layout glibc uses (two rlim_t).
+        unsafe {
+            if getrlimit(RLIMIT_STACK, &mut limit) != 0 {
+                return false;
+            }
+            if limit.cur >= needed {
+                return true;
+            }
+            if limit.max < needed {
+                return false;
+            }
+            limit.cur = needed;
+            setrlimit(RLIMIT_STACK, &limit) == 0
+        }
+    }
+}
+
 /// This thread's guard address, for callers that check often and keep it (0: not guarded).
 pub fn stack_limit() -> usize {
     STACK_LIMIT.with(Cell::get)

@@ -205,7 +205,8 @@ impl Writer {
 /// texts, booleans, null. Inside objects and collections a text of the form `"YYYY-MM-DD"`
 /// becomes a Date (the default "date type" setting).
 pub fn parse(text: &str) -> Result<Value, String> {
-    let mut p = Parser { s: text.as_bytes(), src: text, pos: 0 };
+    let mut p =
+        Parser { s: text.as_bytes(), src: text, pos: 0, props: Vec::new(), items: Vec::new() };
     p.skip_ws();
     if p.pos >= p.s.len() {
         return Err("JSON Parse: empty JSON text".to_string());
@@ -327,6 +328,11 @@ struct Parser<'a> {
     s: &'a [u8],
     src: &'a str,
     pos: usize,
+    /// The members of the objects being read (innermost last): each object is then made with
+    /// room for exactly its members (grown one by one, a 5-member object kept room for 8).
+    props: Vec<(Key, Value)>,
+    /// The same for the elements of the collections being read.
+    items: Vec<Value>,
 }
 
 impl Parser<'_> {
@@ -358,7 +364,7 @@ impl Parser<'_> {
             None => Err(self.error("unexpected end of JSON text")),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => Ok(Value::text(self.string()?)),
+            Some(b'"') => Ok(text_value(self.string()?)),
             Some(b't') => self.keyword("true", Value::Bool(true)),
             Some(b'f') => self.keyword("false", Value::Bool(false)),
             Some(b'n') => self.keyword("null", Value::Null),
@@ -496,11 +502,11 @@ impl Parser<'_> {
 
     fn object(&mut self, depth: usize) -> Result<Value, String> {
         self.pos += 1;
-        let mut props = PropMap::default();
+        let start = self.props.len();
         self.skip_ws();
         if self.s.get(self.pos) == Some(&b'}') {
             self.pos += 1;
-            return Ok(Value::Object(ObjRef::from_props(props)));
+            return Ok(Value::Object(ObjRef::from_props(PropMap::default())));
         }
         loop {
             self.skip_ws();
@@ -515,12 +521,17 @@ impl Parser<'_> {
             self.pos += 1;
             self.skip_ws();
             let v = self.member(depth + 1)?;
-            props.insert(Key::intern(&key), v);
+            self.props.push((Key::intern(&key), v));
             self.skip_ws();
             match self.s.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
+                    let mut props = PropMap::with_capacity(self.props.len() - start);
+                    for (k, v) in self.props.drain(start..) {
+                        // `insert`: a repeated name keeps its first place and its last value.
+                        props.insert(k, v);
+                    }
                     return Ok(Value::Object(ObjRef::from_props(props)));
                 }
                 _ => return Err(self.error("expected ',' or '}'")),
@@ -530,25 +541,35 @@ impl Parser<'_> {
 
     fn array(&mut self, depth: usize) -> Result<Value, String> {
         self.pos += 1;
-        let mut items = Vec::new();
+        let start = self.items.len();
         self.skip_ws();
         if self.s.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(Value::Collection(CollRef::from_vec(items)));
+            return Ok(Value::Collection(CollRef::from_vec(Vec::new())));
         }
         loop {
             self.skip_ws();
-            items.push(self.member(depth + 1)?);
+            let v = self.member(depth + 1)?;
+            self.items.push(v);
             self.skip_ws();
             match self.s.get(self.pos) {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
+                    let items: Vec<Value> = self.items.drain(start..).collect();
                     return Ok(Value::Collection(CollRef::from_vec(items)));
                 }
                 _ => return Err(self.error("expected ',' or ']'")),
             }
         }
+    }
+}
+
+/// A parsed text as a value: one-character ASCII texts are shared (JSON data repeats them).
+fn text_value(s: String) -> Value {
+    match s.as_bytes() {
+        [b] if b.is_ascii() => Value::Text(super::text_value::one_char(*b as char)),
+        _ => Value::text(s),
     }
 }
 

@@ -941,7 +941,9 @@ impl<'a> Lexer<'a> {
         }
         match tok {
             Tok::LParen => self.brackets.push(Bracket::Paren),
-            Tok::LBracket | Tok::LBracket2 => self.brackets.push(Bracket::Square),
+            Tok::LBracket => self.brackets.push(Bracket::Square),
+            // `[[` is closed by two `]` tokens.
+            Tok::LBracket2 => self.brackets.extend([Bracket::Square, Bracket::Square]),
             Tok::LBrace | Tok::DollarBrace => self.brackets.push(Bracket::Brace),
             Tok::RParen | Tok::RBracket | Tok::RBrace => {
                 self.brackets.pop();

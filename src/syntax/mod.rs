@@ -7,6 +7,7 @@
 //! ```
 
 pub mod ast;
+pub mod builtin_components;
 pub mod lexer;
 pub mod names;
 pub mod parser;

@@ -188,6 +188,23 @@ pub(crate) fn keywords() -> &'static Trie<KeywordEntry> {
     })
 }
 
+/// The trie of the built-in components' shared methods ([`super::builtin_components`]): they
+/// lex as method calls like the project's own methods.
+pub(crate) fn builtin_methods() -> &'static Trie<bool> {
+    static TRIE: OnceLock<Trie<bool>> = OnceLock::new();
+    TRIE.get_or_init(|| {
+        let mut trie: Trie<bool> = Trie::default();
+        for c in super::builtin_components::COMPONENTS {
+            for m in c.methods {
+                if let Some(v) = trie.insert(m) {
+                    *v = true;
+                }
+            }
+        }
+        trie
+    })
+}
+
 /// The set of project method names known when parsing (case-insensitive; names may contain
 /// spaces, `Genealogy of`). Calls to these names become `ExprKind::MethodCall`.
 #[derive(Clone, Debug, Default)]
@@ -268,6 +285,8 @@ pub(crate) struct Walker<'t> {
     methods: &'t Trie<bool>,
     keyword: Option<NodeId>,
     method: Option<NodeId>,
+    /// Position in [`builtin_methods`].
+    builtin: Option<NodeId>,
     /// The words so far, folded and joined by spaces.
     prefix: String,
     /// The range of [`catalog::folded_names`] that are `prefix` or continue it with a word.
@@ -281,6 +300,7 @@ impl<'t> Walker<'t> {
             methods: methods.trie(),
             keyword: Some(ROOT),
             method: Some(ROOT),
+            builtin: Some(ROOT),
             prefix: String::new(),
             lo: 0,
             hi: catalog::folded_names().len(),
@@ -291,6 +311,7 @@ impl<'t> Walker<'t> {
     pub(crate) fn step(&mut self, folded: &str) -> bool {
         self.keyword = self.keyword.and_then(|n| keywords().step(n, folded));
         self.method = self.method.and_then(|n| self.methods.step(n, folded));
+        self.builtin = self.builtin.and_then(|n| builtin_methods().step(n, folded));
         if self.lo < self.hi {
             if !self.prefix.is_empty() {
                 self.prefix.push(' ');
@@ -307,7 +328,10 @@ impl<'t> Walker<'t> {
             self.hi = self.lo + end;
             self.lo += start;
         }
-        self.keyword.is_some() || self.method.is_some() || self.lo < self.hi
+        self.keyword.is_some()
+            || self.method.is_some()
+            || self.builtin.is_some()
+            || self.lo < self.hi
     }
 
     /// The command/constant name equal to the words so far.
@@ -322,6 +346,7 @@ impl<'t> Walker<'t> {
     pub(crate) fn can_continue(&self) -> bool {
         self.keyword.is_some_and(|n| keywords().has_children(n))
             || self.method.is_some_and(|n| self.methods.has_children(n))
+            || self.builtin.is_some_and(|n| builtin_methods().has_children(n))
             || self.hi - self.lo > usize::from(self.exact().is_some())
     }
 
@@ -336,7 +361,9 @@ impl<'t> Walker<'t> {
         if let Some(&(_, Some(c), _)) = exact {
             return Some(Matched::Command(c));
         }
-        if self.method.is_some_and(|n| *self.methods.value(n)) {
+        if self.method.is_some_and(|n| *self.methods.value(n))
+            || self.builtin.is_some_and(|n| *builtin_methods().value(n))
+        {
             return Some(Matched::Method);
         }
         if let Some(&(_, _, Some(k))) = exact {

@@ -1,0 +1,2 @@
+#DECLARE() -> $r : Text
+$r:="hello"

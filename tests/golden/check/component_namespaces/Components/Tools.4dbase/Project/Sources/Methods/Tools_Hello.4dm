@@ -1,0 +1,3 @@
+//%attributes = {"shared":true}
+#DECLARE($who : Text) -> $text : Text
+$text:="Hello "+$who

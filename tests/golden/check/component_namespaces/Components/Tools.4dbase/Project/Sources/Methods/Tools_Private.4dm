@@ -1,0 +1,3 @@
+//%attributes = {}
+#DECLARE() -> $text : Text
+$text:="private"

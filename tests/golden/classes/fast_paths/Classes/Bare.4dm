@@ -1,0 +1,2 @@
+// No constructor at all.
+property a : Text
