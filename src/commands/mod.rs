@@ -16,6 +16,7 @@ pub mod blobs;
 pub mod catalog;
 pub mod collections;
 pub mod dates;
+pub mod dbparams;
 pub mod documents;
 pub mod encoding;
 pub mod environment;

@@ -16,7 +16,7 @@ use crate::commands::Args;
 use crate::native::{self, NativeClass, NativeFn};
 use crate::resolve::classes::{self as rc, SuperCall, SuperExpr};
 use crate::resolve::ir::{Expr, Intrinsic, Method};
-use crate::runtime::shared::{SharedObject, SharedRoot};
+use crate::runtime::shared::{SharedObject, SharedRoot, SharedValue};
 use crate::runtime::value::Function;
 use crate::runtime::{ErrorKind, Key, ObjRef, RtError, Value};
 use crate::syntax::ast::{FunctionKind, Span};
@@ -40,8 +40,9 @@ pub(super) struct Class {
     pub singleton: bool,
     /// `session singleton`: one shared instance per session (`shared` and `singleton` are set).
     pub session: bool,
-    /// The class object (`cs.Name`, `4D.Name`).
-    pub object: ObjRef,
+    /// The class object (`cs.Name`, `4D.Name`): a shared object, the same for every process
+    /// (see [`Interp::class_object`]).
+    pub object: Arc<SharedObject>,
     /// The Rust code of a native built-in class (`crate::native`).
     pub native: Option<&'static NativeClass>,
     /// The module the class belongs to (0: the host project, k: its k-th component).
@@ -101,9 +102,6 @@ impl Class {
     }
 }
 
-/// Marks a class object (`cs.Name`): its members `new()` and `me` come from the class.
-pub(super) struct ClassObject(pub(super) Rc<Class>);
-
 /// Marks a class store object (`cs` or `4D`).
 #[derive(PartialEq, Eq)]
 pub(super) enum Store {
@@ -121,10 +119,9 @@ pub(super) enum ClassCode {
 }
 
 /// What `$o.name(…)` calls when it can be found without running code: a class function of
-/// the instance `$o`, or `new` of the class object `$o` (see [`Interp::class_call_target`]).
+/// the instance `$o` (see [`Interp::class_call_target`]).
 pub(super) enum ClassCall {
     Function(Rc<Method>),
-    New(Rc<Class>),
 }
 
 /// The classes of the `4D` store that mini4d has.
@@ -143,7 +140,39 @@ pub(super) struct ClassState {
     /// The module whose code is being resolved (its method names and classes are the ones seen).
     pub(super) resolving_module: u32,
     singletons: HashMap<String, Value>,
+    /// This process's class of each class object met, by the object's address (the objects
+    /// are kept alive by the engine): `cs.X.new()` finds its class without hashing a name.
+    by_object: HashMap<usize, Rc<Class>, std::hash::BuildHasherDefault<AddressHasher>>,
+    /// This process's copy of each function read out of a shared object, by the shared
+    /// function's address (kept alive here, so the address is not reused).
+    pub(super) shared_functions: HashMap<
+        usize,
+        (Arc<crate::runtime::shared::SharedFunction>, Value),
+        std::hash::BuildHasherDefault<AddressHasher>,
+    >,
 }
+
+/// Hashes an address (already unique): the identity, mixed a little.
+#[derive(Default)]
+pub(super) struct AddressHasher(u64);
+
+impl std::hash::Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// The properties every class object has (read-only).
+const CLASS_OBJECT_PROPERTIES: [&str; 5] =
+    ["name", "superclass", "isShared", "isSingleton", "isSessionSingleton"];
 
 impl ClassState {
     /// Drops the process singletons (a web process starting a new request).
@@ -234,7 +263,11 @@ impl Interp {
             shared,
             singleton,
             session: false,
-            object: ObjRef::new(),
+            object: self.class_object(&if builtin {
+                format!("4D.{name}")
+            } else {
+                name.to_string()
+            }),
             native: None,
             module: 0,
             plain_props: false,
@@ -242,21 +275,58 @@ impl Interp {
         Rc::new(class)
     }
 
-    /// Fills in the class object's properties and marks it (once the class is complete).
+    /// The class object of the class `key` (`4D.Name` for a built-in class): made once for
+    /// every process of the run, filled in by [`Interp::finish_class`].
+    fn class_object(&self, key: &str) -> Arc<SharedObject> {
+        let mut objects = self.engine.class_objects.lock();
+        objects
+            .entry(key.to_string())
+            .or_insert_with(|| SharedObject::new(SharedRoot::Plain))
+            .clone()
+    }
+
+    /// Fills in the class object's properties and marks it, the first time a process completes
+    /// the class (the others find it done).
     fn finish_class(&mut self, class: &Rc<Class>) {
         let o = &class.object;
-        o.set_str("name", Value::text(class.name.to_string()));
-        o.set_str(
-            "superclass",
-            match &class.superclass {
-                Some(s) => Value::Object(s.object.clone()),
-                None => Value::Null,
-            },
-        );
-        o.set_str("isShared", Value::Bool(class.shared));
-        o.set_str("isSingleton", Value::Bool(class.singleton));
-        o.set_str("isSessionSingleton", Value::Bool(class.session));
-        o.borrow_mut().class = Some(Rc::new(ClassObject(class.clone())));
+        let key = if class.builtin { format!("4D.{}", class.name) } else { class.key() };
+        {
+            let mut props = o.props.write();
+            if props.is_empty() {
+                let superclass = match &class.superclass {
+                    Some(s) => SharedValue::Object(s.object.clone()),
+                    None => SharedValue::Null,
+                };
+                for (name, v) in CLASS_OBJECT_PROPERTIES.iter().zip([
+                    SharedValue::Text(Arc::from(&*class.name)),
+                    superclass,
+                    SharedValue::Bool(class.shared),
+                    SharedValue::Bool(class.singleton),
+                    SharedValue::Bool(class.session),
+                ]) {
+                    props.insert(Arc::from(*name), v);
+                }
+            }
+        }
+        let _ = o.defines.set(Arc::from(key.as_str()));
+        self.classes.by_object.insert(Arc::as_ptr(o) as usize, class.clone());
+    }
+
+    /// This process's class for a class object (`None`: the object is not one).
+    #[inline]
+    pub(super) fn class_of_object(&mut self, o: &Arc<SharedObject>) -> Option<Rc<Class>> {
+        if let Some(c) = self.classes.by_object.get(&(Arc::as_ptr(o) as usize)) {
+            return Some(c.clone());
+        }
+        let key = o.defines.get()?.clone();
+        self.shared_instance_class(&key, Span::default()).ok().flatten()
+    }
+
+    /// Whether `o` is a class object whose `new` is the class's (no own property `new`: the
+    /// properties are still only the ones every class object has).
+    #[inline]
+    pub(super) fn plain_class_object(o: &SharedObject) -> bool {
+        o.defines.get().is_some() && o.props.read().len() == CLASS_OBJECT_PROPERTIES.len()
     }
 
     /// The module of the code running now (0 when the project has no components).
@@ -375,7 +445,7 @@ impl Interp {
             shared: def.shared,
             singleton: def.singleton,
             session: def.session,
-            object: ObjRef::new(),
+            object: self.class_object(key),
             native: None,
             module,
             plain_props: false,
@@ -451,7 +521,7 @@ impl Interp {
             for name in &names {
                 let key = super::components::key(module, name);
                 if let Ok(class) = self.user_class(&key, Span::default()) {
-                    o.set_str(name, Value::Object(class.object.clone()));
+                    o.set_str(name, Value::SharedObject(class.object.clone()));
                 }
             }
             // The host sees each component's classes as `cs.<namespace>` (a host class of
@@ -475,7 +545,7 @@ impl Interp {
             names.dedup();
             for name in names {
                 if let Some(class) = self.builtin_class(name) {
-                    o.set_str(name, Value::Object(class.object.clone()));
+                    o.set_str(name, Value::SharedObject(class.object.clone()));
                 }
             }
         }
@@ -500,7 +570,7 @@ impl Interp {
                     None => Value::Undefined,
                 };
                 Ok(match self.class_of(&v, span)? {
-                    Some(c) => Value::Object(c.object.clone()),
+                    Some(c) => Value::SharedObject(c.object.clone()),
                     None => Value::Null,
                 })
             }
@@ -514,7 +584,7 @@ impl Interp {
                         span,
                     ));
                 };
-                let Some(target) = as_class_object(target) else {
+                let Some(target) = self.as_class_object(target) else {
                     return Err(class_error(
                         ErrorKind::TypeMismatch,
                         format!(
@@ -539,9 +609,9 @@ impl Interp {
         Ok(match v {
             Value::Object(o) => match tag(o) {
                 Some(t) if is_instance_tag(&t) => self.tag_class(t),
-                Some(t) if t.is::<ClassObject>() => self.builtin_class("Class"),
                 _ => self.builtin_class("Object"),
             },
+            Value::SharedObject(o) if o.defines.get().is_some() => self.builtin_class("Class"),
             Value::SharedObject(o) => {
                 let name = o.class.get().cloned();
                 match name {
@@ -599,7 +669,7 @@ impl Interp {
     // ----- members --------------------------------------------------------------------------
 
     /// The direct target of `o.key(…)`: the user-class function `key` of the instance `o` (no
-    /// own property `key`, no accessor or native class met first), or `new` of a class object.
+    /// own property `key`, no accessor or native class met first).
     /// `None` sends the call the general way ([`Interp::class_member`], then `call_value`); the
     /// answer is the same, this only skips making and unpacking a `4D.Function` per call.
     pub(super) fn class_call_target(o: &ObjRef, key: &Key) -> Option<ClassCall> {
@@ -623,14 +693,8 @@ impl Interp {
                     return None;
                 }
             }
-            return None;
         }
-        match t.downcast_ref::<ClassObject>() {
-            Some(ClassObject(class)) if key.as_str() == "new" => {
-                Some(ClassCall::New(class.clone()))
-            }
-            _ => None,
-        }
+        None
     }
 
     /// `obj.key` when `obj` has no own property `key`: a class function, a computed property, a
@@ -650,31 +714,31 @@ impl Interp {
                     None => Ok(Value::Undefined),
                 };
             }
+            Value::SharedObject(o) => {
+                let Some(class) = self.class_of_object(o) else { return Ok(Value::Undefined) };
+                return match key.as_str() {
+                    "new" => Ok(Value::Function(Rc::new(Function {
+                        source: Rc::from(format!("{}.new", class.display()).as_str()),
+                        code: Rc::new(ClassCode::New(class)),
+                    }))),
+                    "me" if class.singleton => self.singleton(&class, span),
+                    _ => Ok(Value::Undefined),
+                };
+            }
             _ => return Ok(Value::Undefined),
         };
         if is_instance_tag(&t) {
             let Some(class) = self.tag_class(t) else { return Ok(Value::Undefined) };
             return self.instance_member(&class, obj, key, span);
         }
-        if let Some(ClassObject(class)) = t.downcast_ref::<ClassObject>() {
-            let class = class.clone();
-            return match key.as_str() {
-                "new" => Ok(Value::Function(Rc::new(Function {
-                    source: Rc::from(format!("{}.new", class.display()).as_str()),
-                    code: Rc::new(ClassCode::New(class)),
-                }))),
-                "me" if class.singleton => self.singleton(&class, span),
-                _ => Ok(Value::Undefined),
-            };
-        }
         if let Some(store) = t.downcast_ref::<Store>() {
             return match store {
                 Store::User(m) => {
                     let key = super::components::key(*m, key.as_str());
-                    Ok(Value::Object(self.user_class(&key, span)?.object.clone()))
+                    Ok(Value::SharedObject(self.user_class(&key, span)?.object.clone()))
                 }
                 Store::Builtin => match self.builtin_class(key.as_str()) {
-                    Some(c) => Ok(Value::Object(c.object.clone())),
+                    Some(c) => Ok(Value::SharedObject(c.object.clone())),
                     None => Err(class_error(
                         ErrorKind::UnknownClass,
                         format!(
@@ -743,6 +807,22 @@ impl Interp {
                 }
                 let t = tag(o).filter(is_instance_tag)?;
                 self.tag_class(t)?
+            }
+            Value::SharedObject(o) if o.defines.get().is_some() => {
+                if !CLASS_OBJECT_PROPERTIES.contains(&key.as_str()) {
+                    return None;
+                }
+                let class = self.class_of_object(o)?;
+                return Some(Err(class_error(
+                    ErrorKind::ReadOnlyProperty,
+                    format!(
+                        "the property `{}` of the class object `{}` is read-only",
+                        key.as_str(),
+                        class.display()
+                    ),
+                    self.current_file(),
+                    span,
+                )));
             }
             Value::SharedObject(o) => {
                 o.class.get()?;
@@ -814,8 +894,8 @@ impl Interp {
                 span,
             );
         }
-        if let Value::Object(o) = obj {
-            if let Some(ClassObject(c)) = tag(o).as_deref().and_then(|t| t.downcast_ref()) {
+        if let Value::SharedObject(o) = obj {
+            if let Some(c) = self.class_of_object(o) {
                 return class_error(
                     ErrorKind::UnknownFunction,
                     format!(
@@ -1079,7 +1159,7 @@ impl Interp {
         };
         let this = self.frames.last().map(|f| f.this.clone()).unwrap_or_default();
         match &s.call {
-            SuperCall::Value => Ok(Value::Object(sup.object.clone())),
+            SuperCall::Value => Ok(Value::SharedObject(sup.object.clone())),
             SuperCall::Constructor(args) => {
                 if !s.constructor {
                     return Err(class_error(
@@ -1116,9 +1196,10 @@ impl Interp {
     }
 }
 
-/// The class a class object stands for.
-fn as_class_object(v: &Value) -> Option<Rc<Class>> {
-    let Value::Object(o) = v else { return None };
-    let t = tag(o)?;
-    t.downcast_ref::<ClassObject>().map(|c| c.0.clone())
+impl Interp {
+    /// The class a class object stands for.
+    fn as_class_object(&mut self, v: &Value) -> Option<Rc<Class>> {
+        let Value::SharedObject(o) = v else { return None };
+        self.class_of_object(o)
+    }
 }

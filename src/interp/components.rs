@@ -34,6 +34,27 @@ pub fn key(module: u32, name: &str) -> String {
     }
 }
 
+/// Whether `name` (lower case) is a system variable (`OK`, `Document`, `Error`…): commands set
+/// them in the process, so a component shares them with the host.
+pub fn is_system_variable(name: &str) -> bool {
+    matches!(
+        name,
+        "ok" | "document"
+            | "error"
+            | "error method"
+            | "error line"
+            | "error formula"
+            | "flddelimit"
+            | "recdelimit"
+            | "keycode"
+            | "modifiers"
+            | "mousedown"
+            | "mousex"
+            | "mousey"
+            | "mouseproc"
+    )
+}
+
 /// The module and plain name of a key made by [`key`].
 pub fn split_key(key: &str) -> (u32, &str) {
     if let Some(rest) = key.strip_prefix('\u{1}') {

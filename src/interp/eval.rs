@@ -270,6 +270,13 @@ impl Interp {
             ExprKind::Index { object, index } => {
                 let obj = self.eval(object)?;
                 let idx = self.eval(index)?;
+                // `$o["k"]` reads like `$o.k`: a variable holding Null reads as Undefined.
+                if obj.is_null()
+                    && matches!(idx, Value::Text(_))
+                    && matches!(object.kind, ExprKind::Local(_) | ExprKind::ProcessVar(_))
+                {
+                    return Ok(Value::Undefined);
+                }
                 self.get_index(&obj, &idx, e.span)
             }
             ExprKind::CharIndex { text, index } => {
@@ -280,16 +287,19 @@ impl Interp {
             ExprKind::MemberCall { object, key, coll_fn, args } => {
                 let obj = self.eval(object)?;
                 if let Value::Object(o) = &obj {
-                    // A user-class function or `cs.X.new`: called straight, its arguments
+                    // A user-class function: called straight, its arguments
                     // evaluated into the new frame like a project method's.
-                    match Interp::class_call_target(o, key) {
-                        Some(super::classes::ClassCall::Function(method)) => {
-                            return self.call_code_exprs(method, args, obj, e.span)
-                        }
-                        Some(super::classes::ClassCall::New(class)) => {
+                    if let Some(super::classes::ClassCall::Function(method)) =
+                        Interp::class_call_target(o, key)
+                    {
+                        return self.call_code_exprs(method, args, obj, e.span);
+                    }
+                } else if let Value::SharedObject(so) = &obj {
+                    // `cs.X.new(…)` on a class object that does not override `new`.
+                    if key.as_str() == "new" && Interp::plain_class_object(so) {
+                        if let Some(class) = self.class_of_object(so) {
                             return self.instantiate_exprs(&class, args, e.span);
                         }
-                        None => {}
                     }
                 }
                 self.member_call(obj, key, *coll_fn, args, e.span)
@@ -1247,6 +1257,10 @@ impl Interp {
                 if func.code.is::<super::classes::ClassCode>() {
                     return self.call_class_code(func, this, args, span);
                 }
+                if let Some(shared) = func.code.downcast_ref::<shared::SharedCode>() {
+                    let local = self.local_function(&shared.0);
+                    return self.call_value(&local, this, args, span);
+                }
                 let Some(code) = func.code.clone().downcast::<FormulaInstance>().ok() else {
                     return Err(RtError::new(
                         ErrorKind::FunctionExpected,
@@ -1290,11 +1304,20 @@ impl Interp {
 
     // ----- interprocess variables and locks -------------------------------------------------
 
+    /// An interprocess variable of the running code's module (a component's are its own).
+    fn interprocess_key<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.code_module() {
+            0 => std::borrow::Cow::Borrowed(name),
+            m => std::borrow::Cow::Owned(super::components::key(m, name)),
+        }
+    }
+
     pub(super) fn read_interprocess(&self, name: &str) -> Value {
+        let key = self.interprocess_key(name);
         self.engine
             .interprocess
             .lock()
-            .get(name)
+            .get(&*key)
             .cloned()
             .map(|v| v.into_value())
             .unwrap_or_default()
@@ -1302,7 +1325,8 @@ impl Interp {
 
     pub(super) fn write_interprocess(&mut self, name: &str, v: Value) {
         let sv = crate::runtime::process::SendValue::from_value(&v);
-        self.engine.interprocess.lock().insert(name.to_string(), sv);
+        let key = self.interprocess_key(name).into_owned();
+        self.engine.interprocess.lock().insert(key, sv);
     }
 }
 
@@ -1443,7 +1467,9 @@ fn reset_shared_for_undefined(cur: &SharedValue) -> SharedValue {
         SharedValue::Text(_) => SharedValue::Text(Arc::from("")),
         SharedValue::Real(_) => SharedValue::Real(0.0),
         SharedValue::Date(_) => SharedValue::Date(crate::runtime::Date::NULL),
-        SharedValue::Object(_) | SharedValue::Collection(_) => SharedValue::Null,
+        SharedValue::Object(_) | SharedValue::Collection(_) | SharedValue::Function(_) => {
+            SharedValue::Null
+        }
         SharedValue::Null => SharedValue::Null,
     }
 }
@@ -1493,11 +1519,27 @@ pub fn to_shared(
         }
         Value::Object(_) => return Err(not_sharable("a non-shared object")),
         Value::Collection(_) => return Err(not_sharable("a non-shared collection")),
-        Value::Function(_) => return Err(not_sharable("a function")),
+        Value::Function(f) => shared_function(f)?,
         Value::Pointer(_) => return Err(not_sharable("a pointer")),
         Value::Array(_) => return Err(not_sharable("an array")),
         Value::Blob(_) => return Err(not_sharable("a blob")),
     })
+}
+
+/// A function as a shared object keeps it: how another process makes it again.
+fn shared_function(f: &Function) -> Result<SharedValue, RtError> {
+    use crate::runtime::process::{SendValue, Sender};
+    if let Some(shared) = f.code.downcast_ref::<shared::SharedCode>() {
+        return Ok(SharedValue::Function(shared.0.clone()));
+    }
+    let code = super::transfer::ClassSender.function(f);
+    if matches!(code, SendValue::Null) {
+        return Err(not_sharable("a function"));
+    }
+    Ok(SharedValue::Function(Arc::new(shared::SharedFunction {
+        source: Arc::from(&*f.source),
+        code,
+    })))
 }
 
 fn not_sharable(what: &str) -> RtError {

@@ -46,10 +46,13 @@ impl Interp {
                 if self.try_depth > 0 || self.in_error_handler {
                     return Err(e.into());
                 }
-                let handler = match &self.error_handler {
-                    Some(h) => Some(h.clone()),
-                    None => self.engine.error_handlers.lock()[0].clone(),
-                };
+                let module = self.code_module();
+                if module != self.module_of_error(&e) {
+                    // An error of another module's code that its handlers left: this
+                    // module's handler is not called for it (develop-components.md).
+                    return Err(e.into());
+                }
+                let handler = self.error_handler_for(module);
                 match handler {
                     Some(handler) => self.run_error_handler(&handler, e),
                     None => {
@@ -787,5 +790,33 @@ fn describe(v: &Value) -> String {
         Value::Collection(_) => "a non-shared collection".to_string(),
         Value::Null => "Null".to_string(),
         v => v.a_kind(),
+    }
+}
+
+impl Interp {
+    /// The one `ON ERR CALL` method called for an error in module `module`'s code: its local
+    /// handler, else its global one; for a component's error that neither catches, the host's
+    /// `ek errors from components` handler (error-handling.md, develop-components.md).
+    /// The module whose code raised `e` (0 when the project has no components).
+    fn module_of_error(&self, e: &RtError) -> u32 {
+        match &e.location {
+            Some(l) if self.engine.project.has_components() => {
+                self.engine.project.module_of(l.file)
+            }
+            _ => 0,
+        }
+    }
+
+    pub(super) fn error_handler_for(&self, module: u32) -> Option<String> {
+        if let Some(h) = self.error_handler.get(&module) {
+            return Some(h.clone());
+        }
+        if module == 0 {
+            return self.engine.error_handlers.lock()[0].clone();
+        }
+        if let Some(h) = self.engine.component_error_handlers.lock().get(&module) {
+            return Some(h.clone());
+        }
+        self.engine.error_handlers.lock()[1].clone()
     }
 }

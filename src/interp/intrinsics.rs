@@ -21,8 +21,7 @@ const ERROR_MESSAGE: i32 = 2;
 const EK_LOCAL: i32 = 0;
 const EK_GLOBAL: i32 = 1;
 const EK_ERRORS_FROM_COMPONENTS: i32 = 2;
-/// `Get database parameter` selector for `--user-param`.
-const USER_PARAM_VALUE: i32 = 108;
+use crate::commands::dbparams::{self, DbParam, Scope, USER_PARAM_VALUE};
 use crate::commands::objects::ck::CK_SHARED;
 
 impl Interp {
@@ -104,13 +103,28 @@ impl Interp {
                 let name = if name.is_empty() { None } else { Some(name) };
                 // A component's handler is its own method: keep it by its key.
                 let name = match name {
-                    Some(n) if self.engine.project.has_components() => {
+                    Some(n) if self.code_module() != 0 => {
                         Some(self.engine.project.method_key(self.code_module(), &n).unwrap_or(n))
                     }
                     n => n,
                 };
+                let module = self.code_module();
                 match vals.get(1).map(number).unwrap_or(EK_LOCAL) {
-                    EK_LOCAL => self.error_handler = name,
+                    EK_LOCAL => match name {
+                        Some(n) => {
+                            self.error_handler.insert(module, n);
+                        }
+                        None => {
+                            self.error_handler.remove(&module);
+                        }
+                    },
+                    EK_GLOBAL if module != 0 => {
+                        let mut handlers = self.engine.component_error_handlers.lock();
+                        match name {
+                            Some(n) => handlers.insert(module, n),
+                            None => handlers.remove(&module),
+                        };
+                    }
                     scope @ (EK_GLOBAL | EK_ERRORS_FROM_COMPONENTS) => {
                         self.engine.error_handlers.lock()[(scope - 1) as usize] = name
                     }
@@ -127,8 +141,12 @@ impl Interp {
             }
             MethodCalledOnError => {
                 let vals = self.eval_all(args)?;
+                let module = self.code_module();
                 let name = match vals.first().map(number).unwrap_or(EK_LOCAL) {
-                    EK_LOCAL => self.error_handler.clone(),
+                    EK_LOCAL => self.error_handler.get(&module).cloned(),
+                    EK_GLOBAL if module != 0 => {
+                        self.engine.component_error_handlers.lock().get(&module).cloned()
+                    }
                     scope @ (EK_GLOBAL | EK_ERRORS_FROM_COMPONENTS) => {
                         self.engine.error_handlers.lock()[(scope - 1) as usize].clone()
                     }
@@ -224,15 +242,18 @@ impl Interp {
                 Ok(Value::Undefined)
             }
             Trace => Ok(Value::Undefined),
-            GetDatabaseParameter => {
+            GetDatabaseParameter => self.get_database_parameter(args, span),
+            SetDatabaseParameter => {
                 let vals = self.eval_all(args)?;
-                if vals.first().map(number) == Some(USER_PARAM_VALUE) {
-                    if let Some(target) = args.get(1) {
-                        let v = Value::text(self.engine.options.user_param.clone());
-                        self.assign_expr_target(target, v, span)?;
-                    }
-                }
-                Ok(Value::Real(0.0))
+                let (Some(selector), Some(value)) = (vals.first(), vals.get(1)) else {
+                    return Err(RtError::new(
+                        ErrorKind::WrongArgCount,
+                        "SET DATABASE PARAMETER expects a selector and a value",
+                    )
+                    .into());
+                };
+                self.set_database_parameter(number(selector), value);
+                Ok(Value::Undefined)
             }
             Quit4D => {
                 self.engine.quit.store(true, std::sync::atomic::Ordering::Release);
@@ -257,9 +278,7 @@ impl Interp {
                 }
                 Ok(Value::Undefined)
             }
-            CurrentMethodName => Ok(Value::text(
-                self.frames.last().map(|f| f.method.name.clone()).unwrap_or_default(),
-            )),
+            CurrentMethodName => Ok(Value::text(self.current_method_name())),
             ApplicationType => Ok(Value::Int(6)),
             ApplicationInfo => {
                 let o = ObjRef::new();
@@ -560,11 +579,87 @@ pub fn copy_shared(
         *c.items.write() = out;
         return Ok(Value::SharedCollection(c));
     }
-    match v {
-        Value::Function(_) => Err(RtError::new(
-            ErrorKind::NotSharable,
-            "Not supported value type in a shared object or shared collection: a function",
-        )),
-        v => Ok(v.clone()),
+    // Scalars and functions are stored as they are (`to_shared` converts them).
+    Ok(v.clone())
+}
+
+impl Interp {
+    /// `Get database parameter({table;} selector{; stringValue})`: the value this run has (see
+    /// [`dbparams`]); a text value goes to `stringValue` and the result is then 0.
+    fn get_database_parameter(&mut self, args: &[Expr], span: Span) -> Flow<Value> {
+        let vals = self.eval_all(args)?;
+        // A table first: there are no tables, so it can only be the selector's place.
+        let (selector, target) = match vals.first() {
+            Some(Value::Pointer(_)) => (vals.get(1).map(number), args.get(2)),
+            first => (first.map(number), args.get(1)),
+        };
+        let Some(selector) = selector else {
+            return Err(RtError::new(
+                ErrorKind::WrongArgCount,
+                "Get database parameter expects a selector",
+            )
+            .into());
+        };
+        let value = self.database_parameter(selector);
+        match value {
+            Some(DbParam::Text(t)) => {
+                if let Some(target) = target {
+                    self.assign_expr_target(target, Value::text(t), span)?;
+                }
+                Ok(Value::Real(0.0))
+            }
+            Some(DbParam::Number(n)) => Ok(Value::Real(n)),
+            None => Ok(Value::Real(0.0)),
+        }
+    }
+
+    fn database_parameter(&self, selector: i32) -> Option<DbParam> {
+        let (default, scope) = dbparams::default(selector)?;
+        if selector == USER_PARAM_VALUE {
+            return Some(DbParam::Text(self.engine.options.user_param.clone()));
+        }
+        let set = match scope {
+            Scope::Process => self.db_params.get(&selector).cloned(),
+            Scope::Application => self.engine.db_params.lock().get(&selector).cloned(),
+            Scope::ReadOnly | Scope::NextSession => None,
+        };
+        Some(set.unwrap_or(default))
+    }
+
+    /// `SET DATABASE PARAMETER`: kept for this run (process or application scope); read-only
+    /// selectors and `User param value` (meant for the next session) change nothing here.
+    fn set_database_parameter(&mut self, selector: i32, value: &Value) {
+        let Some((default, scope)) = dbparams::default(selector) else { return };
+        let value = match default {
+            DbParam::Text(_) => DbParam::Text(value.as_str().unwrap_or_default().to_string()),
+            DbParam::Number(_) => DbParam::Number(value.as_number().unwrap_or(0.0)),
+        };
+        match scope {
+            Scope::Process => {
+                self.db_params.insert(selector, value);
+            }
+            Scope::Application => {
+                self.engine.db_params.lock().insert(selector, value);
+            }
+            Scope::ReadOnly | Scope::NextSession => {}
+        }
+    }
+}
+
+impl Interp {
+    /// `Current method name` as the docs' table gives it: `Method` for a project or database
+    /// method (also a component's), `Class.function` for a class function and
+    /// `Class:constructor` for a class constructor (with a colon, unlike `Call chain`).
+    fn current_method_name(&self) -> String {
+        let Some(frame) = self.frames.last() else { return String::new() };
+        let name = &frame.method.name;
+        if let Some(class) = name.strip_suffix(".constructor") {
+            let in_class = (self.engine.project.file(frame.method.file))
+                .is_some_and(|entry| entry.ast.class.is_some());
+            if in_class {
+                return format!("{class}:constructor");
+            }
+        }
+        name.clone()
     }
 }

@@ -250,12 +250,20 @@ pub struct Engine {
     pub started: Instant,
     /// Instances of shared singleton classes, by class name (one for all processes).
     pub singletons: parking_lot::Mutex<HashMap<String, Arc<crate::runtime::shared::SharedObject>>>,
+    /// The class objects (`cs.Name`, `4D.Name`), by class key (`4D.Name` for a built-in class):
+    /// shared objects, one per class for every process, as in 4D.
+    pub class_objects:
+        parking_lot::Mutex<HashMap<String, Arc<crate::runtime::shared::SharedObject>>>,
     /// `ON ERR CALL(method; ek global)` and `(method; ek errors from components)`: the
     /// handlers of every process (a process's own `ek local` handler comes first).
     pub error_handlers: parking_lot::Mutex<[Option<String>; 2]>,
     /// Method attributes changed by `METHOD SET ATTRIBUTE(S)` during the run, by lower-case
     /// method name, as JSON text (the `.4dm` files are never rewritten).
     pub method_attributes: parking_lot::Mutex<HashMap<String, String>>,
+    /// `ON ERR CALL(…; ek global)` installed by components' code, by module.
+    pub component_error_handlers: parking_lot::Mutex<HashMap<u32, String>>,
+    /// Database parameters set by `SET DATABASE PARAMETER` for every process.
+    pub db_params: parking_lot::Mutex<HashMap<i32, crate::commands::dbparams::DbParam>>,
 }
 
 impl Engine {
@@ -274,8 +282,11 @@ impl Engine {
             interprocess: parking_lot::Mutex::new(HashMap::new()),
             started: Instant::now(),
             singletons: parking_lot::Mutex::new(HashMap::new()),
+            class_objects: parking_lot::Mutex::new(HashMap::new()),
             error_handlers: parking_lot::Mutex::new([None, None]),
             method_attributes: parking_lot::Mutex::new(HashMap::new()),
+            component_error_handlers: parking_lot::Mutex::new(HashMap::new()),
+            db_params: parking_lot::Mutex::new(HashMap::new()),
         })
     }
 }
@@ -319,7 +330,9 @@ pub struct Interp {
     base: usize,
     /// `Last errors`: the errors of the latest failure.
     last_errors: Vec<RtError>,
-    error_handler: Option<String>,
+    /// `ON ERR CALL(…; ek local)` of this process, by module (the host is 0): a component's
+    /// handler is called only for its own errors, the host's only for the host's.
+    error_handler: HashMap<u32, String>,
     in_error_handler: bool,
     try_depth: u32,
     /// Emptied argument vectors of finished command and member calls, reused by the next
@@ -343,6 +356,8 @@ pub struct Interp {
     transaction_level: u32,
     /// This process's own time limit (a web request's), besides `--timeout`.
     deadline: Option<Instant>,
+    /// Database parameters of process scope set by this process (`Dates inside objects`…).
+    db_params: HashMap<i32, crate::commands::dbparams::DbParam>,
     /// The value of the `return expr` being executed, from the `return` statement to the end
     /// of its method's frame (one slot for the process: nothing runs in between).
     ret: Value,
@@ -369,7 +384,7 @@ impl Interp {
             frames: Vec::new(),
             base: 0,
             last_errors: Vec::new(),
-            error_handler: None,
+            error_handler: HashMap::new(),
             in_error_handler: false,
             try_depth: 0,
             arg_pool: Vec::new(),
@@ -383,6 +398,7 @@ impl Interp {
             frame_serial: 0,
             transaction_level: 0,
             deadline: None,
+            db_params: HashMap::new(),
             ret: Value::Undefined,
             max_depth: engine_max_depth,
         }
@@ -404,7 +420,7 @@ impl Interp {
             *v = convert::default_for(ty);
         }
         self.last_errors.clear();
-        self.error_handler = None;
+        self.error_handler.clear();
         self.in_error_handler = false;
         self.try_depth = 0;
         self.assert_enabled = true;
@@ -879,7 +895,13 @@ impl Names for Interp {
     }
 
     fn process_var(&mut self, name: &str) -> u32 {
-        let key = name.to_lowercase();
+        let mut key = name.to_lowercase();
+        // A component's process variables are its own (develop-components.md); the system
+        // variables (`OK`, `Document`…) that commands set are the process's.
+        let module = self.classes.resolving_module;
+        if module != 0 && !components::is_system_variable(&key) {
+            key = components::key(module, &key);
+        }
         if let Some(&i) = self.pvar_ids.get(&key) {
             return i;
         }

@@ -4,10 +4,12 @@
 //! process looks up among its own.
 
 use std::rc::Rc;
+use std::sync::Arc;
 
-use super::classes::{Class, ClassCode, ClassObject, Store};
+use super::classes::{Class, ClassCode, Store};
 use super::Interp;
 use crate::runtime::process::{ClassName, ObjectTag, Receiver, SendValue, Sender};
+use crate::runtime::shared::SharedFunction;
 use crate::runtime::value::Function;
 use crate::runtime::{ObjRef, Value};
 use crate::syntax::ast::Span;
@@ -24,9 +26,6 @@ impl Sender for ClassSender {
         let tag = o.borrow().class.clone()?;
         if let Some(c) = tag.downcast_ref::<Class>() {
             return Some(ObjectTag::Instance(name_of(c)));
-        }
-        if let Some(ClassObject(c)) = tag.downcast_ref::<ClassObject>() {
-            return Some(ObjectTag::Class(name_of(c)));
         }
         tag.downcast_ref::<Store>().map(|s| ObjectTag::Store(matches!(s, Store::User(_))))
     }
@@ -74,6 +73,17 @@ impl Interp {
         written.unwrap_or_else(|| lower.to_string())
     }
 
+    /// This process's function for one kept in a shared object (made on first use).
+    pub(super) fn local_function(&mut self, f: &Arc<SharedFunction>) -> Value {
+        let address = Arc::as_ptr(f) as usize;
+        if let Some((_, v)) = self.classes.shared_functions.get(&address) {
+            return v.clone();
+        }
+        let v = self.receive_value(f.code.clone());
+        self.classes.shared_functions.insert(address, (f.clone(), v.clone()));
+        v
+    }
+
     fn class_named(&mut self, c: &ClassName) -> Option<Rc<Class>> {
         if c.builtin {
             self.builtin_class(&c.name)
@@ -84,13 +94,6 @@ impl Interp {
 }
 
 impl Receiver for Interp {
-    fn class_object(&mut self, c: &ClassName) -> Value {
-        match self.class_named(c) {
-            Some(class) => Value::Object(class.object.clone()),
-            None => Value::Null,
-        }
-    }
-
     fn tag_instance(&mut self, c: &ClassName, obj: &ObjRef) {
         // Native instances hold Rust state that does not travel: they arrive as plain objects.
         if c.builtin {

@@ -29,6 +29,10 @@ pub fn shared_to_value(v: &SharedValue) -> Value {
         SharedValue::Date(d) => Value::Date(*d),
         SharedValue::Object(o) => Value::SharedObject(o.clone()),
         SharedValue::Collection(c) => Value::SharedCollection(c.clone()),
+        SharedValue::Function(f) => Value::Function(Rc::new(super::value::Function {
+            source: Rc::from(&*f.source),
+            code: Rc::new(super::shared::SharedCode(f.clone())),
+        })),
     }
 }
 

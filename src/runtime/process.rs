@@ -61,8 +61,6 @@ pub enum SendValue {
     /// A class instance: its class and its properties (copied); the receiving process tags the
     /// copy with its own class of that name.
     Instance(ClassName, Vec<(String, SendValue)>),
-    /// A class object (`cs.Name`, `4D.Name`): the receiving process's own.
-    Class(ClassName),
     /// A class store: `cs` (true) or `4D` (false), the receiving process's own.
     Store(bool),
     /// A function of a class, found again by name in the receiving process.
@@ -81,7 +79,6 @@ pub struct ClassName {
 /// the class tags).
 pub enum ObjectTag {
     Instance(ClassName),
-    Class(ClassName),
     Store(bool),
 }
 
@@ -95,7 +92,6 @@ pub trait Sender {
 
 /// The receiving process's view of classes, for [`SendValue::into_value_with`].
 pub trait Receiver {
-    fn class_object(&mut self, class: &ClassName) -> Value;
     /// Makes `obj` an instance of the class (its properties are already copied).
     fn tag_instance(&mut self, class: &ClassName, obj: &ObjRef);
     fn store(&mut self, user: bool) -> Value;
@@ -107,9 +103,6 @@ pub trait Receiver {
 struct NoClasses;
 
 impl Receiver for NoClasses {
-    fn class_object(&mut self, _: &ClassName) -> Value {
-        Value::Null
-    }
     fn tag_instance(&mut self, _: &ClassName, _: &ObjRef) {}
     fn store(&mut self, _: bool) -> Value {
         Value::Null
@@ -153,7 +146,6 @@ impl Linker<'_> {
             Value::Object(o) => {
                 let tag = self.sender.object_tag(o);
                 match tag {
-                    Some(ObjectTag::Class(c)) => SendValue::Class(c),
                     Some(ObjectTag::Store(user)) => SendValue::Store(user),
                     tag => {
                         let entries = o
@@ -229,7 +221,6 @@ impl Rebuilder<'_> {
             SendValue::Collection(items) => Value::Collection(CollRef::from_vec(
                 items.into_iter().map(|v| self.build(v).for_storage()).collect(),
             )),
-            SendValue::Class(c) => self.receiver.class_object(&c),
             SendValue::Store(user) => self.receiver.store(user),
             SendValue::ClassFunction(c, name) => self.receiver.class_function(&c, &name),
             SendValue::Formula(src) => self.receiver.formula(&src),

@@ -203,7 +203,20 @@ pub enum SharedValue {
     Date(Date),
     Object(Arc<SharedObject>),
     Collection(Arc<SharedCollection>),
+    /// A `4D.Function` (a formula, a class function): 4D lets shared objects hold them.
+    Function(Arc<SharedFunction>),
 }
+
+/// A function kept in a shared object: how it travels between processes (a formula by its
+/// source, a class function by name); each process that calls it makes its own.
+#[derive(Debug)]
+pub struct SharedFunction {
+    pub source: Arc<str>,
+    pub code: super::process::SendValue,
+}
+
+/// The code of a `4D.Function` read out of a shared object (see [`SharedFunction`]).
+pub struct SharedCode(pub Arc<SharedFunction>);
 
 /// What kind of root a shared object is: `Storage` and session storages never join groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -298,6 +311,9 @@ pub struct SharedObject {
     pub class: OnceLock<Arc<str>>,
     /// The signal of a `4D.Signal` (whose `class` is then `4D.Signal`).
     pub signal: OnceLock<Arc<super::signal::Signal>>,
+    /// Set when the object is a class object (`cs.Name`, `4D.Name`): the key of the class it
+    /// stands for, in the convention of `class`. One object per class for every process.
+    pub defines: OnceLock<Arc<str>>,
 }
 
 pub struct SharedCollection {
@@ -329,6 +345,7 @@ impl SharedObject {
             root,
             class: OnceLock::new(),
             signal: OnceLock::new(),
+            defines: OnceLock::new(),
         })
     }
     pub fn len(&self) -> usize {

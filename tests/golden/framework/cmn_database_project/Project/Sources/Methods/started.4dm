@@ -1,0 +1,1 @@
+ALERT("startup project method: "+Current method name)

@@ -1,0 +1,2 @@
+#DECLARE()->$name : Text
+$name:=Current method name
