@@ -696,7 +696,17 @@ fn components_are_part_of_the_workspace() {
     let d = c.latest_diagnostics(&main);
     let found = messages(&d);
     assert!(found.iter().any(|m| m.contains("parameter-type-mismatch")), "{found:?}");
-    c.change(&main, 3, HOST_MAIN);
+    // A misspelt component class is an error with the right name as a hint, as in `check`.
+    let call = HOST_MAIN.replace("$s:=cs.Geo.Square.new", "$s:=cs.Geo.Squre.new");
+    c.change(&main, 3, &call);
+    let d = c.latest_diagnostics(&main);
+    assert!(
+        d.iter().any(|d| d["severity"] == 1
+            && d["message"].as_str().is_some_and(|m| m.contains("cs.Geo.Squre"))),
+        "{:?}",
+        messages(&d)
+    );
+    c.change(&main, 4, HOST_MAIN);
     c.latest_diagnostics(&main);
 
     // Definition: a shared method, a component's class through its namespace, its constructor,
@@ -730,7 +740,7 @@ fn components_are_part_of_the_workspace() {
     // Completion: namespaces after `cs.`, the component's classes after `cs.Geo.`, members
     // (inherited ones too) of a variable typed with one of them, shared methods by name.
     let text = format!("{HOST_MAIN}cs.\ncs.Geo.\n$s.\nGeo_\nKit\n");
-    c.change(&main, 4, &text);
+    c.change(&main, 5, &text);
     c.latest_diagnostics(&main);
     let l = labels(&c.at("textDocument/completion", &main, 5, 3));
     assert!(l.contains(&"Geo".to_string()), "{l:?}");
@@ -744,7 +754,7 @@ fn components_are_part_of_the_workspace() {
     let l = labels(&c.at("textDocument/completion", &main, 9, 3));
     assert!(l.contains(&"Kit_upper".to_string()), "{l:?}");
     // Signature help of the component's constructor.
-    c.change(&main, 5, &format!("{HOST_MAIN}$s:=cs.Geo.Square.new(\n"));
+    c.change(&main, 6, &format!("{HOST_MAIN}$s:=cs.Geo.Square.new(\n"));
     c.latest_diagnostics(&main);
     let r = c.at("textDocument/signatureHelp", &main, 5, 22);
     assert_eq!(r["result"]["signatures"][0]["label"], "cs.Geo.Square.new($side : Real)", "{r}");

@@ -345,13 +345,7 @@ impl Types<'_> {
         let mut blocks: Vec<&Block> = vec![&self.file.body];
         if let Some(class) = &self.file.class {
             for f in class.constructor.iter().chain(class.functions.iter()) {
-                blocks.push(&f.body);
-                params.extend(f.params.iter());
-                if let Some(ResultDecl::Typed(t) | ResultDecl::Named { ty: Some(t), .. }) =
-                    &f.result
-                {
-                    types.push(t);
-                }
+                add_function_parts(f, &mut blocks, &mut params, &mut types);
             }
             for p in &class.properties {
                 types.extend(p.ty.iter());
@@ -408,13 +402,7 @@ impl Types<'_> {
             }
             let owner = self.class.map(|c| Ty::Instance { class: c.into(), builtin: false });
             for f in class.constructor.iter().chain(class.functions.iter()) {
-                blocks.push(&f.body);
-                params.extend(f.params.iter());
-                if let Some(ResultDecl::Typed(t) | ResultDecl::Named { ty: Some(t), .. }) =
-                    &f.result
-                {
-                    types.push(t);
-                }
+                add_function_parts(f, &mut blocks, &mut params, &mut types);
                 if f.kind != FunctionKind::Constructor {
                     let r = Reference::Member { owner: owner.clone(), name: f.name.text.clone() };
                     out.push((r, f.name.span));
@@ -812,6 +800,21 @@ pub fn member_in(class: &ClassDef, member: &str) -> Option<Span> {
             .find(|n| n.text == member)
             .map(|n| n.span)
     })
+}
+
+/// What a class function adds to a walk of its file: its body, its parameters and its result
+/// type (the walks of [`Types::reference_at`] and [`Types::all_references`]).
+fn add_function_parts<'a>(
+    f: &'a Function,
+    blocks: &mut Vec<&'a Block>,
+    params: &mut Vec<&'a Param>,
+    types: &mut Vec<&'a TypeRef>,
+) {
+    blocks.push(&f.body);
+    params.extend(f.params.iter());
+    if let Some(ResultDecl::Typed(t) | ResultDecl::Named { ty: Some(t), .. }) = &f.result {
+        types.push(t);
+    }
 }
 
 #[cfg(test)]

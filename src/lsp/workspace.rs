@@ -89,6 +89,18 @@ pub struct ComponentFiles {
     pub files: BTreeMap<PathBuf, FileState>,
 }
 
+/// The names of the project methods among `paths` (for parsing calls to them).
+fn method_names(paths: &[PathBuf]) -> MethodNames {
+    let mut names = MethodNames::new();
+    for p in paths {
+        let (role, name) = file_role(p);
+        if role == Role::Method {
+            names.insert(&name);
+        }
+    }
+    names
+}
+
 impl ComponentFiles {
     /// Reads and parses a component's `Methods/` and `Classes/`.
     fn load(c: &crate::interp::components::Component) -> ComponentFiles {
@@ -99,12 +111,7 @@ impl ComponentFiles {
             }
         }
         paths.sort();
-        let mut names = MethodNames::new();
-        for p in &paths {
-            if file_role(p).0 == Role::Method {
-                names.insert(&file_role(p).1);
-            }
-        }
+        let names = method_names(&paths);
         let mut files = BTreeMap::new();
         for p in paths {
             let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
@@ -219,7 +226,6 @@ impl Project {
         if sources.is_dir() {
             walk(&sources, &mut paths, 0);
             model.namespace = model::namespace_of(root);
-            model.has_components = model::uses_components(root);
             // The same components, found the same way, as `mini4d run` loads.
             let run = crate::interp::project::Project::from_dirs(&[sources.join("Methods")]);
             components = run.components().iter().map(ComponentFiles::load).collect();
@@ -231,17 +237,17 @@ impl Project {
             }
         }
         paths.sort();
-        let mut names = MethodNames::new();
-        for p in &paths {
-            if file_role(p).0 == Role::Method {
-                names.insert(&file_role(p).1);
-            }
-        }
+        let mut names = method_names(&paths);
         // The host's code calls the components' shared methods by name (as `mini4d run` parses it).
         for c in &components {
             for p in c.files.keys().filter(|p| c.is_shared(p)) {
                 names.insert(&file_role(p).1);
             }
+        }
+        if sources.is_dir() {
+            // The components' namespaces (`cs.<ns>.X`) and shared methods, as `mini4d check`
+            // sees them; the host's own methods, declared below, win over shared ones.
+            analysis::add_components(&mut model, root, &names, 0);
         }
         let mut project =
             Project { root: root.to_path_buf(), model, names, files: BTreeMap::new(), components };
