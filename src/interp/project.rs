@@ -162,21 +162,12 @@ impl Project {
                 self.add_class_dir_in(&sources.join("Classes"), module);
             }
         }
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            if path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("4dm"))
-            {
-                if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
-                    let key = components::key(module, &stem.to_lowercase());
-                    if !self.method_paths.contains_key(&key) {
-                        self.names.insert(stem);
-                        self.method_paths.insert(key, path.clone());
-                    }
+        for path in dot_4dm_paths(dir) {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+                let key = components::key(module, &stem.to_lowercase());
+                if !self.method_paths.contains_key(&key) {
+                    self.names.insert(stem);
+                    self.method_paths.insert(key, path.clone());
                 }
             }
         }
@@ -188,15 +179,8 @@ impl Project {
     }
 
     fn add_class_dir_in(&mut self, dir: &Path, module: u32) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
-        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for path in paths {
-            let is_4dm = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| e.eq_ignore_ascii_case("4dm"));
-            if let (true, Some(stem)) = (is_4dm, path.file_stem().and_then(|s| s.to_str())) {
+        for path in dot_4dm_paths(dir) {
+            if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
                 self.class_paths.entry(components::key(module, stem)).or_insert(path.clone());
             }
         }
@@ -338,4 +322,21 @@ pub fn read_source(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
         )));
     }
     Ok(bytes)
+}
+
+/// The `.4dm` files of `dir`, sorted. Other entries are dropped before anything is allocated or
+/// sorted: a one-file `mini4d run` lists its folder, which may hold thousands of other files.
+fn dot_4dm_paths(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.as_encoded_bytes();
+            name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(b".4dm")
+        })
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
 }
