@@ -233,3 +233,31 @@ End try
     assert_eq!(text_of(&outside.join("secret.txt")), "secret");
     assert!(!p.root.parent().unwrap().join("x.txt").exists());
 }
+
+/// `mini4d run FILE` may raise its own soft stack limit to run the main method on the calling
+/// thread; a program the script starts still gets the limit mini4d started with.
+#[test]
+fn a_started_program_keeps_the_original_stack_limit() {
+    let dir = std::env::temp_dir().join(format!("mini4d-stack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let dir = dir.canonicalize().unwrap();
+    std::fs::write(dir.join("limit.sh"), "ulimit -s\n").unwrap();
+    let script = format!(
+        "var $in; $out; $err : Text\nLAUNCH EXTERNAL PROCESS(\"sh {}\"; $in; $out; $err)\nALERT($out)\n",
+        dir.join("limit.sh").display()
+    );
+    std::fs::write(dir.join("main.4dm"), script).unwrap();
+    let expected = Command::new("sh").args(["-c", "ulimit -s"]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mini4d"))
+        .args(["run", "--allow-run=sh", "--allow-read"])
+        .arg(dir.join("main.4dm"))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        String::from_utf8_lossy(&expected.stdout).trim()
+    );
+}

@@ -82,6 +82,7 @@ pub fn command(
     let file = gate.check_run(program)?;
     let mut cmd = Command::new(file);
     cmd.args(&argv[1..]);
+    crate::runtime::guard::child_gets_original_stack_limit(&mut cmd);
     if gate.policy().env {
         // Everything mini4d has is passed on.
     } else {

@@ -46,8 +46,20 @@ pub fn main_stack_can_hold(size: usize) -> bool {
     }
 }
 
+/// Gives a program started by the script the soft stack limit mini4d itself started with:
+/// [`main_stack_can_hold`] may have raised it to 1 GiB for the main method, and a child would
+/// inherit that (glibc then reserves 1 GiB for each of the child's threads).
+pub fn child_gets_original_stack_limit(cmd: &mut std::process::Command) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    main_stack::restore_in_child(cmd);
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = cmd;
+}
+
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 mod main_stack {
+    use std::sync::atomic::{AtomicU64, Ordering};
+
     #[repr(C)]
     struct Rlimit {
         cur: u64,
@@ -99,8 +111,37 @@ mod main_stack {
             if limit.max < needed {
                 return false;
             }
+            let original = limit.cur;
             limit.cur = needed;
-            setrlimit(RLIMIT_STACK, &limit) == 0
+            if setrlimit(RLIMIT_STACK, &limit) != 0 {
+                return false;
+            }
+            RAISED_FROM.store(original, Ordering::Relaxed);
+            true
+        }
+    }
+
+    /// The soft stack limit before [`can_hold`] raised it; `u64::MAX` while it is not raised.
+    static RAISED_FROM: AtomicU64 = AtomicU64::new(u64::MAX);
+
+    /// See [`super::child_gets_original_stack_limit`].
+    pub fn restore_in_child(cmd: &mut std::process::Command) {
+        use std::os::unix::process::CommandExt;
+        let original = RAISED_FROM.load(Ordering::Relaxed);
+        if original == u64::MAX {
+            return;
+        }
+        // SAFETY: the closure runs in the child between fork and exec and makes only the
+        // async-signal-safe getrlimit/setrlimit system calls, on a local struct.
+        unsafe {
+            cmd.pre_exec(move || {
+                let mut limit = Rlimit { cur: 0, max: 0 };
+                if getrlimit(RLIMIT_STACK, &mut limit) == 0 {
+                    limit.cur = original;
+                    setrlimit(RLIMIT_STACK, &limit);
+                }
+                Ok(())
+            });
         }
     }
 }
