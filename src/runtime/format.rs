@@ -296,10 +296,6 @@ impl IntText {
         }
     }
 
-    pub fn byte_len(&self) -> usize {
-        self.buf.len() - self.pos
-    }
-
     pub fn as_str(&self) -> &str {
         // Only ASCII digits and '-' were written.
         std::str::from_utf8(&self.buf[self.pos..]).unwrap_or("0")
