@@ -207,7 +207,9 @@ impl Text {
             return Text::from_parts(&[&s]);
         }
         let mut s = s;
-        if s.capacity() > s.len() + s.len() / 2 {
+        // Spare room left by the String's doubling is given back (in place, or by `mremap` for a
+        // large buffer): a long text is usually kept as it is.
+        if s.capacity() - s.len() > 64 {
             s.shrink_to_fit();
         }
         let h = alloc_block(size_of::<String>(), ADOPTED);
