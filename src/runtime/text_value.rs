@@ -621,7 +621,7 @@ impl Clone for Text {
             // Like `Rc`: overflowing the count (only possible by leaking handles) aborts.
             match hd.refs.get().checked_add(1) {
                 Some(n) => hd.refs.set(n),
-                None => std::process::abort(),
+                None => super::counted::overflow(),
             }
         }
         Text { repr: self.repr }
@@ -632,26 +632,38 @@ impl Drop for Text {
     #[inline]
     fn drop(&mut self) {
         let Some(h) = self.block() else { return };
-        // SAFETY: a live block this handle holds; the last holder drops what the block owns
-        // (index, adopted `String`) and frees it with the layout it was allocated with.
+        // SAFETY: a live block this handle holds.
         unsafe {
-            let hd = h.as_ptr();
-            let n = (*hd).refs.get() - 1;
-            (*hd).refs.set(n);
-            if n != 0 {
-                return;
+            let refs = &(*h.as_ptr()).refs;
+            let n = refs.get() - 1;
+            refs.set(n);
+            if n == 0 {
+                free_block(h);
             }
-            let cap = (*hd).cap;
-            let size = if cap == ADOPTED {
-                std::ptr::drop_in_place(data(h) as *mut String);
-                size_of::<String>()
-            } else {
-                cap as usize
-            };
-            std::ptr::drop_in_place(hd);
-            if let Some(layout) = block_layout(size) {
-                alloc::dealloc(hd as *mut u8, layout);
-            }
+        }
+    }
+}
+
+/// Drops what a block owns (index, adopted `String`) and frees it with the layout it was
+/// allocated with; out of line, so that every drop of a `Value` stays small.
+///
+/// # Safety
+/// `h` must be a live block whose last holder is gone.
+#[inline(never)]
+unsafe fn free_block(h: NonNull<Header>) {
+    // SAFETY: the caller's contract: nothing else refers to the block.
+    unsafe {
+        let hd = h.as_ptr();
+        let cap = (*hd).cap;
+        let size = if cap == ADOPTED {
+            std::ptr::drop_in_place(data(h) as *mut String);
+            size_of::<String>()
+        } else {
+            cap as usize
+        };
+        std::ptr::drop_in_place(hd);
+        if let Some(layout) = block_layout(size) {
+            alloc::dealloc(hd as *mut u8, layout);
         }
     }
 }
