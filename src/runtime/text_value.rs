@@ -618,11 +618,7 @@ impl Clone for Text {
     #[inline]
     fn clone(&self) -> Text {
         if let Some(hd) = self.header() {
-            // Like `Rc`: overflowing the count (only possible by leaking handles) aborts.
-            match hd.refs.get().checked_add(1) {
-                Some(n) => hd.refs.set(n),
-                None => super::counted::overflow(),
-            }
+            hd.refs.set(super::counted::saturating_count(hd.refs.get()));
         }
         Text { repr: self.repr }
     }
