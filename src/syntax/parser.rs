@@ -306,7 +306,7 @@ impl<'a> Ctx<'a> {
                 ExprKind::Command { .. } => "a command",
                 ExprKind::MethodCall { .. } => "a method call",
                 ExprKind::Call { .. } => "a function call",
-                ExprKind::Constant(_) => "a constant",
+                ExprKind::Constant(_) | ExprKind::ProjectConstant(_) => "a constant",
                 ExprKind::Number(_) | ExprKind::Text(_) | ExprKind::Date(_) | ExprKind::Time(_) => {
                     "a literal"
                 }
