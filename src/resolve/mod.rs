@@ -137,23 +137,9 @@ fn type_of(t: Option<&ast::TypeRef>) -> VarType {
     }
 }
 
-/// Value of a catalog constant. Constants whose value the 4D documentation does not give get a
-/// value chosen by mini4d (see the README).
+/// Value of a catalog constant, read from the constant table (see docs/constants.md).
 pub fn constant_value(index: u16) -> Option<Value> {
     let info = catalog::constants().get(index as usize)?;
-    use crate::commands::objects::ck;
-    let chosen = match info.name.to_lowercase().as_str() {
-        "ck resolve pointers" => Some(ck::CK_RESOLVE_POINTERS),
-        "ck shared" => Some(ck::CK_SHARED),
-        "ck ignore null or empty" => Some(ck::CK_IGNORE_NULL_OR_EMPTY),
-        "ck keep null" => Some(ck::CK_KEEP_NULL),
-        "ck keep empty strings" => Some(ck::CK_KEEP_EMPTY_STRINGS),
-        "ck disable wildchar" => Some(ck::CK_DISABLE_WILDCHAR),
-        _ => None,
-    };
-    if let Some(v) = chosen {
-        return Some(Value::Int(v));
-    }
     if info.name.eq_ignore_ascii_case("Folder separator") {
         // The separator of platform paths, which are POSIX paths except on Windows.
         return Some(Value::text(if cfg!(windows) { "\\" } else { "/" }));
@@ -631,7 +617,10 @@ impl<'n> Resolver<'n> {
                 None => {
                     let name = catalog::constants().get(*i as usize).map(|c| c.name).unwrap_or("?");
                     ExprKind::Invalid(
-                        format!("the constant `{name}` has no value in mini4d: the 4D documentation does not give it").into(),
+                        format!(
+                            "the constant `{name}` has no value in mini4d: neither the 4D documentation nor 4D's constant list gives one"
+                        )
+                        .into(),
                     )
                 }
             },

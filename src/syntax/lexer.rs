@@ -93,6 +93,9 @@ pub struct Lexer<'a> {
     queued: Option<(usize, Tok<'a>, usize)>,
 }
 
+/// The longest variable name, in characters, that may contain spaces (docs: identifiers).
+const MAX_SPACED_NAME: usize = 31;
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
@@ -422,7 +425,52 @@ impl<'a> Lexer<'a> {
             );
             return (start, Tok::Error, first_end);
         }
-        (start, Tok::Name(first), first_end)
+        let end = self.spaced_name_end(start, first_end);
+        self.bump_to(end);
+        (start, Tok::Name(&src[start..end]), end)
+    }
+
+    /// The end of a variable name that contains spaces (`C_OBJECT(New window)`: the docs'
+    /// identifier rules allow the space character). Words separated by one space on the same
+    /// line belong to an unknown name unless one of them begins a keyword, a command, a constant
+    /// or a method, which keeps every known construct lexed as before, and while the name stays
+    /// within the 31 characters the docs allow a variable name.
+    fn spaced_name_end(&mut self, start: usize, first_end: usize) -> usize {
+        let mut end = first_end;
+        while let Some(next_end) = self.next_word(end) {
+            let word = &self.src[end + 1..next_end];
+            let too_long = self.src[start..next_end].chars().count() > MAX_SPACED_NAME;
+            if too_long || word.starts_with(|c: char| c.is_ascii_digit()) {
+                break;
+            }
+            if self.names_something(end + 1, next_end) {
+                break;
+            }
+            end = next_end;
+        }
+        end
+    }
+
+    /// Whether the words from `start` (the first ending at `first_end`) spell a whole keyword,
+    /// command, constant or method name.
+    fn names_something(&mut self, start: usize, first_end: usize) -> bool {
+        let mut walker = Walker::new(self.methods);
+        let (mut word_start, mut end) = (start, first_end);
+        loop {
+            let mut buf = std::mem::take(&mut self.fold_buf);
+            let alive = walker.step(fold(&self.src[word_start..end], &mut buf));
+            self.fold_buf = buf;
+            if !alive {
+                return false;
+            }
+            if walker.complete().is_some() {
+                return true;
+            }
+            match self.next_word(end) {
+                Some(e) if walker.can_continue() => (word_start, end) = (end + 1, e),
+                _ => return false,
+            }
+        }
     }
 
     fn is_begin_sql(&self, index: u16) -> bool {

@@ -35,17 +35,18 @@ pub enum Raw {
     #[regex(r"\?[0-9]+:[0-9]+(:[0-9]+)?\?")]
     Time,
     /// `$name`, `$4dVersion` (a name may start with a digit) and `$1` (all digits: a sequential
-    /// parameter, told apart by the wrapper).
-    #[regex(r"\$[\p{Alphabetic}\p{N}_]+")]
+    /// parameter, told apart by the wrapper). Pictographs (`$🎩`, `$⚙️` with its variation
+    /// selector and joiners) are name characters too: code saved by 4D uses them.
+    #[regex(r"\$[\p{Alphabetic}\p{N}_\p{Extended_Pictographic}\u{FE0F}\u{200D}]+")]
     Local,
     #[token("${")]
     DollarBrace,
     /// A lone `$`: only valid as a property name (`$o.$`).
     #[token("$")]
     Dollar,
-    #[regex(r"<>[\p{Alphabetic}_][\p{Alphabetic}\p{N}_]*")]
+    #[regex(r"<>[\p{Alphabetic}_\p{Extended_Pictographic}][\p{Alphabetic}\p{N}_\p{Extended_Pictographic}\u{FE0F}\u{200D}]*")]
     Interprocess,
-    #[regex(r"[\p{Alphabetic}_][\p{Alphabetic}\p{N}_]*")]
+    #[regex(r"[\p{Alphabetic}_\p{Extended_Pictographic}][\p{Alphabetic}\p{N}_\p{Extended_Pictographic}\u{FE0F}\u{200D}]*")]
     Word,
     #[regex(r"#[dD][eE][cC][lL][aA][rR][eE]")]
     Declare,
