@@ -35,6 +35,7 @@ pub mod text;
 pub mod tools;
 pub mod variables;
 pub mod web;
+pub mod webserver;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -262,6 +263,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     regex::COMMANDS,
     localization::COMMANDS,
     web::COMMANDS,
+    webserver::COMMANDS,
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,

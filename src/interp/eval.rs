@@ -403,6 +403,11 @@ impl Interp {
     /// vector is allocated.
     fn call_method_id(&mut self, id: u32, args: &[Expr], span: Span) -> Flow<Value> {
         let code = self.method_code(id).map_err(|u| self.at_span(u, span))?;
+        if let Some(f) = self.numeric_fn(id) {
+            if f.takes(args.len()) {
+                return self.call_numeric(f, code, args, span);
+            }
+        }
         self.call_code_exprs(code, args, Value::Undefined, span)
     }
 
