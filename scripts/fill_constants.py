@@ -7,8 +7,9 @@ Each EXTRACT.tsv holds `name<TAB>value<TAB>source` lines taken from the 4D docum
 tables (`Constant | Type | Value`, or the standard actions' `Action name | Constant` table);
 a value written `""` is the empty text. Built in: the ASCII Codes theme (a control character's
 name gives its code) and the key constants the docs compare with `Character code(Keystroke)`.
-Only empty values are filled and unknown names are added (theme from the extract, if any);
---check lists extracts that disagree with a value already in the table instead of writing.
+Only empty values are filled and unknown names are added (theme from the extract, if any); an
+empty theme is filled from the extract's theme; --check lists extracts that disagree with a
+value already in the table instead of writing.
 """
 import sys
 
@@ -57,7 +58,7 @@ def main(argv):
                 extracts[cols[0].strip()] = (table_value(cols[1].strip()), theme)
     rows = [line.rstrip("\n").split("\t") for line in open(TABLE, encoding="utf-8")]
     index = {r[0].lower(): r for r in rows[1:] if r and r[0]}
-    filled = added = disagree = 0
+    filled = added = disagree = themed = 0
     for name, (value, theme) in extracts.items():
         row = index.get(name.lower())
         if row is None:
@@ -67,6 +68,9 @@ def main(argv):
             continue
         while len(row) < 3:
             row.append("")
+        if row[2] == "" and theme:
+            row[2] = theme
+            themed += 1
         if row[1] == "":
             row[1] = value
             filled += 1
@@ -79,7 +83,8 @@ def main(argv):
             for r in [header] + body:
                 out.write("\t".join(r) + "\n")
     missing = sum(1 for r in rows[1:] if len(r) < 2 or r[1] == "")
-    print(f"filled {filled}, added {added}, differing {disagree}, still without value {missing}")
+    print(f"filled {filled}, added {added}, themes set {themed}, differing {disagree}, "
+          f"still without value {missing}")
 
 
 if __name__ == "__main__":

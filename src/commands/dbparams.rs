@@ -45,7 +45,7 @@ pub fn default(selector: i32) -> Option<(DbParam, Scope)> {
         34 | 79 | 110 | 116 | 119 | 121 | 131 => n(0.0, Application), // logs off
         111 => n(0.0, Process),
         80 => Some((T(String::new()), Application)), // Log command list
-        86 => n(0.0, Application), // Diagnostic log level (its constants have no value yet)
+        86 => n(4.0, Application), // Diagnostic log level: Log info, the documented default
         43 => n(0.0, Application), // SQL Autocommit
         44 => n(1.0, Application), // SQL Engine case sensitivity
         46 | 47 | 49 => n(0.0, Process),
@@ -63,7 +63,7 @@ pub fn default(selector: i32) -> Option<(DbParam, Scope)> {
         101 => n(1.0, Application), // Tips enabled
         102 => n(45.0, Application), // Tips delay (ticks)
         103 => n(720.0, Application), // Tips duration (ticks)
-        105 => n(0.0, Application), // Min TLS version (its constants have no value yet)
+        105 => n(4.0, Application), // Min TLS version: TLSv1_3, the documented default
         USER_PARAM_VALUE => Some((T(String::new()), NextSession)),
         109 => n(0.0, Application), // Times inside objects: Times in seconds
         112 | 113 | 117 => n(1.0, ReadOnly), // a project, writable

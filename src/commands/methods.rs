@@ -37,6 +37,33 @@ pub const PATH_PROJECT_METHOD: i32 = 1;
 pub const PATH_DATABASE_METHOD: i32 = 2;
 pub const PATH_CLASS: i32 = 32;
 
+pub const PATH_PROJECT_FORM: i32 = 4;
+
+/// What `METHOD RESOLVE PATH` reads in a path: its kind (`Path …` constants), the form or
+/// database method name, and the form object name. The docs fill the name only for forms and
+/// database methods; a path that names a table (table forms, triggers) is an error here, since
+/// mini4d has no tables. The method need not exist.
+pub fn resolve_path(path: &str) -> Result<(i32, &str, &str), &'static str> {
+    if let Some(name) = path.strip_prefix("[databaseMethod]/") {
+        return Ok((PATH_DATABASE_METHOD, name, ""));
+    }
+    if path.strip_prefix("[class]/").is_some() {
+        return Ok((PATH_CLASS, "", ""));
+    }
+    if let Some(rest) = path.strip_prefix("[projectForm]/") {
+        let (form, object) = rest.split_once('/').unwrap_or((rest, ""));
+        let object = if object == "{formMethod}" { "" } else { object };
+        return Ok((PATH_PROJECT_FORM, form, object));
+    }
+    if path.starts_with("[tableForm]/") {
+        return Err("table form");
+    }
+    if path.starts_with("[trigger]/") {
+        return Err("trigger");
+    }
+    Ok((PATH_PROJECT_METHOD, "", ""))
+}
+
 /// The path of method `name` of kind `selector`, as `METHOD Get path` returns it.
 pub fn build_path(selector: i32, name: &str) -> Option<String> {
     match selector {

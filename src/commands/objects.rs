@@ -9,18 +9,18 @@ use crate::runtime::shared::current_process;
 use crate::runtime::value::type_code;
 use crate::runtime::{json, CollRef, ErrorKind, Key, ObjRef, RtError, Value};
 
-/// Option constants of the `Objects and collections` theme (`ck …`). Values from the 4D
-/// documentation (legacy constant table), except [`CK_SHARED`], which it does not give.
+/// Option constants of the `Objects and collections` theme (`ck …`): the values of the constant
+/// table (src/commands/data/4d-constants.tsv), which the code compares arguments with. The docs
+/// give few of them; the others come from 4D's constant resource (see docs/constants.md).
 pub mod ck {
-    // The whole table as 4D documents it, also the values no code path needs yet.
+    // The whole theme, also the values no code path needs yet.
     #![allow(dead_code)]
     pub const CK_ASCENDING: i32 = 0;
     pub const CK_DESCENDING: i32 = 1;
     pub const CK_IGNORE_NULL_OR_EMPTY: i32 = 1;
-    pub const CK_KEEP_NULL: i32 = 1;
+    pub const CK_KEEP_NULL: i32 = 2;
     pub const CK_RESOLVE_POINTERS: i32 = 1;
-    /// Not documented; chosen by mini4d.
-    pub const CK_SHARED: i32 = 2;
+    pub const CK_SHARED: i32 = 16;
     pub const CK_KEEP_EMPTY_STRINGS: i32 = 2;
     pub const CK_DIACRITICAL: i32 = 8;
     pub const CK_DISABLE_WILDCHAR: i32 = 16;
@@ -256,6 +256,29 @@ pub(crate) mod tests {
 
     pub fn run(f: CommandFn, values: Vec<Value>) -> Result<Value, RtError> {
         f(&mut NoHost, &mut Args::new(values))
+    }
+
+    /// The `ck` options the code compares with are the values the constant table gives scripts.
+    #[test]
+    fn ck_options_match_the_constant_table() {
+        let table = |name: &str| {
+            let index = crate::commands::catalog::constant_index(name).expect(name);
+            crate::resolve::constant_value(index)
+        };
+        for (name, value) in [
+            ("ck ascending", ck::CK_ASCENDING),
+            ("ck descending", ck::CK_DESCENDING),
+            ("ck ignore null or empty", ck::CK_IGNORE_NULL_OR_EMPTY),
+            ("ck keep null", ck::CK_KEEP_NULL),
+            ("ck resolve pointers", ck::CK_RESOLVE_POINTERS),
+            ("ck shared", ck::CK_SHARED),
+            ("ck keep empty strings", ck::CK_KEEP_EMPTY_STRINGS),
+            ("ck diacritical", ck::CK_DIACRITICAL),
+            ("ck disable wildchar", ck::CK_DISABLE_WILDCHAR),
+            ("ck count values", ck::CK_COUNT_VALUES),
+        ] {
+            assert!(matches!(table(name), Some(Value::Int(v)) if v == value), "{name}");
+        }
     }
 
     fn t(s: &str) -> Value {

@@ -189,10 +189,10 @@ impl Interp {
             ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
                 Value::Int(i) => {
                     let digits = format::IntText::new(i);
-                    let mut s = String::with_capacity(prefix.len() + digits.byte_len());
-                    s.push_str(prefix);
-                    digits.push_to(&mut s);
-                    Ok(Value::text(s))
+                    Ok(Value::Text(crate::runtime::value::Text::from_parts(&[
+                        prefix,
+                        digits.as_str(),
+                    ])))
                 }
                 v => {
                     let r = match v {

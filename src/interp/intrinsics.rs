@@ -349,14 +349,15 @@ impl Interp {
             GenerateUuid => {
                 Ok(Value::text(uuid::Uuid::new_v4().simple().to_string().to_uppercase()))
             }
+            ProcessProperties => self.process_properties(args, span),
             Session | SessionStorage | SessionInfo | ProcessActivity | ProcessInfo
             | ProcessNumber | ProcessState | NewProcess | CallWorker | KillWorker | NewSignal
             | DelayProcess | CurrentProcess | CurrentProcessName => {
                 self.process_intrinsic(which, args, star, span)
             }
             Cs | FourD | ObClass | ObInstanceOf => self.class_intrinsic(which, args, span),
-            MethodGetCode | MethodGetPath | MethodGetNames | MethodGetPaths | CurrentMethodPath
-            | MethodGetAttribute | MethodGetAttributes | MethodSetAttribute
+            MethodGetCode | MethodGetPath | MethodResolvePath | MethodGetNames | MethodGetPaths
+            | CurrentMethodPath | MethodGetAttribute | MethodGetAttributes | MethodSetAttribute
             | MethodSetAttributes | CallChain | ExecuteMethod | StartTransaction
             | ValidateTransaction | CancelTransaction | InTransaction | TransactionLevel
             | FormulaFromString => self.introspection_intrinsic(which, args, span),

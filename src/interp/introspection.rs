@@ -157,6 +157,29 @@ impl Interp {
                     .into()),
                 }
             }
+            MethodResolvePath => {
+                let path = match args.first() {
+                    Some(e) => self.eval(e)?.as_str().unwrap_or("").to_string(),
+                    None => String::new(),
+                };
+                let (kind, object, form_object) = methods::resolve_path(&path).map_err(|what| {
+                    RtError::new(
+                        ErrorKind::NoDatastore,
+                        format!("METHOD RESOLVE PATH: \"{path}\" names a {what}, and mini4d has no tables"),
+                    )
+                    .at(self.current_file(), span)
+                })?;
+                let outputs = [
+                    Value::Int(kind),
+                    Value::Pointer(crate::runtime::pointer::nil()),
+                    Value::text(object),
+                    Value::text(form_object),
+                ];
+                for (target, value) in args.iter().skip(1).zip(outputs) {
+                    self.assign_expr_target(target, value, span)?;
+                }
+                Ok(Value::Undefined)
+            }
             MethodGetAttribute => {
                 let vals = self.eval_all(args)?;
                 let path = vals.first().and_then(|v| v.as_str()).unwrap_or("").to_string();

@@ -265,6 +265,8 @@ pub struct Engine {
     pub component_error_handlers: parking_lot::Mutex<HashMap<u32, String>>,
     /// Database parameters set by `SET DATABASE PARAMETER` for every process.
     pub db_params: parking_lot::Mutex<HashMap<i32, crate::commands::dbparams::DbParam>>,
+    /// The web server `mini4d serve` runs for this engine (none under `run` and `test`).
+    pub web_server: std::sync::OnceLock<crate::commands::webserver::WebServerInfo>,
 }
 
 impl Engine {
@@ -288,6 +290,7 @@ impl Engine {
             method_attributes: parking_lot::Mutex::new(HashMap::new()),
             component_error_handlers: parking_lot::Mutex::new(HashMap::new()),
             db_params: parking_lot::Mutex::new(HashMap::new()),
+            web_server: std::sync::OnceLock::new(),
         })
     }
 }

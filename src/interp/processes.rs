@@ -556,6 +556,48 @@ fn session_info(s: &Session) -> Value {
 }
 
 /// `Process info` of a process.
+impl Interp {
+    /// `PROCESS PROPERTIES(process; name; state; time {; mode {; uniqueID {; origin}}})`: writes
+    /// into the variables passed; an unknown process leaves them unchanged (docs). `mode` is the
+    /// visibility when the variable holds a Boolean, else the bit field (bit 0 visible, bit 1
+    /// preemptive: every mini4d process is both).
+    pub(super) fn process_properties(&mut self, args: &[Expr], span: Span) -> Flow<Value> {
+        let number = match args.first() {
+            Some(e) => self.eval(e)?.as_number().unwrap_or(0.0),
+            None => 0.0,
+        };
+        let Some(p) = self.engine.processes.get(number as u32) else {
+            return Ok(Value::Undefined);
+        };
+        let state = if p.finished.load(Ordering::Acquire) {
+            process::state::ABORTED
+        } else {
+            p.state.load(Ordering::Acquire)
+        };
+        let now_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+        let ticks = (now_ms - p.created_ms).max(0) * 60 / 1000;
+        let origin =
+            if p.is_worker() { process::WORKER_PROCESS } else { process::OTHER_USER_PROCESS };
+        let mut outputs = vec![
+            Value::text(p.name.clone()),
+            Value::Int(state),
+            Value::Int(ticks.min(i32::MAX as i64) as i32),
+        ];
+        if let Some(mode) = args.get(4) {
+            let as_bool = matches!(self.eval(mode), Ok(Value::Bool(_)));
+            outputs.push(if as_bool { Value::Bool(true) } else { Value::Int(0b11) });
+        }
+        outputs.push(Value::Int(p.number as i32));
+        outputs.push(Value::Int(origin));
+        for (target, value) in args.iter().skip(1).zip(outputs) {
+            self.assign_expr_target(target, value, span)?;
+        }
+        Ok(Value::Undefined)
+    }
+}
+
 fn process_info(engine: &Engine, p: &ProcessEntry) -> Value {
     let o = ObjRef::new();
     o.set_str("number", Value::Int(p.number as i32));

@@ -137,23 +137,9 @@ fn type_of(t: Option<&ast::TypeRef>) -> VarType {
     }
 }
 
-/// Value of a catalog constant. Constants whose value the 4D documentation does not give get a
-/// value chosen by mini4d (see the README).
+/// Value of a catalog constant, read from the constant table (see docs/constants.md).
 pub fn constant_value(index: u16) -> Option<Value> {
     let info = catalog::constants().get(index as usize)?;
-    use crate::commands::objects::ck;
-    let chosen = match info.name.to_lowercase().as_str() {
-        "ck resolve pointers" => Some(ck::CK_RESOLVE_POINTERS),
-        "ck shared" => Some(ck::CK_SHARED),
-        "ck ignore null or empty" => Some(ck::CK_IGNORE_NULL_OR_EMPTY),
-        "ck keep null" => Some(ck::CK_KEEP_NULL),
-        "ck keep empty strings" => Some(ck::CK_KEEP_EMPTY_STRINGS),
-        "ck disable wildchar" => Some(ck::CK_DISABLE_WILDCHAR),
-        _ => None,
-    };
-    if let Some(v) = chosen {
-        return Some(Value::Int(v));
-    }
     if info.name.eq_ignore_ascii_case("Folder separator") {
         // The separator of platform paths, which are POSIX paths except on Windows.
         return Some(Value::text(if cfg!(windows) { "\\" } else { "/" }));
@@ -175,6 +161,16 @@ pub fn constant_value(index: u16) -> Option<Value> {
         return Some(Value::Real(r));
     }
     Some(Value::text(raw))
+}
+
+/// Value of a constant the project defines.
+pub fn project_constant_value(c: &crate::syntax::project_constants::ProjectConstant) -> Value {
+    use crate::syntax::project_constants::ConstValue;
+    match &c.value {
+        ConstValue::Longint(i) => Value::Int(*i),
+        ConstValue::Real(r) => Value::Real(*r),
+        ConstValue::Text(t) => Value::text(t.as_str()),
+    }
 }
 
 impl<'n> Resolver<'n> {
@@ -621,10 +617,14 @@ impl<'n> Resolver<'n> {
                 None => {
                     let name = catalog::constants().get(*i as usize).map(|c| c.name).unwrap_or("?");
                     ExprKind::Invalid(
-                        format!("the constant `{name}` has no value in mini4d: the 4D documentation does not give it").into(),
+                        format!(
+                            "the constant `{name}` has no value in mini4d: neither the 4D documentation nor 4D's constant list gives one"
+                        )
+                        .into(),
                     )
                 }
             },
+            A::ProjectConstant(c) => ExprKind::Literal(project_constant_value(c)),
             A::MethodCall { name, args, .. } => match self.names.method_id(name) {
                 Some(id) => ExprKind::Method { id, args: self.exprs(args) },
                 None => ExprKind::Invalid(unknown_method(&*self.names, name)),

@@ -1,0 +1,11 @@
+// Option constants the docs do not give: ck shared, ck keep null, function keys, HTTP methods.
+ALERT("ck shared="+String(ck shared)+" ck keep null="+String(ck keep null)+" ck resolve pointers="+String(ck resolve pointers))
+var $o : Object:=OB Copy(New object("a"; 1); ck shared)
+ALERT("shared copy: "+String(OB Is shared($o)))
+var $c : Collection:=New collection(1; 2).copy(ck shared)
+ALERT("shared collection copy: "+String(OB Is shared($c)))
+ALERT(JSON Stringify(New collection(New object("v"; 1); New object("v"; Null); New object).extract("v"; ck keep null)))
+ALERT(JSON Stringify(New collection(New object("v"; 1); New object("v"; Null); New object).extract("v")))
+ALERT("F1 key="+String(F1 key)+" F15 key="+String(F15 key)+" Shortcut with F5="+Shortcut with F5)
+ALERT(HTTP GET method+" "+HTTP OPTIONS method+" "+String(HTTP basic)+" "+String(HTTP client log))
+ALERT("Web SameSite Strict="+Web SameSite Strict+" ak none=["+ak none+"] ak font size="+ak font size)
