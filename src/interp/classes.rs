@@ -572,6 +572,19 @@ impl Interp {
         Value::Object(o)
     }
 
+    /// The class of `cs.name` when `cs.name.new(…)` is that class's own `new`, read from the
+    /// `cs` object in place (the same checks as the `MemberCall` path on an evaluated class
+    /// object); `None` sends the call to the general path.
+    pub(super) fn cs_class_to_new(&mut self, name: &Key) -> Option<Rc<Class>> {
+        let module = self.code_module();
+        let Value::Object(cs) = self.store_object(Store::User(module)) else { return None };
+        let class_object = match cs.borrow().props.get(name) {
+            Some(Value::SharedObject(o)) if Interp::plain_class_object(o) => o.clone(),
+            _ => return None,
+        };
+        self.class_of_object(&class_object)
+    }
+
     pub(super) fn class_intrinsic(
         &mut self,
         which: Intrinsic,

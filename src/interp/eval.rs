@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
 use crate::commands::{catalog, Args, CommandFn};
-use crate::resolve::ir::{Expr, ExprKind, FormulaCode, VarType};
+use crate::resolve::ir::{Expr, ExprKind, FormulaCode, Intrinsic, VarType};
 use crate::runtime::format;
 use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
@@ -285,6 +285,17 @@ impl Interp {
                 self.char_at(&t, &i, e.span)
             }
             ExprKind::MemberCall { object, key, coll_fn, args } => {
+                if let ExprKind::Member { object: store, key: name } = &object.kind {
+                    if matches!(store.kind, ExprKind::Intrinsic { which: Intrinsic::Cs, .. })
+                        && key.as_str() == "new"
+                    {
+                        // `cs.X.new(…)`: the class found in place, without building the
+                        // values of `cs` and `cs.X`.
+                        if let Some(class) = self.cs_class_to_new(name) {
+                            return self.instantiate_exprs(&class, args, e.span);
+                        }
+                    }
+                }
                 let obj = self.eval(object)?;
                 if let Value::Object(o) = &obj {
                     // A user-class function: called straight, its arguments
