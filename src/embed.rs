@@ -70,6 +70,13 @@ impl Runtime {
         rt
     }
 
+    /// The rendered errors of the project's constants files (`Resources/*.xlf`), if any: a run
+    /// should not start with them, as it should not with a syntax error.
+    pub fn setup_errors(&self) -> Option<String> {
+        let errors = self.engine.project.constant_errors();
+        (!errors.is_empty()).then(|| report::constant_errors(errors))
+    }
+
     /// Adds a method from source text; syntax errors are returned rendered.
     pub fn add_method(&self, name: &str, display: &str, source: &[u8]) -> Result<u32, String> {
         let file = self.engine.project.add_source(display, name, source);

@@ -65,6 +65,7 @@ impl NativeClass {
 pub static CLASSES: &[&NativeClass] = &[
     &crate::commands::blobs::BLOB_CLASS,
     &crate::interp::SESSION_CLASS,
+    &crate::commands::webserver::WEB_SERVER,
     &crate::serve::messages::INCOMING,
     &crate::serve::messages::OUTGOING,
     &crate::outside::file::FILE,

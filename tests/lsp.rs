@@ -858,3 +858,26 @@ fn references_and_rename() {
     assert_eq!(r["error"]["code"], -32602, "{r}");
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn project_constants_are_known_to_the_workspace() {
+    let root = project();
+    std::fs::create_dir_all(root.join("Resources")).expect("temp folder");
+    std::fs::write(
+        root.join("Resources/Limits.xlf"),
+        "<xliff xmlns:d4=\"http://www.4d.com/d4-ns\"><group restype=\"x-4DK#\" d4:groupName=\"L\">\
+         <trans-unit d4:value=\"3:L\" id=\"k1\"><source>Max retry count</source></trans-unit>\
+         </group></xliff>",
+    )
+    .expect("temp file");
+    let mut c = Client::start(&root);
+    let main = method(&root, "main");
+    c.open(&main, "var $n : Integer\n$n:=Max retry count+1\n");
+    let d = c.latest_diagnostics(&main);
+    assert!(d.iter().all(|d| d["severity"] != 1), "{:?}", messages(&d));
+    // Without the definition the same words are a syntax error.
+    c.change(&main, 2, "var $n : Integer\n$n:=Max retry counts+1\n");
+    let d = c.latest_diagnostics(&main);
+    assert!(messages(&d).iter().any(|m| m.contains("syntax::")), "{:?}", messages(&d));
+    let _ = std::fs::remove_dir_all(&root);
+}

@@ -509,3 +509,16 @@ fn load_16_clients_8_sessions_exact_counters() {
     let storage = f.server.runtime().storage_json();
     assert_eq!(storage, r#"{"counter":{"n":8000}}"#);
 }
+
+#[test]
+fn web_server_object_describes_the_running_server() {
+    let f = start_with(|o| o.limits.max_concurrent = 7);
+    let r = f.get("/4DACTION/webServerInfo", None).json();
+    assert_eq!(r["running"], true);
+    assert_eq!(r["port"], u64::from(f.server.addr().port()));
+    assert_eq!(r["address"], "127.0.0.1");
+    assert_eq!(r["cookie"], COOKIE);
+    assert_eq!(r["max"], 7);
+    assert!(r["root"].as_str().unwrap_or("").ends_with("/WebFolder/"), "{r}");
+    assert_eq!(r["again"], false, "a running server cannot be started again");
+}

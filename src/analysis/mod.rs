@@ -109,6 +109,8 @@ fn load(root: &Path, depth: usize) -> ProjectModel {
             names.insert(stem);
         }
     }
+    // The project's own constants (its `Resources` XLIFF files) lex as constants.
+    names.add_constants(crate::syntax::project_constants::load_project(&sources).constants);
     for (dir_files, role) in
         [(method_files, Role::Method), (dot_4dm_files(&classes_dir), Role::Class)]
     {

@@ -10,6 +10,7 @@ use crate::analysis::{self, Severity};
 use crate::commands::{catalog, is_implemented};
 use crate::diagnostics::{render, Report, Style};
 use crate::syntax::ast::{Block, Expr, ExprKind, SourceFile, Span, StmtKind};
+use crate::syntax::project_constants::{self, Loaded};
 use crate::syntax::{parse_bytes, MethodNames, SourceMap};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,8 +152,9 @@ fn method_stems(dir: &Path, names: &mut MethodNames) {
 
 /// The project methods known to a file in `dir`: its sibling files (unless `dir` holds classes)
 /// and the methods of the enclosing project (`Project/Sources/Methods/`).
-fn methods_for(dir: &Path) -> MethodNames {
+fn methods_for(dir: &Path, constants: &mut ConstantsCache) -> MethodNames {
     let mut names = MethodNames::new();
+    names.add_constants(constants.of(dir).constants.iter().cloned());
     let is_classes = dir.file_name().is_some_and(|n| n == "Classes");
     if !is_classes {
         method_stems(dir, &mut names);
@@ -179,6 +181,25 @@ fn methods_for(dir: &Path) -> MethodNames {
         }
     }
     names
+}
+
+/// The constants of each project met, loaded once per `Resources` folder.
+#[derive(Default)]
+struct ConstantsCache {
+    by_resources: HashMap<PathBuf, Arc<Loaded>>,
+}
+
+impl ConstantsCache {
+    fn of(&mut self, dir: &Path) -> Arc<Loaded> {
+        match project_constants::resources_of(dir) {
+            Some(res) => self
+                .by_resources
+                .entry(res.clone())
+                .or_insert_with(|| Arc::new(project_constants::load_resources(&res)))
+                .clone(),
+            None => Arc::default(),
+        }
+    }
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -287,6 +308,59 @@ fn unimplemented_uses(file: &SourceFile) -> Vec<(u16, Span)> {
     out
 }
 
+/// Where diagnostics go, in the chosen format.
+struct Sink<'a, O: Write, E: Write> {
+    format: Format,
+    style: Style,
+    out: &'a mut O,
+    err: &'a mut E,
+    sarif: &'a mut Vec<serde_json::Value>,
+}
+
+impl<O: Write, E: Write> Sink<'_, O, E> {
+    fn emit(
+        &mut self,
+        display: &str,
+        source: &Arc<str>,
+        map: &SourceMap,
+        diagnostics: &[Diagnostic],
+    ) {
+        for d in diagnostics {
+            let (line, column) = map.line_col(d.span.start as usize);
+            let (end_line, end_column) = map.line_col(d.span.end as usize);
+            match self.format {
+                Format::Human => {
+                    let mut report = Report::new(display, source.clone(), &d.code, &d.message)
+                        .with_label(d.span, d.label.clone());
+                    report.help = d.help.clone();
+                    report.warning = d.severity == Severity::Warning;
+                    let _ = self.err.write_all(render(&report, self.style).as_bytes());
+                    let _ = self.err.write_all(b"\n");
+                }
+                Format::Json => {
+                    let obj = serde_json::json!({
+                        "file": display,
+                        "line": line,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "severity": d.severity.as_str(),
+                        "code": d.code,
+                        "message": d.message,
+                    });
+                    let _ = writeln!(self.out, "{obj}");
+                }
+                Format::Sarif => self.sarif.push(sarif_result(
+                    display,
+                    d,
+                    (line, column),
+                    (end_line, end_column),
+                )),
+            }
+        }
+    }
+}
+
 pub fn execute(args: &CheckArgs) -> ExitCode {
     let style = Style::detect();
     let mut files = Vec::new();
@@ -313,6 +387,7 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
     }
 
     let mut method_cache: HashMap<PathBuf, Arc<MethodNames>> = HashMap::new();
+    let mut constants = ConstantsCache::default();
     let mut total_errors = 0usize;
     let mut total_warnings = 0usize;
     let mut projects = analysis::Projects::default();
@@ -333,8 +408,10 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
         };
         checked += 1;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let methods =
-            method_cache.entry(dir.clone()).or_insert_with(|| Arc::new(methods_for(&dir))).clone();
+        let methods = method_cache
+            .entry(dir.clone())
+            .or_insert_with(|| Arc::new(methods_for(&dir, &mut constants)))
+            .clone();
         let (text, output) = parse_bytes(&bytes, &methods);
         let map = SourceMap::new(&text);
         let mut diagnostics: Vec<Diagnostic> = output
@@ -378,36 +455,9 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
             files_with_errors += 1;
         }
         let source: Arc<str> = Arc::from(text.as_str());
-        for d in &diagnostics {
-            let (line, column) = map.line_col(d.span.start as usize);
-            let (end_line, end_column) = map.line_col(d.span.end as usize);
-            match args.format {
-                Format::Human => {
-                    let mut report = Report::new(&display, source.clone(), &d.code, &d.message)
-                        .with_label(d.span, d.label.clone());
-                    report.help = d.help.clone();
-                    report.warning = d.severity == Severity::Warning;
-                    let _ = err.write_all(render(&report, style).as_bytes());
-                    let _ = err.write_all(b"\n");
-                }
-                Format::Json => {
-                    let obj = serde_json::json!({
-                        "file": display,
-                        "line": line,
-                        "column": column,
-                        "end_line": end_line,
-                        "end_column": end_column,
-                        "severity": d.severity.as_str(),
-                        "code": d.code,
-                        "message": d.message,
-                    });
-                    let _ = writeln!(out, "{obj}");
-                }
-                Format::Sarif => {
-                    sarif.push(sarif_result(&display, d, (line, column), (end_line, end_column)))
-                }
-            }
-        }
+        let mut sink =
+            Sink { format: args.format, style, out: &mut out, err: &mut err, sarif: &mut sarif };
+        sink.emit(&display, &source, &map, &diagnostics);
         if args.list_unimplemented {
             for (index, span) in unimplemented_uses(&output.file) {
                 let (line, col) = map.line_col(span.start as usize);
@@ -432,6 +482,29 @@ pub fn execute(args: &CheckArgs) -> ExitCode {
                 }
                 unimplemented.push(format!("{display}:{line}:{col}: {name}{number}"));
             }
+        }
+    }
+
+    // Errors in the constants files of the projects met (each file once).
+    let mut loaded: Vec<(&PathBuf, &Arc<Loaded>)> = constants.by_resources.iter().collect();
+    loaded.sort_by_key(|(res, _)| *res);
+    let mut bad_files = BTreeSet::new();
+    for e in loaded.iter().flat_map(|(_, l)| l.errors.iter()) {
+        let display = e.path.display().to_string();
+        let d = Diagnostic {
+            severity: Severity::Error,
+            code: format!("syntax::{}", e.error.code),
+            span: e.error.span,
+            message: e.error.message.clone(),
+            label: e.error.label.clone(),
+            help: e.error.help.clone(),
+        };
+        let mut sink =
+            Sink { format: args.format, style, out: &mut out, err: &mut err, sarif: &mut sarif };
+        sink.emit(&display, &e.text, &SourceMap::new(&e.text), &[d]);
+        total_errors += 1;
+        if bad_files.insert(display) {
+            files_with_errors += 1;
         }
     }
 

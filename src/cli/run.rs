@@ -113,6 +113,10 @@ pub fn execute(args: &RunArgs) -> ExitCode {
             options.database_name = layout.name.clone();
             options.permissions = layout.gate(&args.permissions);
             let rt = Runtime::new(std::slice::from_ref(&layout.methods), options);
+            if let Some(report) = rt.setup_errors() {
+                eprint!("{report}");
+                return ExitCode::from(EXIT_USAGE);
+            }
             let code = super::project::execute(args, &layout, &rt);
             if args.dump_storage {
                 dump_storage(&rt);
@@ -163,6 +167,10 @@ pub fn execute(args: &RunArgs) -> ExitCode {
     options.free_main_locals = false;
     options.permissions = std::sync::Arc::new(args.permissions.gate(Some(&dir), None));
     let rt = Runtime::new(&[dir], options);
+    if let Some(report) = rt.setup_errors() {
+        eprint!("{report}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let entry = match rt.add_method(&method, &display, &bytes) {
         Ok(f) => f,
         Err(report) => {

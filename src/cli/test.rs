@@ -253,6 +253,15 @@ pub fn execute(args: &TestArgs) -> ExitCode {
         let session = rt.open_session(None).unwrap_or_default();
         (rt, session)
     });
+    // Errors in the constants files stop the run before any test, as a syntax error would.
+    let setup = match &shared {
+        Some((rt, _)) => rt.setup_errors(),
+        None => Runtime::new(std::slice::from_ref(&layout.methods), options.clone()).setup_errors(),
+    };
+    if let Some(report) = setup {
+        eprint!("{report}");
+        return ExitCode::from(EXIT_USAGE);
+    }
     let jobs = args.jobs.max(1).min(selected.len().max(1));
     // With one job and a shared runtime, the processes a test starts end before the next test,
     // so their errors count against it.

@@ -35,6 +35,7 @@ pub mod text;
 pub mod tools;
 pub mod variables;
 pub mod web;
+pub mod webserver;
 
 /// What a command may ask of the interpreter running it.
 pub trait Host {
@@ -166,11 +167,7 @@ impl Args {
     }
     /// Argument `i` as the shared text value, without copying it (Undefined → ""): what
     /// position commands use, so that they can use the text's position index.
-    pub fn text_rc(
-        &self,
-        i: usize,
-        name: &str,
-    ) -> Result<std::rc::Rc<crate::runtime::value::Text>, RtError> {
+    pub fn text_rc(&self, i: usize, name: &str) -> Result<crate::runtime::value::Text, RtError> {
         match self.values.get(i) {
             None | Some(Value::Undefined) => Ok(Default::default()),
             Some(Value::Text(t)) => Ok(t.clone()),
@@ -266,6 +263,7 @@ const THEMES: &[&[(&str, CommandFn)]] = &[
     regex::COMMANDS,
     localization::COMMANDS,
     web::COMMANDS,
+    webserver::COMMANDS,
     files::COMMANDS,
     documents::COMMANDS,
     processes::COMMANDS,

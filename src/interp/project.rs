@@ -3,11 +3,12 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use parking_lot::{Mutex, RwLock};
 
 use crate::syntax::ast::{SourceFile, Span};
+use crate::syntax::project_constants::{self, ConstantsFileError, ProjectConstant};
 use crate::syntax::source_map::SourceMap;
 use crate::syntax::{self, MethodNames, SyntaxError};
 
@@ -49,6 +50,12 @@ pub struct Project {
     /// The components (module k is `components[k - 1]`); their methods and classes are in the
     /// maps above under the keys of [`components::key`].
     components: Vec<Component>,
+    /// Each component's constants (its own `Resources`), and the names its code is parsed with
+    /// (made on first use: the host's methods, the component's constants).
+    component_constants: Vec<Vec<Arc<ProjectConstant>>>,
+    component_names: Vec<OnceLock<MethodNames>>,
+    /// Errors in the constants files of the project and its components.
+    constant_errors: Vec<ConstantsFileError>,
 }
 
 impl Project {
@@ -63,9 +70,12 @@ impl Project {
 
     pub fn add_dir(&mut self, dir: &Path) {
         self.add_module_dir(dir, 0);
-        // A project's `Project/Sources/Methods`: its components come with it.
+        // A project's `Project/Sources/Methods`: its constants and components come with it.
         if self.components.is_empty() && dir.file_name().is_some_and(|n| n == "Methods") {
             if let Some(sources) = dir.parent() {
+                let loaded = project_constants::load_project(sources);
+                self.names.add_constants(loaded.constants);
+                self.constant_errors.extend(loaded.errors);
                 for (name, src) in components::find(sources) {
                     self.add_component(name, src);
                 }
@@ -87,6 +97,10 @@ impl Project {
             }
         }
         let namespace = components::namespace(&sources);
+        let loaded = project_constants::load_project(&sources);
+        self.component_constants.push(loaded.constants);
+        self.component_names.push(OnceLock::new());
+        self.constant_errors.extend(loaded.errors);
         self.components.push(Component { name, namespace, sources: sources.clone(), shared });
         self.add_module_dir(&methods, module);
     }
@@ -231,6 +245,25 @@ impl Project {
         &self.names
     }
 
+    /// The names code of `module` is parsed with: resources are partitioned, so a component
+    /// sees its own constants only (docs Extensions/develop-components.md, "Use of resources").
+    fn names_of(&self, module: u32) -> &MethodNames {
+        let k = module.wrapping_sub(1) as usize;
+        match (self.component_names.get(k), self.component_constants.get(k)) {
+            (Some(cell), Some(constants)) => cell.get_or_init(|| {
+                let mut names = self.names.clone();
+                names.set_constants(constants.iter().cloned());
+                names
+            }),
+            _ => &self.names,
+        }
+    }
+
+    /// Errors found in the constants files of the project and its components.
+    pub fn constant_errors(&self) -> &[ConstantsFileError] {
+        &self.constant_errors
+    }
+
     /// The project method names as their files spell them.
     pub fn method_names_as_written(&self) -> Vec<String> {
         let mut names: Vec<String> = self
@@ -256,7 +289,7 @@ impl Project {
 
     /// [`Project::add_source`] for the code of a module (0: the host, k: a component).
     pub fn add_source_in(&self, module: u32, display: &str, method: &str, bytes: &[u8]) -> u32 {
-        let (text, out) = syntax::parse_bytes(bytes, &self.names);
+        let (text, out) = syntax::parse_bytes(bytes, self.names_of(module));
         let errors = out.errors;
         let map = SourceMap::new(&text);
         let entry = SourceEntry {

@@ -11,6 +11,18 @@ pub fn syntax_error(file: &SourceEntry, err: &SyntaxError) -> String {
     render(&Report::from_syntax(&file.display, file.text.clone(), err), Style::detect())
 }
 
+/// The reports of errors in a project's constants files (empty when there are none).
+pub fn constant_errors(errors: &[crate::syntax::project_constants::ConstantsFileError]) -> String {
+    let style = Style::detect();
+    errors
+        .iter()
+        .map(|e| {
+            let file = e.path.display().to_string();
+            render(&Report::from_syntax(&file, e.text.clone(), &e.error), style)
+        })
+        .collect()
+}
+
 /// The report of an uncaught run-time error. `process` names the process for errors outside
 /// the main one.
 pub fn runtime_report(engine: &Engine, e: &RtError, process: Option<&str>) -> Report {

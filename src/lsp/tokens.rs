@@ -106,6 +106,7 @@ pub fn classify(text: &str, project: &Project) -> Vec<Classified> {
                 }
             }
             Tok::Constant(_) => Some((Kind::Constant, DEFAULT_LIBRARY)),
+            Tok::ProjectConstant(_) => Some((Kind::Constant, 0)),
             Tok::Method(_) => Some((Kind::Function, 0)),
             Tok::PropName(n) => {
                 let is_store = |t: Option<&Tok>| {

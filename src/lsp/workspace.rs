@@ -111,7 +111,8 @@ impl ComponentFiles {
             }
         }
         paths.sort();
-        let names = method_names(&paths);
+        let mut names = method_names(&paths);
+        names.add_constants(crate::syntax::project_constants::load_project(&c.sources).constants);
         let mut files = BTreeMap::new();
         for p in paths {
             let Ok(bytes) = crate::interp::project::read_source(&p) else { continue };
@@ -223,12 +224,14 @@ impl Project {
         let mut paths = Vec::new();
         let mut model = ProjectModel::default();
         let mut components = Vec::new();
+        let mut constants = Vec::new();
         if sources.is_dir() {
             walk(&sources, &mut paths, 0);
             model.namespace = model::namespace_of(root);
-            // The same components, found the same way, as `mini4d run` loads.
+            // The same components and constants, found the same way, as `mini4d run` loads.
             let run = crate::interp::project::Project::from_dirs(&[sources.join("Methods")]);
             components = run.components().iter().map(ComponentFiles::load).collect();
+            constants = run.method_names().constants().to_vec();
         } else {
             for dir in [root.to_path_buf(), root.join("Classes")] {
                 if let Ok(entries) = std::fs::read_dir(&dir) {
@@ -238,6 +241,7 @@ impl Project {
         }
         paths.sort();
         let mut names = method_names(&paths);
+        names.add_constants(constants);
         // The host's code calls the components' shared methods by name (as `mini4d run` parses it).
         for c in &components {
             for p in c.files.keys().filter(|p| c.is_shared(p)) {

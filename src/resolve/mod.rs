@@ -163,6 +163,16 @@ pub fn constant_value(index: u16) -> Option<Value> {
     Some(Value::text(raw))
 }
 
+/// Value of a constant the project defines.
+pub fn project_constant_value(c: &crate::syntax::project_constants::ProjectConstant) -> Value {
+    use crate::syntax::project_constants::ConstValue;
+    match &c.value {
+        ConstValue::Longint(i) => Value::Int(*i),
+        ConstValue::Real(r) => Value::Real(*r),
+        ConstValue::Text(t) => Value::text(t.as_str()),
+    }
+}
+
 impl<'n> Resolver<'n> {
     fn new(names: &'n mut dyn Names, file: u32, source: &'n str) -> Resolver<'n> {
         Resolver {
@@ -619,6 +629,7 @@ impl<'n> Resolver<'n> {
                     )
                 }
             },
+            A::ProjectConstant(c) => ExprKind::Literal(project_constant_value(c)),
             A::MethodCall { name, args, .. } => match self.names.method_id(name) {
                 Some(id) => ExprKind::Method { id, args: self.exprs(args) },
                 None => ExprKind::Invalid(unknown_method(&*self.names, name)),

@@ -132,6 +132,14 @@ impl Server {
         let listener = std::net::TcpListener::bind((opts.host.as_str(), port))
             .map_err(|e| format!("cannot listen on {}:{port}: {e}", opts.host))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let _ = app.engine.web_server.set(crate::commands::webserver::WebServerInfo {
+            address: addr.ip().to_string(),
+            port: addr.port(),
+            max_concurrent: app.limits.max_concurrent,
+            max_request_size: app.limits.max_body_bytes,
+            root_folder: app.web_folder.clone(),
+            cookie_name: app.cookie_name.clone(),
+        });
         listener.set_nonblocking(true).map_err(|e| e.to_string())?;
         let pool = Arc::new(Pool::start(app.clone(), opts.workers)?);
         let runtime = tokio::runtime::Builder::new_multi_thread()

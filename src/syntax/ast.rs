@@ -299,6 +299,8 @@ pub enum ExprKind {
     },
     /// A built-in constant, by its index in the constant table.
     Constant(u16),
+    /// A constant the project defines (see [`crate::syntax::project_constants`]).
+    ProjectConstant(std::sync::Arc<crate::syntax::project_constants::ProjectConstant>),
     /// A project method called by name.
     MethodCall {
         name: String,

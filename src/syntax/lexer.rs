@@ -367,6 +367,10 @@ impl<'a> Lexer<'a> {
                 Matched::Command(i) => Tok::Command(i),
                 Matched::Method => Tok::Method(&src[start..mend]),
                 Matched::Constant(i) => Tok::Constant(i),
+                Matched::ProjectConstant(i) => match self.methods.constants().get(i as usize) {
+                    Some(c) => Tok::ProjectConstant(c.clone()),
+                    None => Tok::Name(&src[start..mend]),
+                },
                 Matched::SystemVar => Tok::Name(&src[start..mend]),
             };
             let mut end = mend;

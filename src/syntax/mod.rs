@@ -11,6 +11,7 @@ pub mod builtin_components;
 pub mod lexer;
 pub mod names;
 pub mod parser;
+pub mod project_constants;
 pub mod scan;
 pub mod source_map;
 pub mod token;

@@ -5,7 +5,9 @@
 //! longest complete match.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+
+use super::project_constants::ProjectConstant;
 
 use crate::commands::catalog;
 
@@ -211,6 +213,10 @@ pub(crate) fn builtin_methods() -> &'static Trie<bool> {
 pub struct MethodNames {
     trie: Trie<bool>,
     count: usize,
+    /// The project's own constants (from its `Resources` XLIFF files): index + 1 in
+    /// `constant_list` at the node of each name, 0 elsewhere.
+    constants: Trie<u32>,
+    constant_list: Vec<Arc<ProjectConstant>>,
 }
 
 impl MethodNames {
@@ -256,6 +262,45 @@ impl MethodNames {
     pub(crate) fn trie(&self) -> &Trie<bool> {
         &self.trie
     }
+
+    /// Adds constants the project defines (a name already known keeps its first definition).
+    pub fn add_constants(&mut self, constants: impl IntoIterator<Item = Arc<ProjectConstant>>) {
+        for c in constants {
+            let index = self.constant_list.len() as u32 + 1;
+            if let Some(v) = self.constants.insert(&c.name) {
+                if *v == 0 {
+                    *v = index;
+                    self.constant_list.push(c);
+                }
+            }
+        }
+    }
+
+    /// Replaces the constants (a component's code sees its own constants, not the host's).
+    pub fn set_constants(&mut self, constants: impl IntoIterator<Item = Arc<ProjectConstant>>) {
+        self.constants = Trie::default();
+        self.constant_list.clear();
+        self.add_constants(constants);
+    }
+
+    /// The project's constants, in definition order.
+    pub fn constants(&self) -> &[Arc<ProjectConstant>] {
+        &self.constant_list
+    }
+
+    /// The project constant called `name` (case-insensitive), if any.
+    pub fn constant(&self, name: &str) -> Option<&Arc<ProjectConstant>> {
+        let mut node = ROOT;
+        let mut buf = String::new();
+        for word in name.split(' ') {
+            node = self.constants.step(node, fold(word, &mut buf))?;
+        }
+        self.constant_at(*self.constants.value(node))
+    }
+
+    fn constant_at(&self, index: u32) -> Option<&Arc<ProjectConstant>> {
+        index.checked_sub(1).and_then(|i| self.constant_list.get(i as usize))
+    }
 }
 
 impl<S: AsRef<str>> FromIterator<S> for MethodNames {
@@ -275,6 +320,8 @@ pub(crate) enum Matched {
     Command(u16),
     Method,
     Constant(u16),
+    /// A constant the project defines (index in [`MethodNames::constants`]).
+    ProjectConstant(u32),
     /// A several-word system variable (`Error method`): a process variable name.
     SystemVar,
 }
@@ -283,8 +330,11 @@ pub(crate) enum Matched {
 /// successive words.
 pub(crate) struct Walker<'t> {
     methods: &'t Trie<bool>,
+    constants: &'t Trie<u32>,
     keyword: Option<NodeId>,
     method: Option<NodeId>,
+    /// Position in the project's constants.
+    constant: Option<NodeId>,
     /// Position in [`builtin_methods`].
     builtin: Option<NodeId>,
     /// The words so far, folded and joined by spaces.
@@ -298,8 +348,10 @@ impl<'t> Walker<'t> {
     pub(crate) fn new(methods: &'t MethodNames) -> Walker<'t> {
         Walker {
             methods: methods.trie(),
+            constants: &methods.constants,
             keyword: Some(ROOT),
             method: Some(ROOT),
+            constant: (!methods.constant_list.is_empty()).then_some(ROOT),
             builtin: Some(ROOT),
             prefix: String::new(),
             lo: 0,
@@ -312,6 +364,7 @@ impl<'t> Walker<'t> {
         self.keyword = self.keyword.and_then(|n| keywords().step(n, folded));
         self.method = self.method.and_then(|n| self.methods.step(n, folded));
         self.builtin = self.builtin.and_then(|n| builtin_methods().step(n, folded));
+        self.constant = self.constant.and_then(|n| self.constants.step(n, folded));
         if self.lo < self.hi {
             if !self.prefix.is_empty() {
                 self.prefix.push(' ');
@@ -331,6 +384,7 @@ impl<'t> Walker<'t> {
         self.keyword.is_some()
             || self.method.is_some()
             || self.builtin.is_some()
+            || self.constant.is_some()
             || self.lo < self.hi
     }
 
@@ -347,11 +401,13 @@ impl<'t> Walker<'t> {
         self.keyword.is_some_and(|n| keywords().has_children(n))
             || self.method.is_some_and(|n| self.methods.has_children(n))
             || self.builtin.is_some_and(|n| builtin_methods().has_children(n))
+            || self.constant.is_some_and(|n| self.constants.has_children(n))
             || self.hi - self.lo > usize::from(self.exact().is_some())
     }
 
     /// The best complete name at the current prefix, by priority
-    /// keyword > command > method > constant (> several-word system variable).
+    /// keyword > command > method > constant > project constant (> several-word system
+    /// variable).
     pub(crate) fn complete(&self) -> Option<Matched> {
         let kw = self.keyword.map(|n| *keywords().value(n)).unwrap_or_default();
         if let Some(k) = kw.keyword {
@@ -368,6 +424,9 @@ impl<'t> Walker<'t> {
         }
         if let Some(&(_, _, Some(k))) = exact {
             return Some(Matched::Constant(k));
+        }
+        if let Some(k) = self.constant.map(|n| *self.constants.value(n)).filter(|&k| k > 0) {
+            return Some(Matched::ProjectConstant(k - 1));
         }
         kw.system_var.then_some(Matched::SystemVar)
     }

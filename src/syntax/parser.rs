@@ -306,7 +306,7 @@ impl<'a> Ctx<'a> {
                 ExprKind::Command { .. } => "a command",
                 ExprKind::MethodCall { .. } => "a method call",
                 ExprKind::Call { .. } => "a function call",
-                ExprKind::Constant(_) => "a constant",
+                ExprKind::Constant(_) | ExprKind::ProjectConstant(_) => "a constant",
                 ExprKind::Number(_) | ExprKind::Text(_) | ExprKind::Date(_) | ExprKind::Time(_) => {
                     "a literal"
                 }
@@ -328,11 +328,35 @@ impl<'a> Ctx<'a> {
         self.parse_error(e.error);
     }
 
+    /// A line that ends with `Function` and no name (`at` is where the line ends): the docs
+    /// (Concepts/classes.md) define a class function as `Function <name>(…)`, so this is an
+    /// error, with a message that says what is missing.
+    fn function_without_name(&self, at: usize) -> bool {
+        let before = self.src.get(..at).unwrap_or("");
+        let line = before.rsplit(['\n', '\r']).next().unwrap_or("").trim_end();
+        let last = line.rsplit([' ', '\t']).next().unwrap_or("");
+        if !last.eq_ignore_ascii_case("function") {
+            return false;
+        }
+        let start = at - (before.len() - before.trim_end().len()) - last.len();
+        self.error(
+            Span::new(start, start + last.len()),
+            "function-without-name",
+            "`Function` without a name: a class function is declared as `Function name(…)`".into(),
+            "the function's name is missing",
+            Some("name the function, or delete this line (an empty `Function` declares nothing)"),
+        );
+        true
+    }
+
     fn parse_error(&self, e: ParseError<usize, Tok<'a>, Never>) {
         match e {
             ParseError::UnrecognizedToken { token: (l, tok, r), expected } => {
                 if tok == Tok::Error {
                     return; // already reported by the lexer
+                }
+                if tok == Tok::Newline && self.function_without_name(l) {
+                    return;
                 }
                 let (message, label) =
                     describe_unexpected(token_text(self.src, &tok, l, r), &expected);
@@ -340,6 +364,9 @@ impl<'a> Ctx<'a> {
                 self.error(Span::new(l, r), "unexpected-token", message, &label, None);
             }
             ParseError::UnrecognizedEof { location, expected } => {
+                if self.function_without_name(location) {
+                    return;
+                }
                 let (message, label) = describe_unexpected(Tok::Newline.to_string(), &expected);
                 self.error(
                     Span::new(location, location),

@@ -151,6 +151,8 @@ pub enum Tok<'a> {
     Name(&'a str),
     Command(u16),
     Constant(u16),
+    /// A constant the project defines in its `Resources` XLIFF files.
+    ProjectConstant(std::sync::Arc<super::project_constants::ProjectConstant>),
     /// A project method name as written (may contain spaces).
     Method(&'a str),
     /// The word after `.`, or an object literal key.
@@ -264,6 +266,7 @@ impl Tok<'_> {
                 | Tok::Name(_)
                 | Tok::Command(_)
                 | Tok::Constant(_)
+                | Tok::ProjectConstant(_)
                 | Tok::Method(_)
                 | Tok::PropName(_)
                 | Tok::Table(_)
@@ -333,6 +336,7 @@ impl fmt::Display for Tok<'_> {
             Tok::SqlBlock(_) => "Begin SQL",
             Tok::Command(i) => catalog::command(*i).map(|c| c.name).unwrap_or("command"),
             Tok::Constant(i) => catalog::constant(*i).map(|c| c.name).unwrap_or("constant"),
+            Tok::ProjectConstant(c) => return write!(f, "`{}`", c.name),
             Tok::If => "If",
             Tok::Else => "Else",
             Tok::EndIf => "End if",

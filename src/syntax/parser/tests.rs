@@ -24,6 +24,7 @@ fn e(x: &Expr) -> String {
             }
         }
         ExprKind::Constant(i) => format!("k[{}]", catalog::constants()[*i as usize].name),
+        ExprKind::ProjectConstant(c) => format!("pk[{}]", c.name),
         ExprKind::MethodCall { name, args, parens } => {
             if *parens {
                 format!("m[{name}]({})", list(args))
@@ -635,4 +636,25 @@ fn comments_continued_by_backslash() {
 #[test]
 fn sort_order_arguments() {
     assert_eq!(p("SORT ARRAY($a; $b; >; <)"), "[SORT ARRAY]($a $b > <)");
+}
+
+#[test]
+fn project_constants_are_one_token_after_builtins_and_methods() {
+    use crate::syntax::project_constants::{ConstValue, ProjectConstant};
+    let k = |name: &str| {
+        std::sync::Arc::new(ProjectConstant {
+            name: name.to_string(),
+            value: ConstValue::Longint(1),
+            theme: String::new(),
+            file: Default::default(),
+        })
+    };
+    let mut names: MethodNames = ["Retry now"].into_iter().collect();
+    names.add_constants([k("Max retry count"), k("Is text"), k("Max retry"), k("Retry now")]);
+    let f = parse_ok_with("$x:=MAX retry count+Max retry+Max(1)+Is text+Retry now", &names);
+    // The longest name wins; then a built-in command or constant, or a method, of the same name.
+    assert_eq!(
+        block(&f.body),
+        "(:= $x (+ (+ (+ (+ pk[Max retry count] pk[Max retry]) [Max](1)) k[Is text]) m[Retry now]))"
+    );
 }
