@@ -7,6 +7,7 @@
 use std::cell::Cell;
 
 use super::{Args, CommandFn, Host};
+use crate::runtime::array::ElementType;
 use crate::runtime::collection::CollRef;
 use crate::runtime::format;
 use crate::runtime::text;
@@ -28,6 +29,7 @@ pub const COMMANDS: &[(&str, CommandFn)] = &[
     ("Trim start", trim_start),
     ("Trim end", trim_end),
     ("Split string", split_string),
+    ("GET TEXT KEYWORDS", get_text_keywords),
     ("Char", char_),
     ("Character code", character_code),
     ("String", string),
@@ -573,6 +575,39 @@ fn compare_strings(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> 
         text::compare(&a, &b)
     };
     Ok(Value::Int(order as i32))
+}
+
+/// `GET TEXT KEYWORDS(text; arrKeywords{; *})`: the words of `text` (see
+/// [`text::keywords`]) into a text array; with `*` each word once (first spelling kept,
+/// compared as 4D compares texts: case- and accent-insensitive).
+fn get_text_keywords(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
+    const NAME: &str = "GET TEXT KEYWORDS";
+    args.expect_count(NAME, 2, 3)?;
+    let source = args.text(0, NAME)?;
+    let mut words = text::keywords(&source);
+    if args.has_star() {
+        let mut unique: Vec<String> = Vec::with_capacity(words.len());
+        for w in words {
+            if !unique.iter().any(|u| text::equals(u, &w)) {
+                unique.push(w);
+            }
+        }
+        words = unique;
+    }
+    match args.get(1) {
+        Some(Value::Array(a)) if a.elem() == ElementType::Text && !a.is_2d() => {
+            let mut data = a.borrow_mut();
+            data.items.truncate(1);
+            if data.items.is_empty() {
+                data.items.push(Value::text(""));
+            }
+            data.items.extend(words.into_iter().map(Value::text));
+            Ok(Value::Undefined)
+        }
+        _ => Err(RtError::type_mismatch(format!(
+            "{NAME} expects a text array as its second parameter"
+        ))),
+    }
 }
 
 #[cfg(test)]

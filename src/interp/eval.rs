@@ -332,7 +332,8 @@ impl Interp {
                 // A formula made of a bare method name passes its own parameters on.
                 let args = self.all_args();
                 let code = self.method_code(*id).map_err(|u| self.at_span(u, e.span))?;
-                self.call(code, args, Value::Undefined, e.span)
+                let this = self.inherited_this();
+                self.call(code, args, this, e.span)
             }
             ExprKind::Object(entries) => {
                 // Sized up front: a 5-property object grown one push at a time kept room for 8.
@@ -419,7 +420,20 @@ impl Interp {
                 return self.call_numeric(f, code, args, span);
             }
         }
-        self.call_code_exprs(code, args, Value::Undefined, span)
+        let this = self.inherited_this();
+        self.call_code_exprs(code, args, this, span)
+    }
+
+    /// `This` for a project method called from the current frame: project methods do not bind
+    /// `This` themselves, so one called while a formula runs on an object (directly, or through
+    /// other project methods) sees that object, as the docs' `Formula(Greeting)` example shows.
+    /// Class functions bind their own `This`; a project method they call sees none.
+    #[inline(always)]
+    fn inherited_this(&self) -> Value {
+        match self.frames.last() {
+            Some(f) if !f.this.is_undefined() && !f.method.name.contains('.') => f.this.clone(),
+            _ => Value::Undefined,
+        }
     }
 
     /// Calls `code` on `this` with the arguments `args` evaluated straight into its frame (see

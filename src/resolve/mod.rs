@@ -246,8 +246,13 @@ impl<'n> Resolver<'n> {
     /// Slot of the n-th parameter (1-based), creating legacy slots `$1…$n` as needed.
     fn param_slot(&mut self, n: u32) -> Slot {
         while self.param_slots.len() < n as usize {
-            let k = self.param_slots.len() + 1;
-            let s = self.local(&k.to_string());
+            let k = (self.param_slots.len() + 1).to_string();
+            // Never a capture: inside a formula `$1…` are the formula's own parameters, not the
+            // enclosing method's.
+            let s = match self.slots.get(&lower_name(&k)) {
+                Some(&s) => s,
+                None => self.new_slot(&k, VarType::Variant),
+            };
             self.param_slots.push(s);
         }
         self.param_slots[n as usize - 1]

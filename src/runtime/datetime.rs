@@ -37,7 +37,14 @@ pub fn days_in_month(y: i64, m: i64) -> u8 {
 /// the null date.
 pub fn add_to_date(d: Date, years: i64, months: i64, days: i64) -> Date {
     if d.is_null() {
-        return Date::NULL;
+        // The null date counts as year 0, month 0, day 0: `Add to date(!00-00-00!; y; m; d)`
+        // is the usual 4D way to build the date y-m-d (out-of-range parts carry over).
+        let total = years.saturating_mul(12).saturating_add(months).saturating_sub(1);
+        let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+        if !(1..=32767).contains(&y) {
+            return Date::NULL;
+        }
+        return Date::from_days(days_from_civil(y, m, 1).saturating_add(days).saturating_sub(1));
     }
     let total =
         d.year as i64 * 12 + (d.month as i64 - 1) + years.saturating_mul(12).saturating_add(months);
@@ -603,7 +610,10 @@ mod tests {
         assert_eq!(add_to_date(d(2024, 2, 29), 1, 0, 15), d(2025, 3, 15));
         assert_eq!(add_to_date(d(2024, 1, 15), 0, -13, 0), d(2022, 12, 15));
         assert_eq!(add_to_date(d(2024, 12, 31), 0, 0, 1), d(2025, 1, 1));
-        assert_eq!(add_to_date(Date::NULL, 1, 1, 1), Date::NULL);
+        // The null date is year 0, month 0, day 0 (the usual way to build a date from parts).
+        assert_eq!(add_to_date(Date::NULL, 1, 1, 1), d(1, 1, 1));
+        assert_eq!(add_to_date(Date::NULL, 2024, 3, 0), d(2024, 2, 29));
+        assert_eq!(add_to_date(Date::NULL, 0, 0, 1), Date::NULL);
     }
 
     #[test]

@@ -191,6 +191,49 @@ pub fn keyword_search(text: &str, keyword: &str) -> bool {
     false
 }
 
+/// The words of `text` as 4D's keyword index sees them (`GET TEXT KEYWORDS`): Unicode (UAX #29)
+/// word boundaries, keeping only the word-like pieces ("10,000" and "BC45" stay whole,
+/// "Jean-Pierre" is two words), plus 4D's French/Italian rule: an apostrophe followed by a vowel
+/// or "h" ends a word ("l'arbre" → "l'" and "arbre").
+pub fn keywords(text: &str) -> Vec<String> {
+    let seg = WordSegmenter::new_for_non_complex_scripts(WordBreakInvariantOptions::default());
+    let mut out = Vec::new();
+    let mut last = 0;
+    for (end, kind) in seg.segment_str(text).iter_with_word_type() {
+        let piece = &text[last..end];
+        last = end;
+        if piece.is_empty() || !kind.is_word_like() {
+            continue;
+        }
+        let mut from = 0;
+        let mut chars = piece.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '\'' | '\u{2019}') && i > from {
+                if let Some(&(next, n)) = chars.peek() {
+                    if is_elision_start(n) {
+                        out.push(piece[from..next].to_string());
+                        from = next;
+                    }
+                }
+            }
+        }
+        out.push(piece[from..].to_string());
+    }
+    out
+}
+
+/// Whether `c` may follow an elided article's apostrophe (a vowel or "h", accented or not).
+fn is_elision_start(c: char) -> bool {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let mut buf = [0; 4];
+    let base = DecomposingNormalizerBorrowed::new_nfd()
+        .normalize(lower.encode_utf8(&mut buf))
+        .chars()
+        .next()
+        .unwrap_or(lower);
+    matches!(base, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Folding for searches
 // ---------------------------------------------------------------------------------------------
