@@ -1,5 +1,5 @@
 //! The interpreter's parts, each timed on a small 4D program run through the embedding API:
-//! method calls, property get/set, `Use…End use` pairs, text appends, collection push and sort,
+//! method calls (general and numeric), property get/set, `Use…End use` pairs, text appends, collection push and sort,
 //! class function calls and `cs.X.new()`, reading a long text character by character.
 //!
 //! `cargo bench --bench interp`
@@ -24,6 +24,13 @@ fn run(code: &str) {
 #[divan::bench]
 fn method_calls_100k() {
     run("#DECLARE($n : Integer) : Integer\nvar $i; $s : Integer\nIf ($n>0)\nreturn $n*2\nEnd if\nFor ($i; 1; 100000)\n$s:=$s+bench($i)\nEnd for\nreturn $s");
+}
+
+/// 100,000 calls of a method that only computes with numbers (run over `f64` slots, see
+/// `interp/numeric.rs`): the same shape as `method_calls_100k` with a `While` loop.
+#[divan::bench]
+fn numeric_calls_100k() {
+    run("#DECLARE($n : Integer) : Integer\nvar $i; $s : Integer\nIf ($n>0)\nreturn $n*2\nEnd if\nWhile ($i<100000)\n$i:=$i+1\n$s:=$s+bench($i)\nEnd while\nreturn $s");
 }
 
 /// 100,000 property writes and reads on one object.

@@ -17,7 +17,8 @@ fn json_stringify(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
 /// ignored.)
 fn json_parse(_: &mut dyn Host, args: &mut Args) -> Result<Value, RtError> {
     args.expect_count("JSON Parse", 1, 2)?;
-    let text = args.text(0, "JSON Parse")?;
+    // Read in place: a copy of a long JSON text would be alive beside the values made from it.
+    let text = args.text_rc(0, "JSON Parse")?;
     let result = if args.len() == 2 {
         let code = args.num(1, "JSON Parse")? as i32;
         json::parse_as(&text, code)

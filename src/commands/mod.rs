@@ -167,11 +167,7 @@ impl Args {
     }
     /// Argument `i` as the shared text value, without copying it (Undefined → ""): what
     /// position commands use, so that they can use the text's position index.
-    pub fn text_rc(
-        &self,
-        i: usize,
-        name: &str,
-    ) -> Result<std::rc::Rc<crate::runtime::value::Text>, RtError> {
+    pub fn text_rc(&self, i: usize, name: &str) -> Result<crate::runtime::value::Text, RtError> {
         match self.values.get(i) {
             None | Some(Value::Undefined) => Ok(Default::default()),
             Some(Value::Text(t)) => Ok(t.clone()),

@@ -50,6 +50,9 @@ pub(super) struct Class {
     /// No class of the chain has a computed property or native code: reading or setting a
     /// property of an instance is a plain property access (set when the class is complete).
     pub plain_props: bool,
+    /// When no class of the chain has native code: the names of every `Function get`/`set` of
+    /// the chain (setting any other property of an instance is a plain property set).
+    pub accessors: Option<Box<[Key]>>,
 }
 
 /// A map by property name that uses the name's precomputed hash. Looked up by [`Key`] only (a
@@ -234,6 +237,12 @@ impl Interp {
         let mut class = self.make_class(name, true, superclass, false, false);
         if let Some(c) = Rc::get_mut(&mut class) {
             c.plain_props = native.is_none() && c.superclass.as_ref().is_none_or(|s| s.plain_props);
+            if native.is_none() {
+                c.accessors = match &c.superclass {
+                    None => Some(Box::default()),
+                    Some(s) => s.accessors.clone(),
+                };
+            }
         }
         if let (Some(n), Some(c)) = (native, Rc::get_mut(&mut class)) {
             c.native = Some(n);
@@ -278,6 +287,7 @@ impl Interp {
             native: None,
             module: 0,
             plain_props: false,
+            accessors: None,
         };
         Rc::new(class)
     }
@@ -456,6 +466,7 @@ impl Interp {
             native: None,
             module,
             plain_props: false,
+            accessors: None,
         };
         let text = entry.text.clone();
         if let Some(ctor) = &def.constructor {
@@ -492,6 +503,15 @@ impl Interp {
         class.plain_props = class.getters.0.is_empty()
             && class.setters.0.is_empty()
             && class.superclass.as_ref().is_none_or(|s| s.plain_props);
+        let inherited = match &class.superclass {
+            None => Some(Box::default()),
+            Some(s) => s.accessors.clone(),
+        };
+        class.accessors = inherited.map(|names: Box<[Key]>| {
+            let mut names = names.into_vec();
+            names.extend(class.getters.0.keys().chain(class.setters.0.keys()).cloned());
+            names.into_boxed_slice()
+        });
         let class = Rc::new(class);
         self.finish_class(&class);
         self.classes.user.insert(key.to_string(), class.clone());
@@ -557,6 +577,19 @@ impl Interp {
             }
         }
         Value::Object(o)
+    }
+
+    /// The class of `cs.name` when `cs.name.new(…)` is that class's own `new`, read from the
+    /// `cs` object in place (the same checks as the `MemberCall` path on an evaluated class
+    /// object); `None` sends the call to the general path.
+    pub(super) fn cs_class_to_new(&mut self, name: &Key) -> Option<Rc<Class>> {
+        let module = self.code_module();
+        let Value::Object(cs) = self.store_object(Store::User(module)) else { return None };
+        let class_object = match cs.borrow().props.get(name) {
+            Some(Value::SharedObject(o)) if Interp::plain_class_object(o) => o.clone(),
+            _ => return None,
+        };
+        self.class_of_object(&class_object)
     }
 
     pub(super) fn class_intrinsic(
@@ -807,10 +840,15 @@ impl Interp {
                 // property (decided without taking the class out of the object).
                 match o.borrow().class.as_deref() {
                     None => return None,
-                    Some(t) if t.downcast_ref::<Class>().is_some_and(|c| c.plain_props) => {
-                        return None
-                    }
-                    Some(_) => {}
+                    Some(t) => match t.downcast_ref::<Class>() {
+                        Some(c) if c.plain_props => return None,
+                        // No accessor of that name in the chain (and no native code): looked
+                        // up without taking the class out of the object.
+                        Some(c) if c.accessors.as_ref().is_some_and(|a| !a.contains(key)) => {
+                            return None
+                        }
+                        _ => {}
+                    },
                 }
                 let t = tag(o).filter(is_instance_tag)?;
                 self.tag_class(t)?

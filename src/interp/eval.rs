@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::ops;
 use super::{Cause, Flow, Interp, Unwind};
 use crate::commands::{catalog, Args, CommandFn};
-use crate::resolve::ir::{Expr, ExprKind, FormulaCode, VarType};
+use crate::resolve::ir::{Expr, ExprKind, FormulaCode, Intrinsic, VarType};
 use crate::runtime::format;
 use crate::runtime::ops::shared_to_value;
 use crate::runtime::shared::{self, Group, SharedValue};
@@ -189,10 +189,10 @@ impl Interp {
             ExprKind::PrefixString { prefix, f, arg, span } => match self.eval(arg)? {
                 Value::Int(i) => {
                     let digits = format::IntText::new(i);
-                    let mut s = String::with_capacity(prefix.len() + digits.byte_len());
-                    s.push_str(prefix);
-                    digits.push_to(&mut s);
-                    Ok(Value::text(s))
+                    Ok(Value::Text(crate::runtime::value::Text::from_parts(&[
+                        prefix,
+                        digits.as_str(),
+                    ])))
                 }
                 v => {
                     let r = match v {
@@ -285,6 +285,17 @@ impl Interp {
                 self.char_at(&t, &i, e.span)
             }
             ExprKind::MemberCall { object, key, coll_fn, args } => {
+                if let ExprKind::Member { object: store, key: name } = &object.kind {
+                    if matches!(store.kind, ExprKind::Intrinsic { which: Intrinsic::Cs, .. })
+                        && key.as_str() == "new"
+                    {
+                        // `cs.X.new(…)`: the class found in place, without building the
+                        // values of `cs` and `cs.X`.
+                        if let Some(class) = self.cs_class_to_new(name) {
+                            return self.instantiate_exprs(&class, args, e.span);
+                        }
+                    }
+                }
                 let obj = self.eval(object)?;
                 if let Value::Object(o) = &obj {
                     // A user-class function: called straight, its arguments
@@ -403,6 +414,11 @@ impl Interp {
     /// vector is allocated.
     fn call_method_id(&mut self, id: u32, args: &[Expr], span: Span) -> Flow<Value> {
         let code = self.method_code(id).map_err(|u| self.at_span(u, span))?;
+        if let Some(f) = self.numeric_fn(id) {
+            if f.takes(args.len()) {
+                return self.call_numeric(f, code, args, span);
+            }
+        }
         self.call_code_exprs(code, args, Value::Undefined, span)
     }
 

@@ -1,7 +1,5 @@
 //! Statements: assignment, control flow, `Use`, `Try`, and what happens when one fails.
 
-use std::rc::Rc;
-
 use super::convert;
 use super::ops;
 use super::processes::HeldLock;
@@ -275,7 +273,7 @@ impl Interp {
             if let Err(u) = outcome {
                 let idx = self.base + slot as usize;
                 match (saved, &mut self.stack[idx]) {
-                    (Saved::TextLen(n), Value::Text(t)) => Rc::make_mut(t).string_mut().truncate(n),
+                    (Saved::TextLen(n), Value::Text(t)) => t.truncate(n),
                     (Saved::Value(v), cell) => *cell = v,
                     _ => {}
                 }

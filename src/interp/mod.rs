@@ -8,6 +8,7 @@ mod eval;
 mod exec;
 mod intrinsics;
 mod introspection;
+mod numeric;
 pub mod ops;
 mod pointers;
 mod processes;
@@ -298,6 +299,8 @@ impl Engine {
 struct MethodSlot {
     name: String,
     code: Option<Rc<Method>>,
+    /// Its compiled form when it only computes with numbers (see [`numeric`]).
+    num: numeric::NumState,
 }
 
 /// A call frame.
@@ -366,6 +369,11 @@ pub struct Interp {
     ret: Value,
     /// `Options::max_call_depth`, read once.
     max_depth: usize,
+    /// The `f64` slots of running compiled numeric methods (see [`numeric`]).
+    num_stack: Vec<f64>,
+    /// Non-zero while a compiled call that bailed out runs again on the general path: its
+    /// calls are not run compiled.
+    numeric_off: u32,
 }
 
 impl Interp {
@@ -404,6 +412,8 @@ impl Interp {
             db_params: HashMap::new(),
             ret: Value::Undefined,
             max_depth: engine_max_depth,
+            num_stack: Vec::new(),
+            numeric_off: 0,
         }
     }
 
@@ -871,7 +881,7 @@ impl Interp {
             return id;
         }
         let id = self.methods.len() as u32;
-        self.methods.push(MethodSlot { name: key.clone(), code: None });
+        self.methods.push(MethodSlot { name: key.clone(), code: None, num: Default::default() });
         self.method_ids.insert(key, id);
         let _ = name;
         id
@@ -892,7 +902,11 @@ impl Names for Interp {
             return None;
         }
         let id = self.methods.len() as u32;
-        self.methods.push(MethodSlot { name: name.to_string(), code: None });
+        self.methods.push(MethodSlot {
+            name: name.to_string(),
+            code: None,
+            num: Default::default(),
+        });
         self.method_ids.insert(key, id);
         Some(id)
     }

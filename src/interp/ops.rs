@@ -2,7 +2,6 @@
 //! left to right); this module gives each its meaning per operand types.
 
 use std::cmp::Ordering;
-use std::rc::Rc;
 
 use crate::runtime::date::Date;
 use crate::runtime::text;
@@ -140,7 +139,7 @@ fn numeric_other(op: BinOp, a: f64, b: f64) -> Option<Value> {
 
 /// Appends `parts` to `text` in place (copying it first only when it is shared with another
 /// value), refusing to grow past [`crate::runtime::value::MAX_TEXT_BYTES`].
-pub fn append_text(text: &mut Rc<Text>, parts: &[&str]) -> Result<(), RtError> {
+pub fn append_text(text: &mut Text, parts: &[&str]) -> Result<(), RtError> {
     let extra = parts.iter().fold(0usize, |n, p| n.saturating_add(p.len()));
     if text.len().saturating_add(extra) > crate::runtime::value::MAX_TEXT_BYTES {
         return Err(RtError::new(
@@ -148,24 +147,9 @@ pub fn append_text(text: &mut Rc<Text>, parts: &[&str]) -> Result<(), RtError> {
             "text longer than 1 GiB",
         ));
     }
-    match Rc::get_mut(text) {
-        Some(t) => {
-            let s = t.string_mut();
-            for p in parts {
-                s.push_str(p);
-            }
-        }
-        None => {
-            // Shared (a literal, a variable's value): one exact-size copy, not a copy then a
-            // reallocation.
-            let mut s = String::with_capacity(text.len() + extra);
-            s.push_str(text);
-            for p in parts {
-                s.push_str(p);
-            }
-            *text = Rc::new(Text::new(s));
-        }
-    }
+    // In place when held only here; a shared text (a literal, a variable's value) is copied
+    // once, to exactly the result's size.
+    text.push_strs(parts);
     Ok(())
 }
 
@@ -175,11 +159,8 @@ pub fn add(l: Value, r: Value) -> Result<Value, RtError> {
         (Value::Text(mut a), Value::Text(mut b)) => {
             // `"prefix"+String($i)`: the left text is shared (a literal), the right one a
             // temporary held only here: the prefix goes in front of it, in its own buffer.
-            if Rc::strong_count(&a) > 1 && a.len() <= b.capacity() - b.len() {
-                if let Some(s) = Rc::get_mut(&mut b) {
-                    s.string_mut().insert_str(0, &a);
-                    return Ok(Value::Text(b));
-                }
+            if !a.is_unique() && b.prepend_in_place(&a) {
+                return Ok(Value::Text(b));
             }
             append_text(&mut a, &[&b])?;
             Ok(Value::Text(a))

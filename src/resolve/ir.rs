@@ -153,7 +153,7 @@ pub enum ExprKind {
     /// `"literal"+String(x)` (`f` and `arg` as in [`ExprKind::StringOf`], `span` that call's
     /// span): a number's digits are written after the prefix into one new text.
     PrefixString {
-        prefix: std::rc::Rc<crate::runtime::value::Text>,
+        prefix: crate::runtime::value::Text,
         f: CommandFn,
         arg: Box<Expr>,
         span: Span,

@@ -1,13 +1,14 @@
-//! Non-shared 4D collections: a `Vec` of values behind an `Rc<RefCell<…>>`.
+//! Non-shared 4D collections: a `Vec` of values behind a `Counted<RefCell<…>>` (an `Rc`
+//! without weak count).
 
 use std::cell::{Ref, RefCell, RefMut};
-use std::rc::Rc;
 
+use super::counted::Counted;
 use super::value::Value;
 
 /// A reference to a non-shared collection. Cloning copies the reference.
 #[derive(Clone, Default)]
-pub struct CollRef(Rc<RefCell<Vec<Value>>>);
+pub struct CollRef(Counted<RefCell<Vec<Value>>>);
 
 impl CollRef {
     pub fn new() -> CollRef {
@@ -15,7 +16,7 @@ impl CollRef {
     }
     /// Wraps values (already in storage form: see [`Value::for_storage`]).
     pub fn from_vec(items: Vec<Value>) -> CollRef {
-        CollRef(Rc::new(RefCell::new(items)))
+        CollRef(Counted::new(RefCell::new(items)))
     }
     pub fn borrow(&self) -> Ref<'_, Vec<Value>> {
         self.0.borrow()
@@ -24,10 +25,10 @@ impl CollRef {
         self.0.borrow_mut()
     }
     pub fn ptr_eq(&self, other: &CollRef) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Counted::ptr_eq(&self.0, &other.0)
     }
     pub fn addr(&self) -> usize {
-        Rc::as_ptr(&self.0) as *const u8 as usize
+        Counted::as_ptr(&self.0) as *const u8 as usize
     }
     pub fn len(&self) -> usize {
         self.0.borrow().len()

@@ -296,13 +296,13 @@ impl IntText {
         }
     }
 
-    pub fn byte_len(&self) -> usize {
-        self.buf.len() - self.pos
-    }
-
+    #[inline]
     pub fn as_str(&self) -> &str {
-        // Only ASCII digits and '-' were written.
-        std::str::from_utf8(&self.buf[self.pos..]).unwrap_or("0")
+        let digits = self.buf.get(self.pos..).unwrap_or_default();
+        debug_assert!(digits.is_ascii());
+        // SAFETY: `new` writes only ASCII digits and '-' from `pos` on: valid UTF-8 (checking
+        // it cost ~60 instructions, a third of `"item"+String($i)`).
+        unsafe { std::str::from_utf8_unchecked(digits) }
     }
 }
 

@@ -12,7 +12,7 @@ use super::date::Date;
 use super::format::format_real;
 use super::object::{Key, ObjRef, PropMap};
 use super::ops::{collection_items, object_entries, MAX_DEPTH};
-use super::value::{type_code, Value};
+use super::value::{type_code, Text, Value};
 
 /// `JSON Stringify(value{; *})`. Fails only on nesting deeper than `MAX_DEPTH` (e.g. an object
 /// containing itself).
@@ -335,7 +335,28 @@ struct Parser<'a> {
     items: Vec<Value>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
+    /// A string token, borrowed from the source when it has no escapes (most do: no
+    /// intermediate `String` per key or text).
+    fn string_cow(&mut self) -> Result<std::borrow::Cow<'a, str>, String> {
+        let start = self.pos + 1;
+        let mut end = start;
+        while let Some(&c) = self.s.get(end) {
+            if c == b'"' || c == b'\\' {
+                break;
+            }
+            end += 1;
+        }
+        if self.s.get(end) == Some(&b'"') {
+            // Both ends are next to an ASCII quote: character boundaries.
+            if let Some(run) = self.src.get(start..end) {
+                self.pos = end + 1;
+                return Ok(std::borrow::Cow::Borrowed(run));
+            }
+        }
+        self.string().map(std::borrow::Cow::Owned)
+    }
+
     fn error(&self, what: &str) -> String {
         let before = &self.src.as_bytes()[..self.pos.min(self.s.len())];
         let line = before.iter().filter(|&&c| c == b'\n').count() + 1;
@@ -364,7 +385,7 @@ impl Parser<'_> {
             None => Err(self.error("unexpected end of JSON text")),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => Ok(text_value(self.string()?)),
+            Some(b'"') => Ok(Value::Text(Text::from(self.string_cow()?))),
             Some(b't') => self.keyword("true", Value::Bool(true)),
             Some(b'f') => self.keyword("false", Value::Bool(false)),
             Some(b'n') => self.keyword("null", Value::Null),
@@ -513,7 +534,7 @@ impl Parser<'_> {
             if self.s.get(self.pos) != Some(&b'"') {
                 return Err(self.error("expected a property name"));
             }
-            let key = self.string()?;
+            let key = self.string_cow()?;
             self.skip_ws();
             if self.s.get(self.pos) != Some(&b':') {
                 return Err(self.error("expected ':'"));
@@ -562,14 +583,6 @@ impl Parser<'_> {
                 _ => return Err(self.error("expected ',' or ']'")),
             }
         }
-    }
-}
-
-/// A parsed text as a value: one-character ASCII texts are shared (JSON data repeats them).
-fn text_value(s: String) -> Value {
-    match s.as_bytes() {
-        [b] if b.is_ascii() => Value::Text(super::text_value::one_char(*b as char)),
-        _ => Value::text(s),
     }
 }
 

@@ -1,12 +1,13 @@
 //! The run-time data: values, objects and collections, shared values with their locks, errors,
 //! sessions and processes.
 //!
-//! Non-shared values are plain `Rc`/`RefCell` references: no atomics, no locks. Only shared objects
-//! and collections (in [`shared`]) pay for thread safety.
+//! Non-shared values are plain counted references (`Rc`, [`counted::Counted`]) and `RefCell`s: no
+//! atomics, no locks. Only shared objects and collections (in [`shared`]) pay for thread safety.
 
 pub mod array;
 pub mod blob;
 pub mod collection;
+pub mod counted;
 pub mod date;
 pub mod datetime;
 pub mod error;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use indexmap::IndexMap;
 use smallvec::SmallVec;
 
+use super::counted::Counted;
 use super::value::Value;
 
 /// A property name with its hash computed once. Literal names in a program are interned into
@@ -282,15 +283,16 @@ pub struct ObjectData {
 }
 
 /// A reference to a non-shared object. Cloning copies the reference (4D's object semantics).
+/// A [`Counted`] box, not an `Rc`: one count, so the box is 120 bytes (see the size test).
 #[derive(Clone, Default)]
-pub struct ObjRef(Rc<RefCell<ObjectData>>);
+pub struct ObjRef(Counted<RefCell<ObjectData>>);
 
 impl ObjRef {
     pub fn new() -> ObjRef {
         ObjRef::default()
     }
     pub fn from_props(props: PropMap) -> ObjRef {
-        ObjRef(Rc::new(RefCell::new(ObjectData { props, class: None })))
+        ObjRef(Counted::new(RefCell::new(ObjectData { props, class: None })))
     }
     pub fn borrow(&self) -> Ref<'_, ObjectData> {
         self.0.borrow()
@@ -299,10 +301,10 @@ impl ObjRef {
         self.0.borrow_mut()
     }
     pub fn ptr_eq(&self, other: &ObjRef) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Counted::ptr_eq(&self.0, &other.0)
     }
     pub fn addr(&self) -> usize {
-        Rc::as_ptr(&self.0) as *const u8 as usize
+        Counted::as_ptr(&self.0) as *const u8 as usize
     }
     /// Reads a property; `Undefined` when missing.
     pub fn get(&self, key: &Key) -> Value {
@@ -350,6 +352,19 @@ mod tests {
         assert_eq!(std::mem::size_of::<(Key, Value)>(), 24);
         // Three properties inline, plus the length, plus the variant.
         assert!(std::mem::size_of::<PropMap>() <= 88, "{}", std::mem::size_of::<PropMap>());
+    }
+
+    /// An object's box (count, borrow flag, properties, class) fits a 128-byte allocation chunk
+    /// (glibc: a request of at most 120 bytes); a handle is one word.
+    #[test]
+    fn check_struct_sizes() {
+        assert_eq!(std::mem::size_of::<ObjRef>(), 8);
+        let object_box = std::mem::size_of::<usize>() + std::mem::size_of::<RefCell<ObjectData>>();
+        assert!(object_box <= 120, "{object_box}");
+        let collection_box =
+            std::mem::size_of::<usize>() + std::mem::size_of::<RefCell<Vec<Value>>>();
+        assert!(collection_box <= 40, "{collection_box}");
+        assert_eq!(std::mem::size_of::<super::super::collection::CollRef>(), 8);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use super::object::ObjRef;
 use super::shared::{SharedCollection, SharedObject};
 pub use super::text_value::Text;
 
-/// A 4D value. 16 bytes (a test asserts it): texts are `Rc<Text>` so that `$t:=$t+"x"` can
-/// append in place when the text is held only once.
+/// A 4D value. 16 bytes (a test asserts it): a text is a one-word [`Text`] handle (inline when
+/// short, else a counted block), so that `$t:=$t+"x"` can append in place when the text is held
+/// only once.
 ///
 /// `repr(C, u64)` makes a value two aligned words, the tag and the payload, and it is copied as
 /// such. With the default layout small payloads (Boolean, Integer, Date) shared the first word
@@ -32,7 +33,7 @@ pub enum Value {
     Date(Date),
     /// A time, in seconds (may be negative or past 24 h).
     Time(i64),
-    Text(Rc<Text>),
+    Text(Text),
     Object(ObjRef),
     Collection(CollRef),
     SharedObject(Arc<SharedObject>),
@@ -74,12 +75,13 @@ pub mod type_code {
 }
 
 impl Value {
-    pub fn text(s: impl Into<String>) -> Value {
-        Value::Text(Rc::new(Text::new(s.into())))
+    pub fn text(s: impl Into<Text>) -> Value {
+        Value::Text(s.into())
     }
 
+    #[inline]
     pub fn empty_text() -> Value {
-        Value::Text(Rc::new(Text::default()))
+        Value::Text(Text::empty())
     }
 
     /// The value as it is kept inside an object or a collection: numbers are Real and times are

@@ -1,0 +1,2 @@
+#DECLARE($a : Integer; $b : Real; $c : Real) : Real
+return $a+$b+$c

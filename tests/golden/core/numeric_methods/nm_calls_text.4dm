@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) : Integer
+return Num(nm_text($n))*2

@@ -1,0 +1,2 @@
+#DECLARE($a : Real; $b : Real) : Real
+return ($a/$b)+($a%$b)

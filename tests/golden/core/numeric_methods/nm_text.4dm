@@ -1,0 +1,2 @@
+#DECLARE($n : Integer) : Text
+return String($n)

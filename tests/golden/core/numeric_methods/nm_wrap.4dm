@@ -1,0 +1,4 @@
+#DECLARE($a : Integer) : Real
+var $k : Integer
+$k:=$a+10
+return $k
