@@ -216,6 +216,13 @@ impl Interp {
             ("Function", _) => "Function",
             ("Class", _) => "Class",
             ("Signal", _) => "Signal",
+            // ORDA's classes (docs API/DataClassClass.md, EntityClass.md…): there is no datastore
+            // here, so they have no instances, but code may name them (`OB Instance of($v;
+            // 4D.EntitySelection)` is False for every value).
+            ("DataClass", _) => "DataClass",
+            ("DataStore", _) => "DataStore",
+            ("Entity", _) => "Entity",
+            ("EntitySelection", _) => "EntitySelection",
             (_, Some(n)) => n.name,
             _ => return None,
         };
