@@ -574,10 +574,8 @@ impl Interp {
         } else {
             p.state.load(Ordering::Acquire)
         };
-        let now_ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
-        let ticks = (now_ms - p.created_ms).max(0) * 60 / 1000;
+        // The clock `created_ms` was read from.
+        let ticks = (chrono::Utc::now().timestamp_millis() - p.created_ms).max(0) * 60 / 1000;
         let origin =
             if p.is_worker() { process::WORKER_PROCESS } else { process::OTHER_USER_PROCESS };
         let mut outputs = vec![

@@ -318,32 +318,7 @@ impl<'a> Lexer<'a> {
             }
         }
 
-        // Longest match over the built-in names and the project methods.
-        let mut walker = Walker::new(self.methods);
-        let mut best: Option<(Matched, usize)> = None;
-        let mut end = first_end;
-        let mut word_start = start;
-        loop {
-            let mut buf = std::mem::take(&mut self.fold_buf);
-            let alive = walker.step(fold(&src[word_start..end], &mut buf));
-            self.fold_buf = buf;
-            if !alive {
-                break;
-            }
-            if let Some(m) = walker.complete() {
-                best = Some((m, end));
-            }
-            if !walker.can_continue() {
-                break;
-            }
-            match self.next_word(end) {
-                Some(e) => {
-                    word_start = end + 1;
-                    end = e;
-                }
-                None => break,
-            }
-        }
+        let best = self.longest_name(start, first_end);
 
         let seq_end = self.sequence_end(start, first_end);
         let suffix = self.suffix_at(seq_end);
@@ -443,7 +418,7 @@ impl<'a> Lexer<'a> {
             if too_long || word.starts_with(|c: char| c.is_ascii_digit()) {
                 break;
             }
-            if self.names_something(end + 1, next_end) {
+            if self.longest_name(end + 1, next_end).is_some() {
                 break;
             }
             end = next_end;
@@ -451,24 +426,25 @@ impl<'a> Lexer<'a> {
         end
     }
 
-    /// Whether the words from `start` (the first ending at `first_end`) spell a whole keyword,
-    /// command, constant or method name.
-    fn names_something(&mut self, start: usize, first_end: usize) -> bool {
+    /// The longest keyword, command, constant or method name spelt by the words from `start`
+    /// (the first ending at `first_end`), with its end.
+    fn longest_name(&mut self, start: usize, first_end: usize) -> Option<(Matched, usize)> {
         let mut walker = Walker::new(self.methods);
+        let mut best = None;
         let (mut word_start, mut end) = (start, first_end);
         loop {
             let mut buf = std::mem::take(&mut self.fold_buf);
             let alive = walker.step(fold(&self.src[word_start..end], &mut buf));
             self.fold_buf = buf;
             if !alive {
-                return false;
+                return best;
             }
-            if walker.complete().is_some() {
-                return true;
+            if let Some(m) = walker.complete() {
+                best = Some((m, end));
             }
             match self.next_word(end) {
                 Some(e) if walker.can_continue() => (word_start, end) = (end + 1, e),
-                _ => return false,
+                _ => return best,
             }
         }
     }
